@@ -1,0 +1,199 @@
+package io.holdfast.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store's one SQLite file: a single writer connection (SQLite has one writer whatever we do)
+ * and a few read connections. Every write runs in one transaction, so a business change and its
+ * outbox event land together or not at all.
+ *
+ * <p>Opening never deletes, truncates or recreates a file: a corrupt, locked or foreign file
+ * stops start-up with a {@link StoreUnavailableException} that names it.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final StoreLock ownerLock;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Semaphore readPermits;
+    private final BlockingQueue<Connection> idleReaders = new LinkedBlockingQueue<>();
+    private volatile boolean closed;
+
+    private Database(DatabaseSettings settings, StoreLock ownerLock, Connection writer) {
+        this.settings = settings;
+        this.ownerLock = ownerLock;
+        this.writer = writer;
+        this.readPermits = new Semaphore(settings.readers());
+    }
+
+    /**
+     * Opens the store for this process: takes the owner lock, checks the file's integrity and
+     * brings its schema up to date.
+     *
+     * @throws StoreUnavailableException when the file cannot be used; nothing has been changed
+     */
+    public static Database open(DatabaseSettings settings) {
+        Path file = settings.file();
+        createFolder(file);
+        StoreLock ownerLock = StoreLock.acquire(file);
+        try {
+            StoreFiles.requireSqliteOrEmpty(file);
+            Connection writer = StoreConnections.open(settings, StoreConnections.Access.WRITE);
+            try {
+                StoreFiles.requireIntact(file, writer);
+                StoreFiles.requireWritable(settings, writer);
+                Migrations.apply(settings);
+                return new Database(settings, ownerLock, writer);
+            } catch (RuntimeException e) {
+                closeQuietly(writer);
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            ownerLock.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Makes a consistent copy of a store, even one that a running gateway is writing to, with
+     * SQLite's online backup. Refuses to overwrite an existing file.
+     */
+    public static BackupReport backup(DatabaseSettings source, Path target) {
+        return OnlineBackup.copy(source, target.toAbsolutePath().normalize());
+    }
+
+    public Path file() {
+        return settings.file();
+    }
+
+    /**
+     * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}); commits when it returns,
+     * rolls back when it throws.
+     *
+     * <p>The writer stays in auto-commit between transactions: sqlite-jdbc begins the next
+     * transaction as soon as one commits, and a writer parked inside a transaction would hold the
+     * write lock for good.
+     */
+    public <T> T inTransaction(String operation, SqlWork<T> work) {
+        requireOpen();
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.run(writer);
+                writer.setAutoCommit(true);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(operation, e);
+                throw e instanceof SQLException sql ? StoreException.of(operation, sql) : (RuntimeException) e;
+            }
+        } catch (SQLException e) {
+            throw StoreException.of(operation + " (begin or commit)", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on a read connection; it sees the last committed state. */
+    public <T> T read(String operation, SqlWork<T> work) {
+        requireOpen();
+        readPermits.acquireUninterruptibly();
+        Connection reader = null;
+        try {
+            reader = borrowReader();
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw StoreException.of(operation, e);
+        } finally {
+            if (reader != null) {
+                idleReaders.add(reader);
+            }
+            readPermits.release();
+        }
+    }
+
+    /** Runs a query that answers one number, such as a count. */
+    public long readLong(String operation, String sql) {
+        return read(operation, connection -> {
+            try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+                if (!rows.next()) {
+                    throw new SQLException("no row from: " + sql);
+                }
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /** True when a read answers: what readiness means for the store. */
+    public boolean answers() {
+        try {
+            return readLong("check the store answers", "SELECT 1") == 1;
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writeLock.lock();
+        try {
+            Connection reader;
+            while ((reader = idleReaders.poll()) != null) {
+                closeQuietly(reader);
+            }
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+            ownerLock.release();
+        }
+    }
+
+    private Connection borrowReader() {
+        Connection idle = idleReaders.poll();
+        return idle != null ? idle : StoreConnections.open(settings, StoreConnections.Access.READ);
+    }
+
+    private void rollback(String operation, Exception cause) {
+        try {
+            writer.rollback();
+            writer.setAutoCommit(true);
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(new StoreException("Cannot roll back " + operation, rollbackFailure));
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StoreException("Store database " + settings.file() + " is closed");
+        }
+    }
+
+    private static void createFolder(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new StoreUnavailableException(file, "cannot be created: its folder cannot be made (" + e + ")", e);
+        }
+    }
+
+    static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing is best effort: the data is already committed or rolled back.
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.holdfast.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void opensANewStoreInWalModeWithForeignKeysAndTheCurrentSchema() {
+        Path file = folder.resolve("nested/holdfast.db");
+
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            assertThat(file).exists();
+            assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
+            assertThat(database.readLong("count orders", "SELECT count(*) FROM orders")).isZero();
+            assertThat(database.readLong("schema version",
+                    "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void keepsWhatWasCommittedAcrossARestart() {
+        Path file = folder.resolve("holdfast.db");
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            insertReceiptHeader(database, "0421-01-20261121-0001");
+        }
+
+        try (Database reopened = Database.open(DatabaseSettings.of(file))) {
+            assertThat(reopened.readLong("count", "SELECT count(*) FROM receipts")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rollsBackEverythingInATransactionThatFails() {
+        try (Database database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")))) {
+            assertThatThrownBy(() -> database.inTransaction("write two receipts", c -> {
+                try (var statement = c.createStatement()) {
+                    statement.executeUpdate(receiptHeaderInsert("0421-01-20261121-0001"));
+                    statement.executeUpdate("INSERT INTO receipts (receipt_id) VALUES ('missing columns')");
+                }
+                return null;
+            })).isInstanceOf(StoreException.class).hasMessageStartingWith("Cannot write two receipts");
+
+            assertThat(database.readLong("count", "SELECT count(*) FROM receipts")).isZero();
+        }
+    }
+
+    @Test
+    void refusesAFileThatIsNotSqliteAndLeavesItUntouched() throws IOException {
+        Path file = folder.resolve("holdfast.db");
+        Files.writeString(file, "these are somebody's notes, not a database");
+        String before = digest(file);
+
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.of(file)))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("is not a SQLite database");
+        assertThat(digest(file)).isEqualTo(before);
+    }
+
+    @Test
+    void refusesACorruptDatabaseNamingTheFileAndLeavesItUntouched() throws IOException {
+        Path file = folder.resolve("holdfast.db");
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            for (int i = 0; i < 200; i++) {
+                insertReceiptHeader(database, "0421-01-20261121-%04d".formatted(i));
+            }
+        }
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            long pages = raw.length() / 4096;
+            for (long page = 1; page < pages; page++) {
+                raw.seek(page * 4096);
+                raw.write(new byte[]{(byte) 0xFF, (byte) 0xFF, 0x13, 0x37, 0x42});
+            }
+        }
+        String before = digest(file);
+
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.of(file)))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("Store database " + file)
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("integrity check", "corrupt"));
+        assertThat(digest(file)).isEqualTo(before);
+    }
+
+    @Test
+    void refusesASecondGatewayOnTheSameFile() {
+        Path file = folder.resolve("holdfast.db");
+        try (Database first = Database.open(DatabaseSettings.of(file))) {
+            assertThatThrownBy(() -> Database.open(DatabaseSettings.of(file)))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("in use by another Holdfast process");
+            assertThat(first.answers()).isTrue();
+        }
+        try (Database afterwards = Database.open(DatabaseSettings.of(file))) {
+            assertThat(afterwards.answers()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesADatabaseThatAnotherProcessHoldsLocked() throws SQLException {
+        Path file = folder.resolve("holdfast.db");
+        Database.open(DatabaseSettings.of(file)).close();
+        DatabaseSettings impatient = new DatabaseSettings(file, Duration.ofMillis(200), 1);
+
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var statement = other.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            statement.executeUpdate(receiptHeaderInsert("0421-01-20261121-0001"));
+
+            assertThatThrownBy(() -> Database.open(impatient))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessage("Store database " + file + " is locked by another process (waited 200 ms)");
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    @Test
+    void refusesASchemaNewerThanThisGatewayKnows() {
+        Path file = folder.resolve("holdfast.db");
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            database.inTransaction("pretend a newer gateway ran here", c -> {
+                try (var statement = c.createStatement()) {
+                    return statement.executeUpdate("""
+                            INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,
+                                checksum, installed_by, execution_time, success)
+                            VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'test', 0, 1)""");
+                }
+            });
+        }
+
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.of(file)))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("schema newer than this gateway knows");
+    }
+
+    @Test
+    void backsUpAnOpenStoreToAConsistentCopy() {
+        Path file = folder.resolve("holdfast.db");
+        Path copy = folder.resolve("backups/copy.db");
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            insertReceiptHeader(database, "0421-01-20261121-0001");
+            insertReceiptHeader(database, "0421-01-20261121-0002");
+
+            BackupReport report = Database.backup(DatabaseSettings.of(file), copy);
+
+            assertThat(report.target()).isEqualTo(copy);
+            assertThat(report.bytes()).isPositive();
+        }
+        try (Database restored = Database.open(DatabaseSettings.of(copy))) {
+            assertThat(restored.readLong("count", "SELECT count(*) FROM receipts")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingFileWithABackup() throws IOException {
+        Path file = folder.resolve("holdfast.db");
+        Path existing = Files.writeString(folder.resolve("keep.db"), "precious");
+        Database.open(DatabaseSettings.of(file)).close();
+
+        assertThatThrownBy(() -> Database.backup(DatabaseSettings.of(file), existing))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("already exists");
+        assertThat(existing).hasContent("precious");
+    }
+
+    @Test
+    void rejectsSettingsThatMakeNoSense() {
+        assertThatThrownBy(() -> new DatabaseSettings(folder.resolve("x.db"), Duration.ofSeconds(-5), 1))
+                .hasMessage("busy timeout must be positive, but was PT-5S");
+        assertThatThrownBy(() -> new DatabaseSettings(folder.resolve("x.db"), Duration.ofSeconds(1), 0))
+                .hasMessage("readers must be at least 1, but was 0");
+    }
+
+    private static String pragma(Database database, String name) {
+        return database.read("read pragma " + name, c -> {
+            try (var statement = c.createStatement(); var rows = statement.executeQuery("PRAGMA " + name)) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+    }
+
+    private static void insertReceiptHeader(Database database, String receiptId) {
+        database.inTransaction("insert receipt", c -> {
+            try (var statement = c.createStatement()) {
+                return statement.executeUpdate(receiptHeaderInsert(receiptId));
+            }
+        });
+    }
+
+    private static String receiptHeaderInsert(String receiptId) {
+        return "INSERT INTO receipts (receipt_id, till_id, issued_at, total_minor, currency) VALUES ('"
+                + receiptId + "', '01', '2026-11-21T10:00:00Z', 1299, 'GBP')";
+    }
+
+    private static String digest(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
