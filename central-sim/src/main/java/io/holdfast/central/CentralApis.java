@@ -1,0 +1,71 @@
+package io.holdfast.central;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.order.OrderId;
+
+/**
+ * The simulated central services, answering from the demo dataset: order management (one
+ * order), gift cards (a balance check) and refunds (accepting a refund to the original tender).
+ * The click-and-collect, gift-card and refund issues grow these into central's full contract.
+ */
+final class CentralApis implements HttpService {
+
+    private final DemoDataset dataset;
+    private final AtomicLong refunds = new AtomicLong();
+
+    CentralApis(DemoDataset dataset) {
+        this.dataset = dataset;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(CentralService.ORDERS.pathPrefix() + "/v1/orders/{orderId}", this::order)
+                .post(CentralService.GIFT_CARDS.pathPrefix() + "/v1/balance-checks", this::balance)
+                .post(CentralService.REFUNDS.pathPrefix() + "/v1/refunds", this::refund);
+    }
+
+    private void order(ServerRequest request, ServerResponse response) {
+        String raw = request.path().pathParameters().get("orderId");
+        if (!OrderId.isWellFormed(raw)) {
+            SimJson.problem(response, 400, "order-id-invalid", "not an order id: " + raw);
+            return;
+        }
+        dataset.order(new OrderId(raw)).ifPresentOrElse(
+                found -> SimJson.send(response, Status.OK_200, found.order()),
+                () -> SimJson.problem(response, 404, "order-not-found", "central has no order " + raw));
+    }
+
+    private void balance(ServerRequest request, ServerResponse response) throws java.io.IOException {
+        JsonNode body = SimJson.MAPPER.readTree(request.content().as(byte[].class));
+        String number = body.path("cardNumber").asText("");
+        dataset.giftCard(number).ifPresentOrElse(
+                card -> SimJson.send(response, Status.OK_200, Map.of(
+                        "lastFour", card.lastFour(),
+                        "balance", Map.of("amount", card.balance().amount(),
+                                "currency", card.balance().currency().getCurrencyCode()))),
+                () -> SimJson.problem(response, 404, "card-not-found", "central knows no such card"));
+    }
+
+    private void refund(ServerRequest request, ServerResponse response) throws java.io.IOException {
+        JsonNode body = SimJson.MAPPER.readTree(request.content().as(byte[].class));
+        if (!body.path("amount").isObject()) {
+            SimJson.problem(response, 400, "amount-missing", "a refund needs an amount");
+            return;
+        }
+        SimJson.send(response, Status.CREATED_201, Map.of(
+                "refundId", "RF-" + refunds.incrementAndGet(),
+                "reference", UUID.randomUUID().toString()));
+    }
+}

@@ -1,0 +1,132 @@
+package io.holdfast.central;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.webserver.WebServer;
+
+import io.holdfast.central.demo.DemoDataset;
+
+/**
+ * A stand-in for the retailer's central systems, for tests, the demo and benchmarks. Each
+ * service listens on its own port behind a {@link FaultyFront}, so each can be made healthy,
+ * slow, failing, refusing or a blackhole on its own; {@code /sim} on the admin port holds the switches.
+ */
+public final class CentralSimulator implements AutoCloseable {
+
+    /**
+     * Where the simulator listens. Port 0 picks a free port.
+     *
+     * @param servicePorts one port per service, in {@link CentralService} order
+     */
+    public record Settings(InetAddress host, int adminPort, List<Integer> servicePorts) {
+
+        public Settings {
+            if (servicePorts.size() != CentralService.values().length) {
+                throw new IllegalArgumentException("one port per central service is needed ("
+                        + CentralService.values().length + "), but " + servicePorts.size() + " were given");
+            }
+            servicePorts = List.copyOf(servicePorts);
+        }
+
+        /** Loopback, free ports: for tests. */
+        public static Settings ephemeral() {
+            return new Settings(InetAddress.getLoopbackAddress(), 0, List.of(0, 0, 0));
+        }
+
+        /**
+         * Loopback, {@code adminPort} and the three ports after it: the demo's fixed addresses.
+         * Port 0 means free ports for all four.
+         */
+        public static Settings from(int adminPort) {
+            if (adminPort == 0) {
+                return ephemeral();
+            }
+            return new Settings(InetAddress.getLoopbackAddress(), adminPort,
+                    List.of(adminPort + 1, adminPort + 2, adminPort + 3));
+        }
+    }
+
+    private final WebServer backend;
+    private final Map<CentralService, FaultyFront> fronts;
+    private final DemoDataset dataset;
+
+    private CentralSimulator(WebServer backend, Map<CentralService, FaultyFront> fronts, DemoDataset dataset) {
+        this.backend = backend;
+        this.fronts = fronts;
+        this.dataset = dataset;
+    }
+
+    public static CentralSimulator start(Settings settings, DemoDataset dataset) {
+        Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
+        CentralSimulator[] self = new CentralSimulator[1];
+        WebServer backend = WebServer.builder()
+                .host(settings.host().getHostAddress())
+                .port(settings.adminPort())
+                .shutdownHook(false)
+                .featuresDiscoverServices(false)
+                .routing(routing -> routing
+                        .addFilter(new FaultFilter(service -> fronts.get(service).condition()))
+                        .register(new CentralApis(dataset))
+                        .register("/sim", () -> new Switchboard(self[0])))
+                .build()
+                .start();
+        try {
+            for (CentralService service : CentralService.values()) {
+                FaultyFront front = new FaultyFront(service, settings.host(),
+                        settings.servicePorts().get(service.ordinal()), backend.port());
+                fronts.put(service, front);
+                front.start();
+            }
+        } catch (RuntimeException e) {
+            fronts.values().forEach(FaultyFront::close);
+            backend.stop();
+            throw e;
+        }
+        self[0] = new CentralSimulator(backend, fronts, dataset);
+        return self[0];
+    }
+
+    /** The base URL a store uses for {@code service}, such as {@code http://127.0.0.1:8091}. */
+    public URI url(CentralService service) {
+        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + fronts.get(service).port());
+    }
+
+    /** The switchboard page and API. */
+    public URI adminUrl() {
+        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + backend.port() + "/sim");
+    }
+
+    public void set(CentralService service, Condition condition) {
+        fronts.get(service).set(condition);
+    }
+
+    public Condition condition(CentralService service) {
+        return fronts.get(service).condition();
+    }
+
+    /** TCP connections the service has accepted since start. */
+    public long connectionsAccepted(CentralService service) {
+        return fronts.get(service).connectionsAccepted();
+    }
+
+    public DemoDataset dataset() {
+        return dataset;
+    }
+
+    List<Map<String, Object>> describe() {
+        return fronts.entrySet().stream()
+                .map(e -> FaultFilter.describe(e.getKey(), e.getValue().condition(), e.getValue().port(),
+                        e.getValue().connectionsAccepted()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        fronts.values().forEach(FaultyFront::close);
+        backend.stop();
+    }
+}

@@ -1,0 +1,52 @@
+package io.holdfast.central;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+import io.holdfast.order.OrderId;
+
+/** JSON in and out for the simulator's routes. */
+final class SimJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .addMixIn(OrderId.class, PlainValue.class)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Identifiers travel as plain strings: {@code "id": "CC-100001"}, not {@code {"value": ...}}. */
+    private abstract static class PlainValue {
+        @JsonValue
+        abstract String value();
+    }
+
+    private SimJson() {
+    }
+
+    static void send(ServerResponse response, Status status, Object body) {
+        try {
+            response.status(status);
+            response.header(HeaderNames.CONTENT_TYPE, "application/json");
+            response.send(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    static void problem(ServerResponse response, int status, String code, String detail) {
+        response.status(Status.create(status));
+        response.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
+        try {
+            response.send(MAPPER.writeValueAsBytes(java.util.Map.of(
+                    "type", "urn:holdfast:central:" + code, "status", status, "code", code, "detail", detail)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a problem as JSON", e);
+        }
+    }
+}

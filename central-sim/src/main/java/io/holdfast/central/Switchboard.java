@@ -1,0 +1,79 @@
+package io.holdfast.central;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code /sim}: the switches. {@code GET /sim/services} lists each service's condition;
+ * {@code PUT /sim/services/{service}} with {@code {"fault": "SLOW", "delayMillis": 2000}} (or
+ * HEALTHY, FAILING with {@code failureStatus}, REFUSING, BLACKHOLE) changes one; {@code GET /sim}
+ * is a page with buttons for the demo.
+ */
+final class Switchboard implements HttpService {
+
+    private final CentralSimulator simulator;
+    private final byte[] page;
+
+    Switchboard(CentralSimulator simulator) {
+        this.simulator = simulator;
+        this.page = load("/sim/switchboard.html");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::page)
+                .get("/services", (request, response) -> SimJson.send(response, Status.OK_200, simulator.describe()))
+                .put("/services/{service}", this::set);
+    }
+
+    private void page(ServerRequest request, ServerResponse response) {
+        response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.send(page);
+    }
+
+    private void set(ServerRequest request, ServerResponse response) throws IOException {
+        String slug = request.path().pathParameters().get("service");
+        var service = CentralService.fromSlug(slug);
+        if (service.isEmpty()) {
+            SimJson.problem(response, 404, "unknown-service", "no central service called '" + slug
+                    + "'; there are orders, gift-cards and refunds");
+            return;
+        }
+        Condition condition;
+        try {
+            JsonNode body = SimJson.MAPPER.readTree(request.content().as(byte[].class));
+            Condition.Fault fault = Condition.Fault.valueOf(body.path("fault").asText("").toUpperCase(Locale.ROOT));
+            condition = new Condition(fault, Duration.ofMillis(body.path("delayMillis").asLong(0)),
+                    body.path("failureStatus").asInt(503));
+        } catch (IOException | IllegalArgumentException e) {
+            SimJson.problem(response, 400, "bad-condition", "send {\"fault\": one of HEALTHY, SLOW, FAILING, "
+                    + "REFUSING, BLACKHOLE, \"delayMillis\": n, \"failureStatus\": 5xx}: " + e.getMessage());
+            return;
+        }
+        simulator.set(service.get(), condition);
+        SimJson.send(response, Status.OK_200, simulator.describe());
+    }
+
+    private static byte[] load(String resource) {
+        try (InputStream in = Switchboard.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the simulator's jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.holdfast.demo;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.holdfast.central.CentralService;
+import io.holdfast.central.CentralSimulator;
+import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.gateway.Gateway;
+import io.holdfast.gateway.config.CentralEndpoints;
+import io.holdfast.gateway.config.GatewayConfig;
+import io.holdfast.gateway.config.GatewaySettings;
+import io.holdfast.gateway.logging.Logging;
+import io.holdfast.store.DatabaseSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code holdfast demo}: a seeded demo store on a local SQLite file, against an in-process
+ * central simulator whose switches break head office on demand.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a demo store with seeded orders, receipts and gift cards against a central simulator.")
+final class DemoCommand implements Callable<Integer> {
+
+    static final String DEMO_STORE = "0421";
+    static final long DEMO_SEED = 20250422L;
+
+    @Option(names = "--port", defaultValue = "8080", description = "The gateway's port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--sim-port", defaultValue = "8090",
+            description = "The simulator's switchboard port; its services take the next three (default: ${DEFAULT-VALUE}).")
+    int simPort;
+
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
+            description = "Where the demo store's database lives (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatewaySettings defaults = GatewaySettings.from(GatewayConfig.load(Optional.empty()));
+        Logging.configure(defaults.logFormat());
+        Clock clock = Clock.systemDefaultZone();
+        DemoDataset dataset = DemoDataset.generate(DEMO_STORE, DemoDataset.Size.DEMO, DEMO_SEED, clock);
+        DatabaseSettings database = DatabaseSettings.of(data.resolve("holdfast.db"));
+        DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
+
+        CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset);
+        GatewaySettings settings = defaults.withStoreId(DEMO_STORE)
+                .withListener("127.0.0.1", port)
+                .withDatabase(database)
+                .withCentral(new CentralEndpoints(central.url(CentralService.ORDERS),
+                        central.url(CentralService.GIFT_CARDS), central.url(CentralService.REFUNDS)));
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(settings);
+        } catch (RuntimeException e) {
+            central.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            central.close();
+        }, "holdfast-demo-shutdown"));
+        printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded);
+        gateway.awaitStop();
+        return 0;
+    }
+
+    private static void printWelcome(PrintWriter out, Gateway gateway, CentralSimulator central, DemoDataset dataset,
+                                     DemoSeeder.Seeded seeded) {
+        String base = "http://localhost:" + gateway.port();
+        DemoDataset.DemoOrder sample = dataset.orders().getFirst();
+        out.printf("%nHoldfast demo store %s is open.%n", DEMO_STORE);
+        out.printf("  store database   %s (%s: %d orders, %d receipts, %d gift cards)%n",
+                gateway.settings().database().file(), seeded.freshlySeeded() ? "seeded just now" : "kept from last time",
+                seeded.orders(), seeded.receipts(), seeded.giftCards());
+        out.printf("  gateway          %s/%n", base);
+        out.printf("  an order         %s/api/v1/orders/%s  (collection code %s)%n", base,
+                sample.order().id(), sample.collectionCode());
+        out.printf("  readiness        %s/health/ready%n", base);
+        out.printf("  metrics          %s/metrics%n", base);
+        out.printf("  API contract     %s/openapi%n", base);
+        out.printf("  central switches %s  (make head office slow, failing, refusing or a blackhole)%n",
+                central.adminUrl());
+        out.printf("  a gift card      %s (balance %s)%n", dataset.giftCards().getFirst().cardNumber(),
+                dataset.giftCards().getFirst().balance());
+        out.printf("Press Ctrl+C to stop; the store's data stays in %s.%n%n",
+                gateway.settings().database().file().getParent());
+        out.flush();
+    }
+}

@@ -1,0 +1,20 @@
+package io.holdfast.demo;
+
+import io.holdfast.gateway.cli.HoldfastCommand;
+
+/**
+ * What {@code ./holdfast} runs: the gateway's own commands plus {@code demo}, which needs the
+ * central simulator and so lives outside the production gateway.
+ */
+public final class HoldfastLauncher {
+
+    private HoldfastLauncher() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = HoldfastCommand.commandLine().addSubcommand("demo", new DemoCommand()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.holdfast.gateway.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.holdfast.gateway.Gateway;
+import io.holdfast.gateway.config.GatewayConfig;
+import io.holdfast.gateway.config.GatewaySettings;
+import io.holdfast.gateway.logging.Logging;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code holdfast serve}: run the gateway until the process is told to stop. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the gateway for this store (configuration from --config, environment and defaults).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A YAML file whose keys override the defaults.")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config)));
+        Logging.configure(settings.logFormat());
+        Gateway gateway = Gateway.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "holdfast-shutdown"));
+        spec.commandLine().getOut().printf("Holdfast store %s is serving on port %d (Ctrl+C stops it).%n",
+                settings.storeId(), gateway.port());
+        spec.commandLine().getOut().flush();
+        gateway.awaitStop();
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package io.holdfast.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+
+import io.holdfast.gateway.logging.LogFormat;
+import io.holdfast.store.DatabaseSettings;
+
+/**
+ * Everything the gateway reads from configuration, read once, validated, with named defaults.
+ * Each key is listed with its default in the README and in {@code application.yaml}.
+ */
+public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
+                              DatabaseSettings database, LogFormat logFormat, CentralEndpoints central) {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
+    /** 64 KiB: the largest legitimate request (a receipt with many lines) is a few KiB. */
+    public static final long DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+    public static final String DEFAULT_DATABASE = "data/holdfast.db";
+
+    private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9-]{1,16}");
+
+    public GatewaySettings {
+        Objects.requireNonNull(storeId, "store id");
+        if (!STORE_ID.matcher(storeId).matches()) {
+            throw new IllegalArgumentException(
+                    "holdfast.store.id must be 1 to 16 letters, digits or dashes, but was '" + storeId + "'");
+        }
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("server.port must be between 0 and 65535, but was " + port);
+        }
+        if (maxPayloadBytes < 1024) {
+            throw new IllegalArgumentException("server.max-payload-size must be at least 1024 bytes, but was " + maxPayloadBytes);
+        }
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(logFormat, "log format");
+        Objects.requireNonNull(central, "central endpoints");
+    }
+
+    /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
+    public static GatewaySettings from(Config config) {
+        Config server = config.get("server");
+        Config store = config.get("holdfast.store");
+        Config central = config.get("holdfast.central");
+        DatabaseSettings database = new DatabaseSettings(
+                Path.of(read(store.get("database"), Function.identity(), DEFAULT_DATABASE)),
+                read(store.get("busy-timeout"), Duration::parse, DatabaseSettings.DEFAULT_BUSY_TIMEOUT),
+                read(store.get("readers"), Integer::parseInt, DatabaseSettings.DEFAULT_READERS));
+        return new GatewaySettings(
+                read(store.get("id"), Function.identity(), "0001"),
+                read(server.get("host"), Function.identity(), DEFAULT_HOST),
+                read(server.get("port"), Integer::parseInt, DEFAULT_PORT),
+                read(server.get("max-payload-size"), Long::parseLong, DEFAULT_MAX_PAYLOAD_BYTES),
+                database,
+                read(config.get("holdfast.log.format"), LogFormat::parse, LogFormat.TEXT),
+                new CentralEndpoints(
+                        read(central.get("orders-url"), URI::create, URI.create("http://localhost:8091")),
+                        read(central.get("gift-cards-url"), URI::create, URI.create("http://localhost:8092")),
+                        read(central.get("refunds-url"), URI::create, URI.create("http://localhost:8093"))));
+    }
+
+    public GatewaySettings withListener(String host, int port) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+    }
+
+    public GatewaySettings withDatabase(DatabaseSettings database) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+    }
+
+    public GatewaySettings withCentral(CentralEndpoints central) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+    }
+
+    public GatewaySettings withStoreId(String storeId) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+    }
+
+    private static <T> T read(Config node, Function<String, T> parse, T fallback) {
+        if (!node.exists()) {
+            return fallback;
+        }
+        String text = node.asString().get();
+        try {
+            return parse.apply(text.trim());
+        } catch (RuntimeException e) {
+            throw new ConfigException(node.key() + " could not be read from '" + text + "': " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.holdfast.gateway.http;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.logging.common.HelidonMdc;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, else a new one),
+ * echoes it in the response, puts it in the logging context and logs one line per request.
+ */
+public final class RequestIds implements Filter {
+
+    public static final HeaderName HEADER = HeaderNames.create("X-Request-Id");
+    static final String MDC_KEY = "request-id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final System.Logger LOG = System.getLogger("io.holdfast.gateway.access");
+
+    public static String current() {
+        return HelidonMdc.get(MDC_KEY).orElse("none");
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        String id = request.headers().first(HEADER).filter(value -> SANE.matcher(value).matches())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        HelidonMdc.set(MDC_KEY, id);
+        response.header(HEADER, id);
+        long started = System.nanoTime();
+        try {
+            chain.proceed();
+        } finally {
+            LOG.log(System.Logger.Level.INFO, "{0} {1} -> {2} in {3} ms", request.prologue().method().text(),
+                    request.path().absolute().rawPath(), response.status().code(), (System.nanoTime() - started) / 1_000_000);
+            HelidonMdc.remove(MDC_KEY);
+        }
+    }
+}

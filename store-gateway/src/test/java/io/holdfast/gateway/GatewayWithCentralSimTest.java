@@ -1,0 +1,55 @@
+package io.holdfast.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.holdfast.central.CentralService;
+import io.holdfast.central.CentralSimulator;
+import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.gateway.config.CentralEndpoints;
+import io.holdfast.order.Order;
+
+/** The walking skeleton end to end: central-sim and the gateway on real sockets, one seeded order fetched. */
+class GatewayWithCentralSimTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void fetchesAnOrderThatCentralSentToTheStore() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);
+        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(25, 5, 5), 7L, clock);
+        Path file = folder.resolve("holdfast.db");
+        TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+        Order expected = dataset.orders().get(11).order();
+
+        try (CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
+             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withCentral(new CentralEndpoints(
+                     central.url(CentralService.ORDERS), central.url(CentralService.GIFT_CARDS),
+                     central.url(CentralService.REFUNDS))))) {
+
+            HttpResponse<String> atStore = HttpCalls.get(
+                    "http://127.0.0.1:" + gateway.port() + "/api/v1/orders/" + expected.id());
+            HttpResponse<String> atCentral = HttpCalls.get(
+                    central.url(CentralService.ORDERS) + "/central/orders/v1/orders/" + expected.id());
+
+            assertThat(atStore.statusCode()).isEqualTo(200);
+            assertThat(atCentral.statusCode()).isEqualTo(200);
+            JsonNode store = HttpCalls.json(atStore);
+            JsonNode head = HttpCalls.json(atCentral);
+            assertThat(store.path("orderId").asText()).isEqualTo(expected.id().value()).isEqualTo(head.path("id").asText());
+            assertThat(store.path("customer").path("displayName").asText())
+                    .isEqualTo(expected.customer().displayName());
+            assertThat(store.path("lines").size()).isEqualTo(expected.lines().size());
+        }
+    }
+}

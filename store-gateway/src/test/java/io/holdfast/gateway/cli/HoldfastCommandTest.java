@@ -1,0 +1,91 @@
+package io.holdfast.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.holdfast.gateway.TestStores;
+import picocli.CommandLine;
+
+class HoldfastCommandTest {
+
+    @TempDir
+    Path folder;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void helpListsTheCommands() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("serve").contains("backup");
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedStopsServeWithOneLineNamingTheFile() throws IOException {
+        Path notADatabase = Files.writeString(folder.resolve("holdfast.db"), "not a database");
+        Path config = Files.writeString(folder.resolve("store.yaml"),
+                "server:\n  port: 0\nholdfast:\n  store:\n    database: " + notADatabase + "\n");
+
+        int exit = run("serve", "--config", config.toString());
+
+        assertThat(exit).isEqualTo(HoldfastCommand.STORE_FAILED);
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("holdfast: Store database " + notADatabase)
+                .contains("is not a SQLite database");
+        assertThat(notADatabase).hasContent("not a database");
+    }
+
+    @Test
+    void aBadSettingStopsServeWithOneLine() throws IOException {
+        Path config = Files.writeString(folder.resolve("store.yaml"), "holdfast:\n  log:\n    format: xml\n");
+
+        int exit = run("serve", "--config", config.toString());
+
+        assertThat(exit).isEqualTo(HoldfastCommand.BAD_CONFIGURATION);
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .contains("log format must be 'text' or 'json', but was 'xml'");
+    }
+
+    @Test
+    void backupCopiesAStoreAndSaysWhere() {
+        Path store = folder.resolve("holdfast.db");
+        TestStores.seed(store, List.of(TestStores.anOrder("CC-100001")));
+        Path copy = folder.resolve("copy.db");
+
+        int exit = run("backup", "--database", store.toString(), copy.toString());
+
+        assertThat(exit).isZero();
+        assertThat(copy).exists();
+        assertThat(out.toString()).contains("Backed up " + store).contains("integrity check");
+    }
+
+    @Test
+    void backupRefusesToOverwrite() throws IOException {
+        Path store = folder.resolve("holdfast.db");
+        TestStores.seed(store, List.of());
+        Path existing = Files.writeString(folder.resolve("existing.db"), "keep me");
+
+        int exit = run("backup", "--database", store.toString(), existing.toString());
+
+        assertThat(exit).isEqualTo(HoldfastCommand.STORE_FAILED);
+        assertThat(err.toString()).contains("already exists");
+        assertThat(existing).hasContent("keep me");
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = HoldfastCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,98 @@
+package io.holdfast.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.helidon.config.ConfigException;
+
+import io.holdfast.gateway.logging.LogFormat;
+
+class GatewaySettingsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.empty()));
+
+        assertThat(settings.host()).isEqualTo("0.0.0.0");
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.maxPayloadBytes()).isEqualTo(65536);
+        assertThat(settings.storeId()).isEqualTo("0001");
+        assertThat(settings.database().file()).isEqualTo(Path.of("data/holdfast.db").toAbsolutePath());
+        assertThat(settings.database().busyTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(settings.central().orders()).isEqualTo(URI.create("http://localhost:8091"));
+    }
+
+    @Test
+    void aConfigFileOverridesTheDefaults() throws IOException {
+        Path file = Files.writeString(folder.resolve("store.yaml"), """
+                server:
+                  port: 9090
+                holdfast:
+                  store:
+                    id: "0421"
+                    database: /var/lib/holdfast/store.db
+                    busy-timeout: PT2S
+                  log:
+                    format: json
+                  central:
+                    orders-url: https://orders.central.example
+                """);
+
+        GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.of(file)));
+
+        assertThat(settings.port()).isEqualTo(9090);
+        assertThat(settings.storeId()).isEqualTo("0421");
+        assertThat(settings.database().file()).isEqualTo(Path.of("/var/lib/holdfast/store.db"));
+        assertThat(settings.database().busyTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(settings.central().orders()).isEqualTo(URI.create("https://orders.central.example"));
+        assertThat(settings.central().refunds()).isEqualTo(URI.create("http://localhost:8093"));
+    }
+
+    @Test
+    void aBadValueSaysWhichKeyAndWhatItGot() throws IOException {
+        Path file = Files.writeString(folder.resolve("store.yaml"), """
+                holdfast:
+                  store:
+                    busy-timeout: five seconds
+                """);
+
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(file))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("holdfast.store.busy-timeout")
+                .hasMessageContaining("five seconds");
+    }
+
+    @Test
+    void valuesOutOfRangeAreRefusedWithWhatTheyWere() throws IOException {
+        Path file = Files.writeString(folder.resolve("store.yaml"), "server:\n  port: 70000\n");
+
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(file))))
+                .hasMessage("server.port must be between 0 and 65535, but was 70000");
+        assertThatThrownBy(() -> new CentralEndpoints(URI.create("ftp://x"), URI.create("http://a"), URI.create("http://b")))
+                .hasMessage("central orders url must be an http(s) URL with a host, but was 'ftp://x'");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        Path missing = folder.resolve("nope.yaml");
+
+        assertThatThrownBy(() -> GatewayConfig.load(Optional.of(missing)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(missing.toString());
+    }
+}
