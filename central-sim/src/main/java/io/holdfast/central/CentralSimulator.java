@@ -62,7 +62,6 @@ public final class CentralSimulator implements AutoCloseable {
 
     public static CentralSimulator start(Settings settings, DemoDataset dataset) {
         Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
-        CentralSimulator[] self = new CentralSimulator[1];
         WebServer backend = WebServer.builder()
                 .host(settings.host().getHostAddress())
                 .port(settings.adminPort())
@@ -71,7 +70,7 @@ public final class CentralSimulator implements AutoCloseable {
                 .routing(routing -> routing
                         .addFilter(new FaultFilter(service -> fronts.get(service).condition()))
                         .register(new CentralApis(dataset))
-                        .register("/sim", () -> new Switchboard(self[0])))
+                        .register("/sim", new Switchboard(fronts)))
                 .build()
                 .start();
         try {
@@ -86,8 +85,7 @@ public final class CentralSimulator implements AutoCloseable {
             backend.stop();
             throw e;
         }
-        self[0] = new CentralSimulator(backend, fronts, dataset);
-        return self[0];
+        return new CentralSimulator(backend, fronts, dataset);
     }
 
     /** The base URL a store uses for {@code service}, such as {@code http://127.0.0.1:8091}. */
@@ -115,13 +113,6 @@ public final class CentralSimulator implements AutoCloseable {
 
     public DemoDataset dataset() {
         return dataset;
-    }
-
-    List<Map<String, Object>> describe() {
-        return fronts.entrySet().stream()
-                .map(e -> FaultFilter.describe(e.getKey(), e.getValue().condition(), e.getValue().port(),
-                        e.getValue().connectionsAccepted()))
-                .toList();
     }
 
     @Override

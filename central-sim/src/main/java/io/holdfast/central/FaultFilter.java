@@ -1,6 +1,5 @@
 package io.holdfast.central;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import io.helidon.webserver.http.Filter;
@@ -45,11 +44,5 @@ final class FaultFilter implements Filter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static Map<String, Object> describe(CentralService service, Condition condition, int port, long connections) {
-        return Map.of("service", service.slug(), "fault", condition.fault().name(),
-                "delayMillis", condition.delay().toMillis(), "failureStatus", condition.failureStatus(),
-                "port", port, "connectionsAccepted", connections);
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,18 +25,18 @@ import io.helidon.webserver.http.ServerResponse;
  */
 final class Switchboard implements HttpService {
 
-    private final CentralSimulator simulator;
+    private final Map<CentralService, FaultyFront> fronts;
     private final byte[] page;
 
-    Switchboard(CentralSimulator simulator) {
-        this.simulator = simulator;
+    Switchboard(Map<CentralService, FaultyFront> fronts) {
+        this.fronts = fronts;
         this.page = load("/sim/switchboard.html");
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::page)
-                .get("/services", (request, response) -> SimJson.send(response, Status.OK_200, simulator.describe()))
+                .get("/services", (request, response) -> SimJson.send(response, Status.OK_200, describe()))
                 .put("/services/{service}", this::set);
     }
 
@@ -62,8 +64,19 @@ final class Switchboard implements HttpService {
                     + "REFUSING, BLACKHOLE, \"delayMillis\": n, \"failureStatus\": 5xx}: " + e.getMessage());
             return;
         }
-        simulator.set(service.get(), condition);
-        SimJson.send(response, Status.OK_200, simulator.describe());
+        fronts.get(service.get()).set(condition);
+        SimJson.send(response, Status.OK_200, describe());
+    }
+
+    private List<Map<String, Object>> describe() {
+        return fronts.entrySet().stream()
+                .map(e -> Map.<String, Object>of("service", e.getKey().slug(),
+                        "fault", e.getValue().condition().fault().name(),
+                        "delayMillis", e.getValue().condition().delay().toMillis(),
+                        "failureStatus", e.getValue().condition().failureStatus(),
+                        "port", e.getValue().port(),
+                        "connectionsAccepted", e.getValue().connectionsAccepted()))
+                .toList();
     }
 
     private static byte[] load(String resource) {
