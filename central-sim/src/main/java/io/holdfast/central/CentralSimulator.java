@@ -95,7 +95,7 @@ public final class CentralSimulator implements AutoCloseable {
 
     /** The switchboard page and API. */
     public URI adminUrl() {
-        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + backend.port() + "/sim");
+        return URI.create("http://localhost:" + backend.port() + "/sim");
     }
 
     public void set(CentralService service, Condition condition) {

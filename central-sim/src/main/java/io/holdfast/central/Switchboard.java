@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,12 +71,16 @@ final class Switchboard implements HttpService {
 
     private List<Map<String, Object>> describe() {
         return fronts.entrySet().stream()
-                .map(e -> Map.<String, Object>of("service", e.getKey().slug(),
-                        "fault", e.getValue().condition().fault().name(),
-                        "delayMillis", e.getValue().condition().delay().toMillis(),
-                        "failureStatus", e.getValue().condition().failureStatus(),
-                        "port", e.getValue().port(),
-                        "connectionsAccepted", e.getValue().connectionsAccepted()))
+                .map(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("service", e.getKey().slug());
+                    row.put("fault", e.getValue().condition().fault().name());
+                    row.put("delayMillis", e.getValue().condition().delay().toMillis());
+                    row.put("failureStatus", e.getValue().condition().failureStatus());
+                    row.put("port", e.getValue().port());
+                    row.put("connectionsAccepted", e.getValue().connectionsAccepted());
+                    return row;
+                })
                 .toList();
     }
 

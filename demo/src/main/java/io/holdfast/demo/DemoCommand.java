@@ -92,8 +92,9 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  API contract     %s/openapi%n", base);
         out.printf("  central switches %s  (make head office slow, failing, refusing or a blackhole)%n",
                 central.adminUrl());
-        out.printf("  a gift card      %s (balance %s)%n", dataset.giftCards().getFirst().cardNumber(),
-                dataset.giftCards().getFirst().balance());
+        DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();
+        out.printf("  a gift card      %s (balance £%d.%02d)%n", card.cardNumber(),
+                card.balance().amount() / 100, card.balance().amount() % 100);
         out.printf("Press Ctrl+C to stop; the store's data stays in %s.%n%n",
                 gateway.settings().database().file().getParent());
         out.flush();
