@@ -1,5 +1,7 @@
 package io.holdfast.central;
 
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.EnumMap;
@@ -73,6 +75,10 @@ public final class CentralSimulator implements AutoCloseable {
                         .register("/sim", new Switchboard(fronts)))
                 .build()
                 .start();
+        if (!backend.isRunning()) {
+            throw new UncheckedIOException(new BindException("Cannot listen for the central simulator on "
+                    + settings.host().getHostAddress() + ":" + settings.adminPort() + " (is the port in use?)"));
+        }
         try {
             for (CentralService service : CentralService.values()) {
                 FaultyFront front = new FaultyFront(service, settings.host(),

@@ -84,7 +84,8 @@ final class FaultyFront implements AutoCloseable {
             listener = socket;
             Thread.ofVirtual().name("central-" + service.slug() + "-accept").start(() -> acceptLoop(socket));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen for central " + service.slug() + " on " + host + ":" + port, e);
+            throw new UncheckedIOException(new java.net.BindException("Cannot listen for central " + service.slug()
+                    + " on " + host.getHostAddress() + ":" + port + " (is the port in use?): " + e.getMessage()));
         }
     }
 

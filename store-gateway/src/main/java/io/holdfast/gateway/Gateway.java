@@ -1,5 +1,7 @@
 package io.holdfast.gateway;
 
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 
 import io.helidon.webserver.WebServer;
@@ -55,6 +57,7 @@ public final class Gateway implements AutoCloseable {
                     .routing(routing -> routing(routing, orders))
                     .build()
                     .start();
+            requireRunning(server, settings);
             Gateway gateway = new Gateway(settings, database, server);
             LOG.log(System.Logger.Level.INFO, "Store {0} gateway listening on {1}:{2,number,#} with store {3}",
                     settings.storeId(), settings.host(), server.port(), database.file());
@@ -62,6 +65,14 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** Helidon logs a listener that cannot bind and returns a stopped server instead of throwing. */
+    private static void requireRunning(WebServer server, GatewaySettings settings) {
+        if (!server.isRunning()) {
+            throw new UncheckedIOException(new BindException(
+                    "Cannot listen on " + settings.host() + ":" + settings.port() + " (is the port in use?)"));
         }
     }
 

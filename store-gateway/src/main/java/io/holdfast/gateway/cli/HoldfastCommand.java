@@ -38,7 +38,7 @@ public final class HoldfastCommand {
                 return BAD_CONFIGURATION;
             }
             if (e instanceof java.io.UncheckedIOException io && io.getCause() instanceof java.net.BindException) {
-                err.println("holdfast: cannot listen: " + io.getMessage() + " (is another gateway running?)");
+                err.println("holdfast: " + io.getCause().getMessage());
                 return STORE_FAILED;
             }
             throw e;

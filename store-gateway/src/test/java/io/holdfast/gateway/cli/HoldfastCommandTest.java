@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +56,22 @@ class HoldfastCommandTest {
         assertThat(exit).isEqualTo(HoldfastCommand.BAD_CONFIGURATION);
         assertThat(err.toString().lines().toList()).singleElement().asString()
                 .contains("log format must be 'text' or 'json', but was 'xml'");
+    }
+
+    @Test
+    void aPortInUseStopsServeWithOneLineAndReleasesTheStore() throws IOException {
+        Path store = folder.resolve("holdfast.db");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(folder.resolve("store.yaml"), "server:\n  host: 127.0.0.1\n  port: "
+                    + taken.getLocalPort() + "\nholdfast:\n  store:\n    database: " + store + "\n");
+
+            int exit = run("serve", "--config", config.toString());
+
+            assertThat(exit).isEqualTo(HoldfastCommand.STORE_FAILED);
+            assertThat(err.toString().lines().toList()).singleElement().asString()
+                    .contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+        TestStores.seed(store, List.of(TestStores.anOrder("CC-100001")));
     }
 
     @Test
