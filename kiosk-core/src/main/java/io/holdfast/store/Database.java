@@ -103,14 +103,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a read connection; it sees the last committed state. */
+    /**
+     * Runs {@code work} on a read connection inside one read transaction, so every query in it
+     * sees the same committed state (an order and its lines never come from two moments).
+     */
     public <T> T read(String operation, SqlWork<T> work) {
         requireOpen();
         readPermits.acquireUninterruptibly();
         Connection reader = null;
         try {
             reader = borrowReader();
-            return work.run(reader);
+            reader.setAutoCommit(false);
+            try {
+                return work.run(reader);
+            } finally {
+                reader.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw StoreException.of(operation, e);
         } finally {

@@ -33,10 +33,11 @@ final class StoreConnections {
         config.setBusyTimeout(Math.toIntExact(settings.busyTimeout().toMillis()));
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (access == Access.WRITE) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         } else {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
             config.setReadOnly(true);
         }
         return config;

@@ -65,6 +65,22 @@ class DatabaseTest {
     }
 
     @Test
+    void aReadSeesOneMomentEvenWhenAWriteLandsInTheMiddleOfIt() {
+        try (Database database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")))) {
+            insertReceiptHeader(database, "0421-01-20261121-0001");
+
+            long[] counts = database.read("count twice", c -> {
+                long before = count(c);
+                insertReceiptHeader(database, "0421-01-20261121-0002");
+                return new long[]{before, count(c)};
+            });
+
+            assertThat(counts).containsExactly(1, 1);
+            assertThat(database.readLong("count", "SELECT count(*) FROM receipts")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void refusesAFileThatIsNotSqliteAndLeavesItUntouched() throws IOException {
         Path file = folder.resolve("holdfast.db");
         Files.writeString(file, "these are somebody's notes, not a database");
@@ -188,6 +204,14 @@ class DatabaseTest {
                 .hasMessage("busy timeout must be positive, but was PT-5S");
         assertThatThrownBy(() -> new DatabaseSettings(folder.resolve("x.db"), Duration.ofSeconds(1), 0))
                 .hasMessage("readers must be at least 1, but was 0");
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT count(*) FROM receipts")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static String pragma(Database database, String name) {
