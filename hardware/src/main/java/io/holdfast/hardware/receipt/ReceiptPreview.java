@@ -1,0 +1,86 @@
+package io.holdfast.hardware.receipt;
+
+/**
+ * What a printed receipt looked like, for the desk and kiosk pages: as plain text at the
+ * printer's width, or as a small HTML fragment.
+ */
+public final class ReceiptPreview {
+
+    private ReceiptPreview() {
+    }
+
+    public static String text(DecodedReceipt receipt, int columns) {
+        StringBuilder out = new StringBuilder();
+        for (PrintedItem item : receipt.items()) {
+            switch (item) {
+                case PrintedItem.Line line -> out.append(aligned(line.text(), line.align(), columns)).append('\n');
+                case PrintedItem.Barcode barcode -> out.append(aligned("||| " + barcode.data() + " |||", Align.CENTRE, columns)).append('\n');
+                case PrintedItem.QrCode qr -> out.append(aligned("[QR " + abbreviate(qr.data(), columns - 6) + "]", Align.CENTRE, columns)).append('\n');
+                case PrintedItem.Cut ignored -> out.append("-".repeat(columns).replace('-', '~')).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    public static String html(DecodedReceipt receipt) {
+        StringBuilder out = new StringBuilder("<div class=\"receipt\">\n");
+        for (PrintedItem item : receipt.items()) {
+            switch (item) {
+                case PrintedItem.Line line -> {
+                    String text = escape(line.text());
+                    if (line.bold()) {
+                        text = "<strong>" + text + "</strong>";
+                    }
+                    out.append("<div class=\"line").append(line.large() ? " large" : "")
+                            .append("\" style=\"text-align:").append(css(line.align())).append("\">")
+                            .append(text.isEmpty() ? "&nbsp;" : text).append("</div>\n");
+                }
+                case PrintedItem.Barcode barcode -> out.append("<div class=\"barcode\" data-code128=\"")
+                        .append(escape(barcode.data())).append("\">").append(escape(barcode.data())).append("</div>\n");
+                case PrintedItem.QrCode qr -> out.append("<div class=\"qr\" data-qr=\"").append(escape(qr.data()))
+                        .append("\"></div>\n");
+                case PrintedItem.Cut ignored -> out.append("<hr class=\"cut\">\n");
+            }
+        }
+        return out.append("</div>\n").toString();
+    }
+
+    private static String aligned(String text, Align align, int columns) {
+        if (text.length() >= columns) {
+            return text;
+        }
+        int room = columns - text.length();
+        return switch (align) {
+            case LEFT -> text;
+            case CENTRE -> " ".repeat(room / 2) + text;
+            case RIGHT -> " ".repeat(room) + text;
+        };
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, Math.max(0, max - 3)) + "...";
+    }
+
+    private static String css(Align align) {
+        return switch (align) {
+            case LEFT -> "left";
+            case CENTRE -> "center";
+            case RIGHT -> "right";
+        };
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
