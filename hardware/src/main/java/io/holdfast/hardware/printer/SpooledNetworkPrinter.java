@@ -5,15 +5,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.holdfast.hardware.device.Device;
 import io.holdfast.hardware.device.DeviceHealth;
 import io.holdfast.hardware.device.DeviceKind;
+import io.holdfast.hardware.receipt.DecodedReceipt;
+import io.holdfast.hardware.receipt.EscPosDecoder;
 import io.holdfast.hardware.receipt.EscPosEncoder;
 import io.holdfast.hardware.receipt.PrintTicket;
+import io.holdfast.hardware.receipt.PrintedReceipts;
 import io.holdfast.hardware.receipt.ReceiptDocument;
 import io.holdfast.hardware.receipt.ReceiptPrinter;
 
@@ -22,8 +28,9 @@ import io.holdfast.hardware.receipt.ReceiptPrinter;
  * returns; a worker sends jobs in order, and keeps retrying a job that does not print (offline,
  * out of paper, garbage) until it does, across restarts too. Health says why it is waiting.
  */
-public final class SpooledNetworkPrinter implements ReceiptPrinter, Device, AutoCloseable {
+public final class SpooledNetworkPrinter implements ReceiptPrinter, PrintedReceipts, Device, AutoCloseable {
 
+    private static final int RECENT = 10;
     private static final System.Logger LOG = System.getLogger(SpooledNetworkPrinter.class.getName());
 
     /** Where a printer is and how it is driven. */
@@ -53,6 +60,7 @@ public final class SpooledNetworkPrinter implements ReceiptPrinter, Device, Auto
     private volatile String detail = "not contacted yet";
     private volatile Optional<Instant> lastSeen = Optional.empty();
     private volatile boolean closed;
+    private final Deque<DecodedReceipt> recent = new ConcurrentLinkedDeque<>();
 
     public SpooledNetworkPrinter(Settings settings, Clock clock) {
         this.settings = settings;
@@ -114,6 +122,7 @@ public final class SpooledNetworkPrinter implements ReceiptPrinter, Device, Auto
             record(outcome);
             if (outcome instanceof DeliveryOutcome.Printed) {
                 spool.markPrinted(job.get().id());
+                remember(job.get().bytes());
                 failures = 0;
             } else {
                 failures++;
@@ -121,6 +130,18 @@ public final class SpooledNetworkPrinter implements ReceiptPrinter, Device, Auto
                         settings.id(), job.get().id(), detail);
                 waitFor(settings.retry().after(failures));
             }
+        }
+    }
+
+    @Override
+    public List<DecodedReceipt> recentlyPrinted() {
+        return List.copyOf(recent);
+    }
+
+    private void remember(byte[] job) {
+        recent.addLast(EscPosDecoder.decode(job));
+        while (recent.size() > RECENT) {
+            recent.pollFirst();
         }
     }
 

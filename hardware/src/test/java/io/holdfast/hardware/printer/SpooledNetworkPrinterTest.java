@@ -56,6 +56,8 @@ class SpooledNetworkPrinterTest {
         await().atMost(PATIENCE).until(() -> printer.health().status() == DeviceHealth.Status.CONNECTED);
         assertThat(printer.health().lastSeen()).hasValue(CLOCK.instant());
         assertThat(printer.health().queued()).isZero();
+        assertThat(printer.recentlyPrinted()).singleElement()
+                .satisfies(preview -> assertThat(preview.text()).contains("£71.00"));
     }
 
     @Test
