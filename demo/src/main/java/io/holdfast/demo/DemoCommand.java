@@ -55,22 +55,27 @@ final class DemoCommand implements Callable<Integer> {
         DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
 
         CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset);
+        DemoDevices devices = DemoDevices.start(data.resolve("print-spool"));
         GatewaySettings settings = defaults.withStoreId(DEMO_STORE)
                 .withListener("127.0.0.1", port)
                 .withDatabase(database)
                 .withCentral(new CentralEndpoints(central.url(CentralService.ORDERS),
-                        central.url(CentralService.GIFT_CARDS), central.url(CentralService.REFUNDS)));
+                        central.url(CentralService.GIFT_CARDS), central.url(CentralService.REFUNDS)))
+                .withDevices(devices.settings());
         Gateway gateway;
         try {
-            gateway = Gateway.start(settings);
+            gateway = Gateway.start(settings, clock);
         } catch (RuntimeException e) {
+            devices.close();
             central.close();
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
+            devices.close();
             central.close();
         }, "holdfast-demo-shutdown"));
+        DemoDevices.printStoreOpen(gateway, DEMO_STORE, clock);
         printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded);
         gateway.awaitStop();
         return 0;
@@ -90,6 +95,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  readiness        %s/health/ready%n", base);
         out.printf("  metrics          %s/metrics%n", base);
         out.printf("  API contract     %s/openapi%n", base);
+        out.printf("  devices          %s/api/v1/devices%n", base);
+        out.printf("  last receipt     %s/api/v1/devices/%s/last-receipt%n", base, DemoDevices.PRINTER);
         out.printf("  central switches %s  (make head office slow, failing, refusing or a blackhole)%n",
                 central.adminUrl());
         DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();

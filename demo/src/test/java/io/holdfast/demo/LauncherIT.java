@@ -1,6 +1,7 @@
 package io.holdfast.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,6 +52,11 @@ class LauncherIT {
             HttpResponse<String> order = get(base + "/api/v1/orders/" + orderId);
             assertThat(order.statusCode()).isEqualTo(200);
             assertThat(order.body()).contains("\"orderId\":\"" + orderId + "\"");
+
+            HttpResponse<String> devices = get(base + "/api/v1/devices");
+            assertThat(devices.body()).contains("desk-1-printer", "desk-1-scanner", "till-1-terminal");
+            HttpResponse<String> receipt = awaitOk(base + "/api/v1/devices/desk-1-printer/last-receipt?format=text");
+            assertThat(receipt.body()).contains("HOLDFAST DEMO").contains("£0.00");
 
             Path copy = folder.resolve("backup/holdfast-copy.db");
             Process backup = launch("backup", "--database", folder.resolve("data/holdfast.db").toString(), copy.toString());
@@ -140,6 +146,10 @@ class LauncherIT {
     private static String output(Process process) throws IOException {
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> awaitOk(String url) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> get(url), response -> response.statusCode() == 200);
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

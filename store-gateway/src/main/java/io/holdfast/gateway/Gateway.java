@@ -2,6 +2,7 @@ package io.holdfast.gateway;
 
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 import io.helidon.webserver.WebServer;
@@ -12,18 +13,28 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.openapi.OpenApiFeature;
 
 import io.holdfast.gateway.config.GatewaySettings;
+import io.holdfast.gateway.devices.CodeImageHttpService;
+import io.holdfast.gateway.devices.DeviceHttpService;
+import io.holdfast.gateway.devices.DeviceMetrics;
+import io.holdfast.gateway.devices.ScanHttpService;
+import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.health.StoreReadiness;
 import io.holdfast.gateway.http.ErrorHandling;
 import io.holdfast.gateway.http.RequestIds;
 import io.holdfast.gateway.order.OrderHttpService;
 import io.holdfast.gateway.pages.LandingPage;
+import io.holdfast.hardware.device.DeviceRegistry;
+import io.holdfast.hardware.scan.ScanEvent;
+import io.holdfast.hardware.scan.ScanParser;
+import io.holdfast.hardware.scan.ScanResult;
 import io.holdfast.order.OrderRepository;
 import io.holdfast.order.SqliteOrderRepository;
 import io.holdfast.store.Database;
 
 /**
- * One running store gateway: its database and its web server, wired by hand. Closing it stops
- * the server first and then closes the database, so no request is cut off mid-transaction.
+ * One running store gateway: its database, its devices and its web server, wired by hand.
+ * Closing it stops the server first, then the devices, then the database, so no request is cut
+ * off mid-transaction.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -31,20 +42,35 @@ public final class Gateway implements AutoCloseable {
 
     private final GatewaySettings settings;
     private final Database database;
+    private final StoreDevices devices;
+    private final DeviceMetrics deviceMetrics;
     private final WebServer server;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Gateway(GatewaySettings settings, Database database, WebServer server) {
+    private Gateway(GatewaySettings settings, Database database, StoreDevices devices, DeviceMetrics deviceMetrics,
+                    WebServer server) {
         this.settings = settings;
         this.database = database;
+        this.devices = devices;
+        this.deviceMetrics = deviceMetrics;
         this.server = server;
     }
 
-    /** Opens the store and starts serving; a store that cannot be opened stops it here. */
     public static Gateway start(GatewaySettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Opens the store, starts the devices and serves; a store that cannot be opened stops it here. */
+    public static Gateway start(GatewaySettings settings, Clock clock) {
         Database database = Database.open(settings.database());
+        StoreDevices devices = null;
+        DeviceMetrics deviceMetrics = null;
         try {
             OrderRepository orders = new SqliteOrderRepository(database);
+            ScanParser parser = new ScanParser();
+            devices = StoreDevices.start(settings.devices(), parser, Gateway::logScan, clock);
+            deviceMetrics = new DeviceMetrics(devices.registry());
+            Services services = new Services(orders, devices.registry(), parser);
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -54,18 +80,28 @@ public final class Gateway implements AutoCloseable {
                     .featuresDiscoverServices(false)
                     .addFeature(observability(database))
                     .addFeature(OpenApiFeature.builder().webContext("/openapi").build())
-                    .routing(routing -> routing(routing, orders))
+                    .routing(routing -> routing(routing, services))
                     .build()
                     .start();
             requireRunning(server, settings);
-            Gateway gateway = new Gateway(settings, database, server);
+            Gateway gateway = new Gateway(settings, database, devices, deviceMetrics, server);
             LOG.log(System.Logger.Level.INFO, "Store {0} gateway listening on {1}:{2,number,#} with store {3}",
                     settings.storeId(), settings.host(), server.port(), database.file());
             return gateway;
         } catch (RuntimeException e) {
+            if (deviceMetrics != null) {
+                deviceMetrics.close();
+            }
+            if (devices != null) {
+                devices.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /** What the routes need. */
+    public record Services(OrderRepository orders, DeviceRegistry devices, ScanParser scans) {
     }
 
     /** Helidon logs a listener that cannot bind and returns a stopped server instead of throwing. */
@@ -77,11 +113,22 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The HTTP routes: also called by tests. */
-    public static void routing(HttpRouting.Builder routing, OrderRepository orders) {
+    public static void routing(HttpRouting.Builder routing, Services services) {
         routing.addFilter(new RequestIds());
         ErrorHandling.register(routing);
         routing.get("/", LandingPage::show)
-                .register("/api/v1/orders", new OrderHttpService(orders));
+                .register("/api/v1/orders", new OrderHttpService(services.orders()))
+                .register("/api/v1/devices", new DeviceHttpService(services.devices()))
+                .register("/api/v1/scans", new ScanHttpService(services.scans()))
+                .register("/api/v1/codes", new CodeImageHttpService());
+    }
+
+    private static void logScan(ScanEvent scan) {
+        String what = switch (scan.result()) {
+            case ScanResult.Recognised recognised -> recognised.code().describe();
+            case ScanResult.Rejected rejected -> "not recognised: " + rejected.reason();
+        };
+        LOG.log(System.Logger.Level.INFO, "scan from {0}: {1}", scan.deviceId(), what);
     }
 
     private static ObserveFeature observability(Database database) {
@@ -104,6 +151,10 @@ public final class Gateway implements AutoCloseable {
         return settings;
     }
 
+    public StoreDevices devices() {
+        return devices;
+    }
+
     /** Blocks until {@link #close()} is called, by a shutdown hook for instance. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -117,6 +168,8 @@ public final class Gateway implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            deviceMetrics.close();
+            devices.close();
             database.close();
             stopped.countDown();
             LOG.log(System.Logger.Level.INFO, "Store {0} gateway stopped", settings.storeId());

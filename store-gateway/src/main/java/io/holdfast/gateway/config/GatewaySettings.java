@@ -18,7 +18,8 @@ import io.holdfast.store.DatabaseSettings;
  * Each key is listed with its default in the README and in {@code application.yaml}.
  */
 public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
-                              DatabaseSettings database, LogFormat logFormat, CentralEndpoints central) {
+                              DatabaseSettings database, LogFormat logFormat, CentralEndpoints central,
+                              DeviceSettings devices) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -44,6 +45,7 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(logFormat, "log format");
         Objects.requireNonNull(central, "central endpoints");
+        Objects.requireNonNull(devices, "devices");
     }
 
     /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
@@ -65,23 +67,28 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                 new CentralEndpoints(
                         read(central.get("orders-url"), URI::create, URI.create("http://localhost:8091")),
                         read(central.get("gift-cards-url"), URI::create, URI.create("http://localhost:8092")),
-                        read(central.get("refunds-url"), URI::create, URI.create("http://localhost:8093"))));
+                        read(central.get("refunds-url"), URI::create, URI.create("http://localhost:8093"))),
+                DeviceSettings.from(config.get("holdfast.devices")));
     }
 
     public GatewaySettings withListener(String host, int port) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
     }
 
     public GatewaySettings withDatabase(DatabaseSettings database) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
     }
 
     public GatewaySettings withCentral(CentralEndpoints central) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
+    }
+
+    public GatewaySettings withDevices(DeviceSettings devices) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
     }
 
     public GatewaySettings withStoreId(String storeId) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
     }
 
     private static <T> T read(Config node, Function<String, T> parse, T fallback) {

@@ -34,6 +34,7 @@ class GatewaySettingsTest {
         assertThat(settings.database().busyTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(settings.central().orders()).isEqualTo(URI.create("http://localhost:8091"));
+        assertThat(settings.devices().printers()).isEmpty();
     }
 
     @Test
@@ -85,6 +86,62 @@ class GatewaySettingsTest {
                 .hasMessage("server.port must be between 0 and 65535, but was 70000");
         assertThatThrownBy(() -> new CentralEndpoints(URI.create("ftp://x"), URI.create("http://a"), URI.create("http://b")))
                 .hasMessage("central orders url must be an http(s) URL with a host, but was 'ftp://x'");
+    }
+
+    @Test
+    void readsTheStoresDevices() throws IOException {
+        Path file = Files.writeString(folder.resolve("store.yaml"), """
+                holdfast:
+                  devices:
+                    spool: /var/spool/holdfast
+                    printers:
+                      - id: desk-1-printer
+                        host: 10.20.0.51
+                      - id: kiosk-1-printer
+                        host: 10.20.0.52
+                        port: 9101
+                        columns: 42
+                    scanners:
+                      - id: desk-1-scanner
+                        host: 10.20.0.61
+                        port: 2001
+                    payment-terminals:
+                      - id: till-1-terminal
+                """);
+
+        DeviceSettings devices = GatewaySettings.from(GatewayConfig.load(Optional.of(file))).devices();
+
+        assertThat(devices.spoolFolder()).isEqualTo(Path.of("/var/spool/holdfast"));
+        assertThat(devices.printers()).containsExactly(
+                new DeviceSettings.Printer("desk-1-printer", "10.20.0.51", 9100, 48),
+                new DeviceSettings.Printer("kiosk-1-printer", "10.20.0.52", 9101, 42));
+        assertThat(devices.scanners()).containsExactly(new DeviceSettings.Scanner("desk-1-scanner", "10.20.0.61", 2001));
+        assertThat(devices.paymentTerminals()).containsExactly("till-1-terminal");
+    }
+
+    @Test
+    void aDeviceIdUsedTwiceOrAnUnknownTerminalDriverIsRefused() throws IOException {
+        Path twice = Files.writeString(folder.resolve("twice.yaml"), """
+                holdfast:
+                  devices:
+                    printers:
+                      - id: desk-1
+                        host: 10.20.0.51
+                    payment-terminals:
+                      - id: desk-1
+                """);
+        Path vendor = Files.writeString(folder.resolve("vendor.yaml"), """
+                holdfast:
+                  devices:
+                    payment-terminals:
+                      - id: till-1-terminal
+                        driver: acme-pos
+                """);
+
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(twice))))
+                .hasMessage("device id 'desk-1' is used twice in holdfast.devices");
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(vendor))))
+                .hasMessageContaining("only 'simulator' is available").hasMessageContaining("acme-pos");
     }
 
     @Test
