@@ -42,6 +42,10 @@ public final class SpooledNetworkPrinter implements ReceiptPrinter, PrintedRecei
                     Duration.ofSeconds(2), Duration.ofSeconds(5), RetryDelays.DEFAULT);
         }
 
+        public Settings withColumns(int columns) {
+            return new Settings(id, address, columns, spoolFolder, keepPrinted, connectTimeout, readTimeout, retry);
+        }
+
         public Settings withRetry(RetryDelays retry) {
             return new Settings(id, address, columns, spoolFolder, keepPrinted, connectTimeout, readTimeout, retry);
         }

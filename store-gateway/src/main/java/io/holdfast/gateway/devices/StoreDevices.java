@@ -33,11 +33,10 @@ public final class StoreDevices implements AutoCloseable {
         StoreDevices devices = new StoreDevices();
         try {
             for (DeviceSettings.Printer printer : settings.printers()) {
-                SpooledNetworkPrinter driver = new SpooledNetworkPrinter(new SpooledNetworkPrinter.Settings(
-                        printer.id(), new InetSocketAddress(printer.host(), printer.port()), printer.columns(),
-                        settings.spoolFolder().resolve(printer.id()), 200,
-                        java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5),
-                        io.holdfast.hardware.printer.RetryDelays.DEFAULT), clock);
+                SpooledNetworkPrinter driver = new SpooledNetworkPrinter(SpooledNetworkPrinter.Settings.of(printer.id(),
+                                new InetSocketAddress(printer.host(), printer.port()),
+                                settings.spoolFolder().resolve(printer.id()))
+                        .withColumns(printer.columns()), clock);
                 devices.drivers.add(driver);
                 devices.printers.put(printer.id(), devices.registry.register(driver));
             }
