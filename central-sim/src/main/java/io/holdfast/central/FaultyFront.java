@@ -29,6 +29,7 @@ final class FaultyFront implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private volatile Condition condition = Condition.healthy();
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
     private volatile int port;
     private volatile boolean closed;
 
@@ -82,18 +83,32 @@ final class FaultyFront implements AutoCloseable {
             socket.bind(new InetSocketAddress(host, port), 128);
             port = socket.getLocalPort();
             listener = socket;
-            Thread.ofVirtual().name("central-" + service.slug() + "-accept").start(() -> acceptLoop(socket));
+            acceptor = Thread.ofVirtual().name("central-" + service.slug() + "-accept").start(() -> acceptLoop(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(new java.net.BindException("Cannot listen for central " + service.slug()
                     + " on " + host.getHostAddress() + ":" + port + " (is the port in use?): " + e.getMessage()));
         }
     }
 
+    /**
+     * Closes the listener and waits for its accept loop to end: a socket closed while a virtual
+     * thread waits in accept may stay open until that thread wakes, and a refusing service must
+     * refuse from the moment it is switched.
+     */
     private void stopListening() {
         ServerSocket socket = listener;
+        Thread loop = acceptor;
         listener = null;
+        acceptor = null;
         if (socket != null) {
             closeQuietly(socket);
+        }
+        if (loop != null) {
+            try {
+                loop.join(java.time.Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -101,6 +116,10 @@ final class FaultyFront implements AutoCloseable {
         while (!socket.isClosed() && !closed) {
             try {
                 Socket client = socket.accept();
+                if (condition.fault() == Condition.Fault.REFUSING) {
+                    closeQuietly(client);
+                    continue;
+                }
                 connections.incrementAndGet();
                 open.add(client);
                 Thread.ofVirtual().name("central-" + service.slug() + "-conn").start(() -> serve(client));
