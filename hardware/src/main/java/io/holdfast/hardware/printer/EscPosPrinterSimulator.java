@@ -30,6 +30,7 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
     private final InetAddress host;
     private volatile int port;
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
     private volatile boolean paper = true;
     private volatile boolean garbage;
     private final AtomicInteger stopNextJobAfterBytes = new AtomicInteger(-1);
@@ -79,12 +80,25 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
         stopNextJobAfterBytes.set(bytes);
     }
 
-    /** Stops listening and drops every connection, like a printer switched off. */
+    /**
+     * Stops listening and drops every connection, like a printer switched off. Waits for the
+     * accept loop to end: a socket closed while a virtual thread waits in accept may otherwise
+     * take one more connection.
+     */
     public synchronized void goOffline() {
         ServerSocket socket = listener;
+        Thread loop = acceptor;
         listener = null;
+        acceptor = null;
         if (socket != null) {
             closeQuietly(socket);
+        }
+        if (loop != null && loop != Thread.currentThread()) {
+            try {
+                loop.join(java.time.Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         open.forEach(EscPosPrinterSimulator::closeQuietly);
         open.clear();
@@ -101,7 +115,7 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
             socket.bind(new InetSocketAddress(host, port), 16);
             port = socket.getLocalPort();
             listener = socket;
-            Thread.ofVirtual().name("printer-simulator-" + port).start(() -> accept(socket));
+            acceptor = Thread.ofVirtual().name("printer-simulator-" + port).start(() -> accept(socket));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen as a printer on " + host.getHostAddress() + ":" + port, e);
         }
@@ -116,6 +130,10 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (listener != socket) {
+                    closeQuietly(client);
+                    continue;
+                }
                 open.add(client);
                 Thread.ofVirtual().start(() -> serve(client));
             } catch (IOException e) {
