@@ -1,5 +1,10 @@
 package io.holdfast.hardware.receipt;
 
+import java.util.Base64;
+import java.util.function.Supplier;
+
+import io.holdfast.hardware.image.CodeImages;
+
 /**
  * What a printed receipt looked like, for the desk and kiosk pages: as plain text at the
  * printer's width, or as a small HTML fragment.
@@ -36,13 +41,26 @@ public final class ReceiptPreview {
                             .append(text.isEmpty() ? "&nbsp;" : text).append("</div>\n");
                 }
                 case PrintedItem.Barcode barcode -> out.append("<div class=\"barcode\" data-code128=\"")
-                        .append(escape(barcode.data())).append("\">").append(escape(barcode.data())).append("</div>\n");
+                        .append(escape(barcode.data())).append("\">")
+                        .append(image(() -> CodeImages.code128Png(barcode.data(), 360, 80), barcode.data()))
+                        .append("<br>").append(escape(barcode.data())).append("</div>\n");
                 case PrintedItem.QrCode qr -> out.append("<div class=\"qr\" data-qr=\"").append(escape(qr.data()))
-                        .append("\"></div>\n");
+                        .append("\">").append(image(() -> CodeImages.qrPng(qr.data(), 160), qr.data()))
+                        .append("</div>\n");
                 case PrintedItem.Cut ignored -> out.append("<hr class=\"cut\">\n");
             }
         }
         return out.append("</div>\n").toString();
+    }
+
+    /** The code drawn as an inline PNG; what cannot be drawn stays as text. */
+    private static String image(Supplier<byte[]> png, String alt) {
+        try {
+            return "<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(png.get()) + "\">";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static String aligned(String text, Align align, int columns) {

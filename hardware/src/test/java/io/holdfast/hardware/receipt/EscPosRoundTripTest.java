@@ -59,7 +59,8 @@ class EscPosRoundTripTest {
                 .contains("||| R04210320261121004217 |||");
         assertThat(ReceiptPreview.html(printed)).contains("<strong>HOLDFAST LEEDS</strong>")
                 .contains("Click &amp; collect").contains("data-code128=\"R04210320261121004217\"")
-                .contains("<hr class=\"cut\">");
+                .contains("<hr class=\"cut\">")
+                .contains("<img alt=\"HFR1.eyJyIjoiMDQyMSJ9.c2ln\" src=\"data:image/png;base64,");
     }
 
     @Test
