@@ -19,13 +19,14 @@ public final class SqliteOrderRepository implements OrderRepository {
 
     private static final String UPSERT_ORDER = """
             INSERT INTO orders (order_id, customer_name, postcode, masked_contact, pickup_by, status,
-                                collection_code_hash, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                collection_code_hash, updated_at, version, postcode_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, upper(replace(?, ' ', '')))
             ON CONFLICT (order_id) DO UPDATE SET
                 customer_name = excluded.customer_name, postcode = excluded.postcode,
                 masked_contact = excluded.masked_contact, pickup_by = excluded.pickup_by,
                 status = excluded.status, collection_code_hash = excluded.collection_code_hash,
-                updated_at = excluded.updated_at""";
+                updated_at = excluded.updated_at, version = orders.version + 1,
+                postcode_key = excluded.postcode_key""";
     private static final String UPSERT_LINE = """
             INSERT INTO order_lines (order_id, line_no, sku, description, quantity, quantity_collected,
                                      unit_price_minor, currency)
@@ -47,51 +48,58 @@ public final class SqliteOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(OrderId id) {
-        return database.read("find order " + id, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT customer_name, postcode, masked_contact, pickup_by, status, collection_code_hash, updated_at
-                    FROM orders WHERE order_id = ?""")) {
-                statement.setString(1, id.value());
-                try (ResultSet row = statement.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Order(id,
-                            new Customer(row.getString(1), row.getString(2), row.getString(3)),
-                            lines(connection, id), parcels(connection, id),
-                            LocalDate.parse(row.getString(4)), OrderStatus.valueOf(row.getString(5)),
-                            row.getString(6), Instant.parse(row.getString(7))));
+        return database.read("find order " + id, connection -> load(connection, id));
+    }
+
+    /** Reads an order on the caller's connection: inside a write transaction, it sees that transaction. */
+    static Optional<Order> load(Connection connection, OrderId id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT customer_name, postcode, masked_contact, pickup_by, status, collection_code_hash, updated_at,
+                       version
+                FROM orders WHERE order_id = ?""")) {
+            statement.setString(1, id.value());
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                return Optional.of(new Order(id,
+                        new Customer(row.getString(1), row.getString(2), row.getString(3)),
+                        lines(connection, id), parcels(connection, id),
+                        LocalDate.parse(row.getString(4)), OrderStatus.valueOf(row.getString(5)),
+                        row.getString(6), Instant.parse(row.getString(7)), row.getInt(8)));
             }
-        });
+        }
     }
 
     @Override
     public void saveAll(Collection<Order> orders) {
-        database.inTransaction("save " + orders.size() + " orders", connection -> {
-            try (PreparedStatement order = connection.prepareStatement(UPSERT_ORDER);
-                 PreparedStatement line = connection.prepareStatement(UPSERT_LINE);
-                 PreparedStatement parcel = connection.prepareStatement(UPSERT_PARCEL)) {
-                for (Order each : orders) {
-                    bindOrder(order, each);
-                    order.executeUpdate();
-                    for (OrderLine l : each.lines()) {
-                        bindLine(line, each.id(), l);
-                        line.addBatch();
-                    }
-                    for (Parcel p : each.parcels()) {
-                        parcel.setString(1, each.id().value());
-                        parcel.setInt(2, p.number());
-                        parcel.setString(3, p.location().kind().name());
-                        parcel.setString(4, p.location().code());
-                        parcel.addBatch();
-                    }
+        database.inTransaction("save " + orders.size() + " orders", connection -> upsert(connection, orders));
+    }
+
+    /** Inserts or replaces orders inside the caller's transaction. */
+    static int upsert(Connection connection, Collection<Order> orders) throws SQLException {
+        try (PreparedStatement order = connection.prepareStatement(UPSERT_ORDER);
+             PreparedStatement line = connection.prepareStatement(UPSERT_LINE);
+             PreparedStatement parcel = connection.prepareStatement(UPSERT_PARCEL)) {
+            for (Order each : orders) {
+                bindOrder(order, each);
+                order.executeUpdate();
+                for (OrderLine l : each.lines()) {
+                    bindLine(line, each.id(), l);
+                    line.addBatch();
                 }
-                line.executeBatch();
-                parcel.executeBatch();
+                for (Parcel p : each.parcels()) {
+                    parcel.setString(1, each.id().value());
+                    parcel.setInt(2, p.number());
+                    parcel.setString(3, p.location().kind().name());
+                    parcel.setString(4, p.location().code());
+                    parcel.addBatch();
+                }
             }
-            return orders.size();
-        });
+            line.executeBatch();
+            parcel.executeBatch();
+        }
+        return orders.size();
     }
 
     @Override
@@ -108,6 +116,8 @@ public final class SqliteOrderRepository implements OrderRepository {
         statement.setString(6, order.status().name());
         statement.setString(7, order.collectionCodeHash());
         statement.setString(8, order.updatedAt().toString());
+        statement.setInt(9, order.version());
+        statement.setString(10, order.customer().postcode());
     }
 
     private static void bindLine(PreparedStatement statement, OrderId id, OrderLine line) throws SQLException {

@@ -19,6 +19,7 @@ final class OrderFixtures {
                         new OrderLine(2, "5000222", "Canvas tote", 1, 0, Money.of(1200, "GBP"))),
                 List.of(new Parcel(1, new Parcel.Location(Parcel.Location.Kind.SHELF, "A3")),
                         new Parcel(2, new Parcel.Location(Parcel.Location.Kind.LOCKER, "L12"))),
-                LocalDate.parse("2026-11-28"), OrderStatus.READY, "sha256:3f2a", Instant.parse("2026-11-21T09:00:00Z"));
+                LocalDate.parse("2026-11-28"), OrderStatus.READY, CollectionCodes.hash("123456"),
+                Instant.parse("2026-11-21T09:00:00Z"), 1);
     }
 }

@@ -52,11 +52,14 @@ class SqliteOrderRepositoryTest {
         Order order = OrderFixtures.anOrder("CC-100001");
         orders.saveAll(List.of(order));
         Order cancelled = new Order(order.id(), order.customer(), order.lines(), order.parcels(), order.pickupBy(),
-                OrderStatus.CANCELLED, order.collectionCodeHash(), order.updatedAt().plusSeconds(60));
+                OrderStatus.CANCELLED, order.collectionCodeHash(), order.updatedAt().plusSeconds(60), 1);
 
         orders.saveAll(List.of(cancelled));
 
-        assertThat(orders.find(order.id())).contains(cancelled);
+        assertThat(orders.find(order.id())).hasValueSatisfying(found -> {
+            assertThat(found.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(found.version()).as("every change bumps the version").isEqualTo(2);
+        });
         assertThat(orders.count()).isEqualTo(1);
     }
 
@@ -64,11 +67,11 @@ class SqliteOrderRepositoryTest {
     void anOrderNeedsAtLeastOneLineAndUniqueLineNumbers() {
         Order order = OrderFixtures.anOrder("CC-100001");
         assertThatThrownBy(() -> new Order(order.id(), order.customer(), List.of(), order.parcels(), order.pickupBy(),
-                order.status(), order.collectionCodeHash(), order.updatedAt()))
+                order.status(), order.collectionCodeHash(), order.updatedAt(), 1))
                 .hasMessage("order CC-100001 must have at least one line");
         assertThatThrownBy(() -> new Order(order.id(), order.customer(),
                 List.of(order.lines().get(0), order.lines().get(0)), order.parcels(), order.pickupBy(),
-                order.status(), order.collectionCodeHash(), order.updatedAt()))
+                order.status(), order.collectionCodeHash(), order.updatedAt(), 1))
                 .hasMessage("order CC-100001 has two lines with the same number");
     }
 

@@ -36,8 +36,8 @@ public final class TestStores {
         return new Order(orderId, new Customer("Jane Smith", "LS1 4AP", "j***@e***.com"),
                 List.of(new OrderLine(1, "5001001", "Linen shirt, blue, M", 2, 0, Money.of(2950, "GBP"))),
                 List.of(new Parcel(1, new Parcel.Location(Parcel.Location.Kind.SHELF, "A3"))),
-                LocalDate.parse("2026-11-28"), OrderStatus.READY, CollectionCodes.hash(orderId, "123456"),
-                Instant.parse("2026-11-21T09:00:00Z"));
+                LocalDate.parse("2026-11-28"), OrderStatus.READY, CollectionCodes.hash("123456"),
+                Instant.parse("2026-11-21T09:00:00Z"), 1);
     }
 
     /** Writes orders into the store file, then closes it so a gateway can own it. */

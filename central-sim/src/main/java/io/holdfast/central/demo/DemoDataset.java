@@ -103,7 +103,7 @@ public record DemoDataset(String storeId, List<DemoOrder> orders, List<Receipt> 
         // Most wait for collection; a few are already past their pickup-by date.
         LocalDate pickupBy = today.plusDays(random.nextInt(10) - (n % 25 == 0 ? 12 : 0));
         return new DemoOrder(new Order(id, customer, lines, parcels, pickupBy, OrderStatus.READY,
-                CollectionCodes.hash(id, code), now), code);
+                CollectionCodes.hash(code), now, 1), code);
     }
 
     private static Parcel.Location location(SplittableRandom random) {

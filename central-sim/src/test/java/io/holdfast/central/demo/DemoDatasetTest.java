@@ -39,7 +39,7 @@ class DemoDatasetTest {
         DemoDataset.DemoOrder order = DemoDataset.generate("0421", DemoDataset.Size.DEMO, 42L, CLOCK).orders().get(5);
 
         assertThat(order.order().collectionCodeHash())
-                .isEqualTo(CollectionCodes.hash(order.order().id(), order.collectionCode()))
+                .isEqualTo(CollectionCodes.hash(order.collectionCode()))
                 .doesNotContain(order.collectionCode());
     }
 

@@ -1,0 +1,7 @@
+package io.holdfast.exceptions;
+
+/** The kinds of thing a store manager must look at and resolve. */
+public enum ExceptionKind {
+    /** Central cancelled an order that this store had already handed over, wholly or partly. */
+    ORDER_CANCELLED_AFTER_COLLECTION
+}

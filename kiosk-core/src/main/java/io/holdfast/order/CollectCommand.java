@@ -1,0 +1,33 @@
+package io.holdfast.order;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A colleague hands over all or part of an order.
+ *
+ * @param expectedVersion the order version the desk showed; a different version now means another
+ *                        desk got there first
+ * @param idempotencyKey  the same key replays the first answer
+ */
+public record CollectCommand(OrderId orderId, List<LineQuantity> lines, Verification verification, String staffId,
+                             Optional<Integer> expectedVersion, String idempotencyKey) {
+
+    public CollectCommand {
+        Objects.requireNonNull(orderId, "order id");
+        lines = List.copyOf(lines);
+        Objects.requireNonNull(verification, "verification");
+        Require.text(staffId, "staff id");
+        Objects.requireNonNull(expectedVersion, "expected version");
+        Require.text(idempotencyKey, "idempotency key");
+        if (lines.stream().map(LineQuantity::lineNumber).distinct().count() != lines.size()) {
+            throw new IllegalArgumentException("each order line may be named once in a collection");
+        }
+    }
+
+    /** The request as text, for telling a repeated request from a different one with the same key. */
+    String canonical() {
+        return orderId + "|" + lines + "|" + verification + "|" + staffId + "|" + expectedVersion.orElse(0);
+    }
+}

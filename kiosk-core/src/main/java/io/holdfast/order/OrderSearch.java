@@ -1,0 +1,90 @@
+package io.holdfast.order;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.holdfast.store.Database;
+
+/**
+ * Finds orders for the desk: by order number, by collection code (through its hash), or by
+ * customer name and postcode, tolerating case, accents and partial words.
+ */
+public final class OrderSearch {
+
+    /** Enough for a desk to choose from; a longer list means the colleague should type more. */
+    public static final int LIMIT = 20;
+
+    private static final String SUMMARY = """
+            SELECT o.order_id, o.customer_name, o.postcode, o.status, o.pickup_by,
+                   (SELECT count(*) FROM parcels p WHERE p.order_id = o.order_id),
+                   (SELECT coalesce(sum(quantity - quantity_collected), 0) FROM order_lines l WHERE l.order_id = o.order_id)
+            FROM orders o""";
+
+    /** The answer: what matched, or why nothing could be searched. */
+    public sealed interface Result {
+        record Found(List<OrderSummary> orders) implements Result {
+            public Found {
+                orders = List.copyOf(orders);
+            }
+        }
+
+        record Invalid(String reason) implements Result {
+        }
+    }
+
+    private final Database database;
+
+    public OrderSearch(Database database) {
+        this.database = database;
+    }
+
+    public Result search(String typed) {
+        return switch (SearchQuery.parse(typed)) {
+            case SearchQuery.Invalid invalid -> new Result.Invalid(invalid.reason());
+            case SearchQuery query -> new Result.Found(database.read("search orders", c -> run(c, query)));
+        };
+    }
+
+    private static List<OrderSummary> run(Connection connection, SearchQuery query) throws SQLException {
+        return switch (query) {
+            case SearchQuery.ByOrderId byId -> select(connection, SUMMARY + " WHERE o.order_id = ?", byId.orderId().value());
+            case SearchQuery.ByCollectionCode byCode -> select(connection,
+                    SUMMARY + " WHERE o.collection_code_hash = ? ORDER BY o.pickup_by LIMIT " + LIMIT, byCode.codeHash());
+            case SearchQuery.ByName byName -> select(connection, SUMMARY + """
+                     JOIN orders_by_name n ON n.rowid = o.rowid
+                    WHERE orders_by_name MATCH ? AND o.postcode_key LIKE ? ESCAPE '\\'
+                    ORDER BY o.status <> 'READY', o.pickup_by LIMIT\s""" + LIMIT,
+                    ftsMatch(byName), byName.postcodePrefix().replaceAll("[%_\\\\]", "") + "%");
+            case SearchQuery.Invalid invalid -> List.of();
+        };
+    }
+
+    /** Each name term as a quoted prefix: {@code "smi"* "ja"*}, all of which must match. */
+    private static String ftsMatch(SearchQuery.ByName query) {
+        return query.nameTerms().stream().map(term -> "\"" + term.replace("\"", "") + "\"*")
+                .collect(Collectors.joining(" "));
+    }
+
+    private static List<OrderSummary> select(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<OrderSummary> found = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    found.add(new OrderSummary(new OrderId(row.getString(1)), row.getString(2), row.getString(3),
+                            OrderStatus.valueOf(row.getString(4)), LocalDate.parse(row.getString(5)), row.getInt(6),
+                            row.getInt(7)));
+                }
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.holdfast.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.holdfast.store.Database;
+
+/**
+ * Who may sign in, and the sessions they hold. Staff sign in with an id and a PIN; kiosks with a
+ * device token from configuration. Tokens are random and kept only as SHA-256 hashes.
+ */
+public final class StaffDirectory {
+
+    private static final Pattern PIN = Pattern.compile("\\d{4,8}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Compared against when the staff id is unknown, so a wrong id takes as long as a wrong PIN. */
+    private static final String DECOY = PinHasher.hash("0000");
+
+    private final Database database;
+    private final SignInPolicy policy;
+    private final Map<String, String> kioskTokenHashes;
+    private final Clock clock;
+
+    /** @param kioskTokenHashes device id to the SHA-256 (hex) of its token */
+    public StaffDirectory(Database database, SignInPolicy policy, Map<String, String> kioskTokenHashes, Clock clock) {
+        this.database = database;
+        this.policy = policy;
+        this.kioskTokenHashes = Map.copyOf(kioskTokenHashes);
+        this.clock = clock;
+    }
+
+    /** Adds a colleague or changes their name, role or PIN; clears any lockout. */
+    public void provision(String staffId, String displayName, Role role, String pin) {
+        Objects.requireNonNull(staffId, "staff id");
+        if (!role.isStaff()) {
+            throw new IllegalArgumentException("staff must be a colleague or a supervisor, not " + role);
+        }
+        if (!PIN.matcher(pin).matches()) {
+            throw new IllegalArgumentException("a PIN must be 4 to 8 digits");
+        }
+        String hash = PinHasher.hash(pin);
+        database.inTransaction("provision staff " + staffId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (staff_id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+                        pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL""")) {
+                statement.setString(1, staffId);
+                statement.setString(2, displayName);
+                statement.setString(3, role.name());
+                statement.setString(4, hash);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    public SignInOutcome signIn(String staffId, String pin) {
+        Instant now = clock.instant();
+        Optional<StaffRow> staff = database.read("find staff " + staffId, c -> staff(c, staffId));
+        if (staff.isPresent() && staff.get().lockedUntil().filter(now::isBefore).isPresent()) {
+            return new SignInOutcome.Locked(staff.get().lockedUntil().get());
+        }
+        boolean correct = PinHasher.matches(pin, staff.map(StaffRow::pinHash).orElse(DECOY)) && staff.isPresent();
+        if (staff.isEmpty()) {
+            return new SignInOutcome.WrongCredentials(policy.maxFailures());
+        }
+        return database.inTransaction("sign in " + staffId, connection -> {
+            if (!correct) {
+                return failed(connection, staff.get(), now);
+            }
+            try (PreparedStatement reset = connection.prepareStatement(
+                    "UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?")) {
+                reset.setString(1, staffId);
+                reset.executeUpdate();
+            }
+            return open(connection, staffId, staff.get().role(), staff.get().displayName(),
+                    now.plus(policy.staffSession()), now);
+        });
+    }
+
+    /** A kiosk signs in with its configured device token. */
+    public SignInOutcome signInDevice(String deviceId, String token) {
+        String expected = kioskTokenHashes.get(deviceId);
+        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                sha256(token).getBytes(StandardCharsets.US_ASCII))) {
+            return new SignInOutcome.WrongCredentials(policy.maxFailures());
+        }
+        Instant now = clock.instant();
+        return database.inTransaction("sign in kiosk " + deviceId, connection ->
+                open(connection, deviceId, Role.KIOSK, deviceId, now.plus(policy.kioskSession()), now));
+    }
+
+    /** The live session for a bearer token, if there is one. */
+    public Optional<Session> session(String token) {
+        Instant now = clock.instant();
+        return database.read("find a session", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT principal, role, expires_at FROM sessions WHERE token_hash = ?")) {
+                statement.setString(1, sha256(token));
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    Session session = new Session(row.getString(1), Role.valueOf(row.getString(2)),
+                            Instant.parse(row.getString(3)));
+                    return now.isBefore(session.expiresAt()) ? Optional.of(session) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Ends a session (sign out). */
+    public void end(String token) {
+        database.inTransaction("sign out", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
+                statement.setString(1, sha256(token));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK, yet is missing", e);
+        }
+    }
+
+    private SignInOutcome failed(Connection connection, StaffRow staff, Instant now) throws SQLException {
+        int failures = staff.failedAttempts() + 1;
+        boolean lock = failures >= policy.maxFailures();
+        Instant until = now.plus(policy.lockout());
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?")) {
+            update.setInt(1, lock ? 0 : failures);
+            update.setString(2, lock ? until.toString() : null);
+            update.setString(3, staff.staffId());
+            update.executeUpdate();
+        }
+        return lock ? new SignInOutcome.Locked(until) : new SignInOutcome.WrongCredentials(policy.maxFailures() - failures);
+    }
+
+    private static SignInOutcome open(Connection connection, String principal, Role role, String displayName,
+                                      Instant expires, Instant now) throws SQLException {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (PreparedStatement purge = connection.prepareStatement("DELETE FROM sessions WHERE expires_at < ?");
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO sessions (token_hash, principal, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+            purge.setString(1, now.toString());
+            purge.executeUpdate();
+            insert.setString(1, sha256(token));
+            insert.setString(2, principal);
+            insert.setString(3, role.name());
+            insert.setString(4, now.toString());
+            insert.setString(5, expires.toString());
+            insert.executeUpdate();
+        }
+        return new SignInOutcome.SignedIn(token, new Session(principal, role, expires), displayName);
+    }
+
+    private record StaffRow(String staffId, String displayName, Role role, String pinHash, int failedAttempts,
+                            Optional<Instant> lockedUntil) {
+    }
+
+    private static Optional<StaffRow> staff(Connection connection, String staffId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT display_name, role, pin_hash, failed_attempts, locked_until FROM staff WHERE staff_id = ?")) {
+            statement.setString(1, staffId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StaffRow(staffId, row.getString(1), Role.valueOf(row.getString(2)),
+                        row.getString(3), row.getInt(4), Optional.ofNullable(row.getString(5)).map(Instant::parse)));
+            }
+        }
+    }
+}
