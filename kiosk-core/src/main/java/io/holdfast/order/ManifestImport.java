@@ -82,11 +82,12 @@ public final class ManifestImport {
         OrderStatus status = status(local, central, lines);
         Order merged = new Order(central.id(), central.customer(), lines, central.parcels(), central.pickupBy(), status,
                 central.collectionCodeHash(), local.updatedAt(), local.version());
+        boolean conflict = cancelled && collectedHere;
         if (merged.equals(local)) {
-            return new Merge(local, false);
+            return new Merge(local, conflict);
         }
         return new Merge(new Order(merged.id(), merged.customer(), merged.lines(), merged.parcels(), merged.pickupBy(),
-                merged.status(), merged.collectionCodeHash(), now, local.version() + 1), cancelled && collectedHere);
+                merged.status(), merged.collectionCodeHash(), now, local.version() + 1), conflict);
     }
 
     private static OrderStatus status(Order local, Order central, List<OrderLine> lines) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.holdfast.store.Database;
 
@@ -65,10 +64,20 @@ public final class OrderSearch {
         };
     }
 
-    /** Each name term as a quoted prefix: {@code "smi"* "ja"*}, all of which must match. */
+    /**
+     * Every name term must match: the earlier ones as whole words, the last one as the start of a
+     * word, as it is still being typed: {@code jane smi} gives {@code "jane" "smi"*}.
+     */
     private static String ftsMatch(SearchQuery.ByName query) {
-        return query.nameTerms().stream().map(term -> "\"" + term.replace("\"", "") + "\"*")
-                .collect(Collectors.joining(" "));
+        List<String> terms = query.nameTerms();
+        StringBuilder match = new StringBuilder();
+        for (int i = 0; i < terms.size(); i++) {
+            match.append(i == 0 ? "" : " ").append('"').append(terms.get(i).replace("\"", "")).append('"');
+            if (i == terms.size() - 1) {
+                match.append('*');
+            }
+        }
+        return match.toString();
     }
 
     private static List<OrderSummary> select(Connection connection, String sql, String... parameters) throws SQLException {

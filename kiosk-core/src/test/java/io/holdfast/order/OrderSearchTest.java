@@ -1,0 +1,98 @@
+package io.holdfast.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.holdfast.money.Money;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
+
+class OrderSearchTest {
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private OrderSearch search;
+
+    @BeforeEach
+    void openStore() {
+        database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
+        new SqliteOrderRepository(database).saveAll(List.of(
+                order("CC-100001", "Jane Smith", "LS1 4AP", "111111"),
+                order("CC-100002", "Janet Smithson", "LS6 2QB", "222222"),
+                order("CC-100003", "Siobhán O'Brien", "LS1 4AP", "333333"),
+                order("CC-100004", "Tom Jones", "BD1 3HL", "111111")));
+        search = new OrderSearch(database);
+    }
+
+    @AfterEach
+    void closeStore() {
+        database.close();
+    }
+
+    @Test
+    void findsByOrderNumberAsTypedInAnyCase() {
+        assertThat(ids("cc-100002")).containsExactly("CC-100002");
+        assertThat(ids("CC-999999")).isEmpty();
+    }
+
+    @Test
+    void findsByCollectionCodeThroughItsHash() {
+        assertThat(ids("111111")).containsExactlyInAnyOrder("CC-100001", "CC-100004");
+        assertThat(ids("333333")).containsExactly("CC-100003");
+    }
+
+    @Test
+    void findsByPartOfTheNameWhateverTheCaseOrAccents() {
+        assertThat(ids("smi")).containsExactlyInAnyOrder("CC-100001", "CC-100002");
+        assertThat(ids("JANE SMITH")).containsExactly("CC-100001");
+        assertThat(ids("siobhan")).as("accents are folded").containsExactly("CC-100003");
+        assertThat(ids("o'brien")).containsExactly("CC-100003");
+    }
+
+    @Test
+    void aPostcodeNarrowsANameSearch() {
+        assertThat(ids("jan LS6")).containsExactly("CC-100002");
+        assertThat(ids("jan ls1 4ap")).containsExactly("CC-100001");
+        assertThat(ids("jones LS1")).isEmpty();
+    }
+
+    @Test
+    void returnsWhatTheDeskShowsInTheList() {
+        OrderSummary summary = ((OrderSearch.Result.Found) search.search("CC-100001")).orders().getFirst();
+
+        assertThat(summary).isEqualTo(new OrderSummary(new OrderId("CC-100001"), "Jane Smith", "LS1 4AP",
+                OrderStatus.READY, LocalDate.parse("2026-11-28"), 1, 2));
+    }
+
+    @Test
+    void somethingUnsearchableSaysWhatToType() {
+        assertThat(search.search("  ")).isInstanceOf(OrderSearch.Result.Invalid.class);
+        assertThat(((OrderSearch.Result.Invalid) search.search("j 12")).reason())
+                .startsWith("Give at least two letters of the customer's name");
+        assertThat(ids("\"*) OR 1=1 --")).as("no FTS or SQL syntax gets through").isEmpty();
+    }
+
+    private List<String> ids(String typed) {
+        OrderSearch.Result result = search.search(typed);
+        assertThat(result).as(result.toString()).isInstanceOf(OrderSearch.Result.Found.class);
+        return ((OrderSearch.Result.Found) result).orders().stream().map(o -> o.orderId().value()).toList();
+    }
+
+    private static Order order(String id, String name, String postcode, String code) {
+        return new Order(new OrderId(id), new Customer(name, postcode, "x***@e***.com"),
+                List.of(new OrderLine(1, "5001035", "Canvas tote", 2, 0, Money.of(1200, "GBP"))),
+                List.of(new Parcel(1, new Parcel.Location(Parcel.Location.Kind.BAY, "B2"))),
+                LocalDate.parse("2026-11-28"), OrderStatus.READY, CollectionCodes.hash(code),
+                Instant.parse("2026-11-21T09:00:00Z"), 1);
+    }
+}
