@@ -23,15 +23,21 @@ import io.holdfast.order.OrderId;
 final class CentralApis implements HttpService {
 
     private final DemoDataset dataset;
+    private final CentralOrderBook orders;
     private final AtomicLong refunds = new AtomicLong();
 
-    CentralApis(DemoDataset dataset) {
+    CentralApis(DemoDataset dataset, CentralOrderBook orders) {
         this.dataset = dataset;
+        this.orders = orders;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get(CentralService.ORDERS.pathPrefix() + "/v1/orders/{orderId}", this::order)
+        String ordersApi = CentralService.ORDERS.pathPrefix() + "/v1";
+        rules.get(ordersApi + "/orders/{orderId}", this::order)
+                .get(ordersApi + "/stores/{store}/manifest", (request, response) -> manifest(request, response,
+                        orders.snapshot()))
+                .get(ordersApi + "/stores/{store}/manifest/changes", this::changes)
                 .post(CentralService.GIFT_CARDS.pathPrefix() + "/v1/balance-checks", this::balance)
                 .post(CentralService.REFUNDS.pathPrefix() + "/v1/refunds", this::refund);
     }
@@ -42,9 +48,28 @@ final class CentralApis implements HttpService {
             SimJson.problem(response, 400, "order-id-invalid", "not an order id: " + raw);
             return;
         }
-        dataset.order(new OrderId(raw)).ifPresentOrElse(
-                found -> SimJson.send(response, Status.OK_200, found.order()),
+        orders.find(new OrderId(raw)).ifPresentOrElse(
+                found -> SimJson.send(response, Status.OK_200, SimJson.centralOrder(found)),
                 () -> SimJson.problem(response, 404, "order-not-found", "central has no order " + raw));
+    }
+
+    private void changes(ServerRequest request, ServerResponse response) {
+        String after = request.query().first("after").asOptional().orElse("0");
+        try {
+            manifest(request, response, orders.changesAfter(Long.parseLong(after)));
+        } catch (NumberFormatException e) {
+            SimJson.problem(response, 400, "sequence-invalid", "after must be a sequence number, not " + after);
+        }
+    }
+
+    private void manifest(ServerRequest request, ServerResponse response, CentralOrderBook.Page page) {
+        String store = request.path().pathParameters().get("store");
+        if (!store.equals(dataset.storeId())) {
+            SimJson.problem(response, 404, "store-unknown", "central serves store " + dataset.storeId() + ", not " + store);
+            return;
+        }
+        SimJson.send(response, Status.OK_200, Map.of("sequence", page.sequence(),
+                "orders", page.entries().stream().map(SimJson::centralOrder).toList()));
     }
 
     private void balance(ServerRequest request, ServerResponse response) throws java.io.IOException {

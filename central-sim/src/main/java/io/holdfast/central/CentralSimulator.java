@@ -3,6 +3,12 @@ package io.holdfast.central;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,6 +17,8 @@ import java.util.Map;
 import io.helidon.webserver.WebServer;
 
 import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.order.CollectionQr;
+import io.holdfast.order.OrderId;
 
 /**
  * A stand-in for the retailer's central systems, for tests, the demo and benchmarks. Each
@@ -55,14 +63,28 @@ public final class CentralSimulator implements AutoCloseable {
     private final WebServer backend;
     private final Map<CentralService, FaultyFront> fronts;
     private final DemoDataset dataset;
+    private final CentralOrderBook orders;
+    private final KeyPair signingKeys;
+    private final Clock clock;
 
-    private CentralSimulator(WebServer backend, Map<CentralService, FaultyFront> fronts, DemoDataset dataset) {
+    private CentralSimulator(WebServer backend, Map<CentralService, FaultyFront> fronts, DemoDataset dataset,
+                             CentralOrderBook orders, KeyPair signingKeys, Clock clock) {
         this.backend = backend;
         this.fronts = fronts;
         this.dataset = dataset;
+        this.orders = orders;
+        this.signingKeys = signingKeys;
+        this.clock = clock;
     }
 
     public static CentralSimulator start(Settings settings, DemoDataset dataset) {
+        return start(settings, dataset, Clock.systemUTC());
+    }
+
+    public static CentralSimulator start(Settings settings, DemoDataset dataset, Clock clock) {
+        KeyPair signingKeys = newSigningKeys();
+        CentralOrderBook orders = new CentralOrderBook(
+                dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList(), clock);
         Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
         WebServer backend = WebServer.builder()
                 .host(settings.host().getHostAddress())
@@ -71,8 +93,10 @@ public final class CentralSimulator implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing
                         .addFilter(new FaultFilter(service -> fronts.get(service).condition()))
-                        .register(new CentralApis(dataset))
-                        .register("/sim", new Switchboard(fronts)))
+                        .register(new CentralApis(dataset, orders))
+                        .register("/sim", new Switchboard(fronts, orders,
+                                id -> CollectionQr.sign(new CollectionQr.Claims(id.value(), dataset.storeId(),
+                                        clock.instant().plus(Duration.ofDays(14))), signingKeys.getPrivate()))))
                 .build()
                 .start();
         if (!backend.isRunning()) {
@@ -91,7 +115,7 @@ public final class CentralSimulator implements AutoCloseable {
             backend.stop();
             throw e;
         }
-        return new CentralSimulator(backend, fronts, dataset);
+        return new CentralSimulator(backend, fronts, dataset, orders, signingKeys, clock);
     }
 
     /** The base URL a store uses for {@code service}, such as {@code http://127.0.0.1:8091}. */
@@ -119,6 +143,30 @@ public final class CentralSimulator implements AutoCloseable {
 
     public DemoDataset dataset() {
         return dataset;
+    }
+
+    /** Central's Ed25519 public key, which stores use to check collection QR codes. */
+    public PublicKey signingKey() {
+        return signingKeys.getPublic();
+    }
+
+    /** A collection QR code for an order, signed by central, valid for {@code valid}. */
+    public String collectionQr(OrderId order, String store, Duration valid) {
+        return CollectionQr.sign(new CollectionQr.Claims(order.value(), store, clock.instant().plus(valid)),
+                signingKeys.getPrivate());
+    }
+
+    /** Cancels an order centrally; answers whether central had it. */
+    public boolean cancelOrder(OrderId order, String reason) {
+        return orders.cancel(order, reason).isPresent();
+    }
+
+    private static KeyPair newSigningKeys() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Ed25519 is part of every JDK 15+, yet is missing", e);
+        }
     }
 
     @Override

@@ -39,6 +39,13 @@ final class SimJson {
         }
     }
 
+    /** An order as central order management sends it: the order, plus why it was cancelled. */
+    static Object centralOrder(CentralOrderBook.Entry entry) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.valueToTree(entry.order());
+        entry.cancellationReason().ifPresent(reason -> node.put("cancellationReason", reason));
+        return node;
+    }
+
     static void problem(ServerResponse response, int status, String code, String detail) {
         response.status(Status.create(status));
         response.header(HeaderNames.CONTENT_TYPE, "application/problem+json");

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,6 +20,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.holdfast.order.OrderId;
+
 /**
  * {@code /sim}: the switches. {@code GET /sim/services} lists each service's condition;
  * {@code PUT /sim/services/{service}} with {@code {"fault": "SLOW", "delayMillis": 2000}} (or
@@ -27,10 +31,14 @@ import io.helidon.webserver.http.ServerResponse;
 final class Switchboard implements HttpService {
 
     private final Map<CentralService, FaultyFront> fronts;
+    private final CentralOrderBook orders;
+    private final Function<OrderId, String> collectionQr;
     private final byte[] page;
 
-    Switchboard(Map<CentralService, FaultyFront> fronts) {
+    Switchboard(Map<CentralService, FaultyFront> fronts, CentralOrderBook orders, Function<OrderId, String> collectionQr) {
         this.fronts = fronts;
+        this.orders = orders;
+        this.collectionQr = collectionQr;
         this.page = load("/sim/switchboard.html");
     }
 
@@ -38,7 +46,9 @@ final class Switchboard implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/", this::page)
                 .get("/services", (request, response) -> SimJson.send(response, Status.OK_200, describe()))
-                .put("/services/{service}", this::set);
+                .put("/services/{service}", this::set)
+                .post("/orders/{orderId}/cancellation", this::cancel)
+                .get("/orders/{orderId}/collection-qr", this::qr);
     }
 
     private void page(ServerRequest request, ServerResponse response) {
@@ -67,6 +77,41 @@ final class Switchboard implements HttpService {
         }
         fronts.get(service.get()).set(condition);
         SimJson.send(response, Status.OK_200, describe());
+    }
+
+    private void cancel(ServerRequest request, ServerResponse response) throws IOException {
+        Optional<OrderId> id = orderId(request, response);
+        if (id.isEmpty()) {
+            return;
+        }
+        String reason = request.content().hasEntity()
+                ? SimJson.MAPPER.readTree(request.content().as(byte[].class)).path("reason").asText("cancelled by head office")
+                : "cancelled by head office";
+        orders.cancel(id.get(), reason).ifPresentOrElse(
+                entry -> SimJson.send(response, Status.OK_200, SimJson.centralOrder(entry)),
+                () -> SimJson.problem(response, 404, "order-not-found", "central has no order " + id.get()));
+    }
+
+    private void qr(ServerRequest request, ServerResponse response) {
+        Optional<OrderId> id = orderId(request, response);
+        if (id.isEmpty()) {
+            return;
+        }
+        if (orders.find(id.get()).isEmpty()) {
+            SimJson.problem(response, 404, "order-not-found", "central has no order " + id.get());
+            return;
+        }
+        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.send(collectionQr.apply(id.get()));
+    }
+
+    private static Optional<OrderId> orderId(ServerRequest request, ServerResponse response) {
+        String raw = request.path().pathParameters().get("orderId");
+        if (!OrderId.isWellFormed(raw)) {
+            SimJson.problem(response, 400, "order-id-invalid", "not an order id: " + raw);
+            return Optional.empty();
+        }
+        return Optional.of(new OrderId(raw));
     }
 
     private List<Map<String, Object>> describe() {

@@ -21,14 +21,15 @@ import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.health.StoreReadiness;
 import io.holdfast.gateway.http.ErrorHandling;
 import io.holdfast.gateway.http.RequestIds;
-import io.holdfast.gateway.order.OrderHttpService;
+import io.holdfast.gateway.auth.SessionHttpService;
+import io.holdfast.gateway.exceptions.ExceptionHttpService;
+import io.holdfast.gateway.order.OrderRoutes;
 import io.holdfast.gateway.pages.LandingPage;
-import io.holdfast.hardware.device.DeviceRegistry;
+import io.holdfast.gateway.pages.PageService;
+import io.holdfast.gateway.status.StatusHttpService;
 import io.holdfast.hardware.scan.ScanEvent;
 import io.holdfast.hardware.scan.ScanParser;
 import io.holdfast.hardware.scan.ScanResult;
-import io.holdfast.order.OrderRepository;
-import io.holdfast.order.SqliteOrderRepository;
 import io.holdfast.store.Database;
 
 /**
@@ -44,15 +45,17 @@ public final class Gateway implements AutoCloseable {
     private final Database database;
     private final StoreDevices devices;
     private final DeviceMetrics deviceMetrics;
+    private final StoreServices services;
     private final WebServer server;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Gateway(GatewaySettings settings, Database database, StoreDevices devices, DeviceMetrics deviceMetrics,
-                    WebServer server) {
+                    StoreServices services, WebServer server) {
         this.settings = settings;
         this.database = database;
         this.devices = devices;
         this.deviceMetrics = deviceMetrics;
+        this.services = services;
         this.server = server;
     }
 
@@ -65,12 +68,12 @@ public final class Gateway implements AutoCloseable {
         Database database = Database.open(settings.database());
         StoreDevices devices = null;
         DeviceMetrics deviceMetrics = null;
+        StoreServices services = null;
         try {
-            OrderRepository orders = new SqliteOrderRepository(database);
-            ScanParser parser = new ScanParser();
-            devices = StoreDevices.start(settings.devices(), parser, Gateway::logScan, clock);
+            devices = StoreDevices.start(settings.devices(), new ScanParser(), Gateway::logScan, clock);
             deviceMetrics = new DeviceMetrics(devices.registry());
-            Services services = new Services(orders, devices.registry(), parser);
+            services = new StoreServices(settings, database, devices, clock);
+            StoreServices routed = services;
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -80,15 +83,19 @@ public final class Gateway implements AutoCloseable {
                     .featuresDiscoverServices(false)
                     .addFeature(observability(database))
                     .addFeature(OpenApiFeature.builder().webContext("/openapi").build())
-                    .routing(routing -> routing(routing, services))
+                    .routing(routing -> routing(routing, routed))
                     .build()
                     .start();
             requireRunning(server, settings);
-            Gateway gateway = new Gateway(settings, database, devices, deviceMetrics, server);
+            services.start();
+            Gateway gateway = new Gateway(settings, database, devices, deviceMetrics, services, server);
             LOG.log(System.Logger.Level.INFO, "Store {0} gateway listening on {1}:{2,number,#} with store {3}",
                     settings.storeId(), settings.host(), server.port(), database.file());
             return gateway;
         } catch (RuntimeException e) {
+            if (services != null) {
+                services.close();
+            }
             if (deviceMetrics != null) {
                 deviceMetrics.close();
             }
@@ -100,10 +107,6 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** What the routes need. */
-    public record Services(OrderRepository orders, DeviceRegistry devices, ScanParser scans) {
-    }
-
     /** Helidon logs a listener that cannot bind and returns a stopped server instead of throwing. */
     private static void requireRunning(WebServer server, GatewaySettings settings) {
         if (!server.isRunning()) {
@@ -113,13 +116,20 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The HTTP routes: also called by tests. */
-    public static void routing(HttpRouting.Builder routing, Services services) {
+    public static void routing(HttpRouting.Builder routing, StoreServices services) {
         routing.addFilter(new RequestIds());
         ErrorHandling.register(routing);
         routing.get("/", LandingPage::show)
-                .register("/api/v1/orders", new OrderHttpService(services.orders()))
-                .register("/api/v1/devices", new DeviceHttpService(services.devices()))
-                .register("/api/v1/scans", new ScanHttpService(services.scans()))
+                .register("/desk", new PageService("desk"))
+                .register("/api/v1/sessions", new SessionHttpService(services.staff))
+                .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.ordersGuard,
+                        services.outbox))
+                .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
+                        services.desk, services.expiry, services.devices, services.collectionQr, services.scans,
+                        services.access))
+                .register("/api/v1/exceptions", new ExceptionHttpService(services.exceptions, services.access))
+                .register("/api/v1/devices", new DeviceHttpService(services.devices.registry()))
+                .register("/api/v1/scans", new ScanHttpService(services.scans))
                 .register("/api/v1/codes", new CodeImageHttpService());
     }
 
@@ -155,6 +165,10 @@ public final class Gateway implements AutoCloseable {
         return devices;
     }
 
+    public StoreServices services() {
+        return services;
+    }
+
     /** Blocks until {@link #close()} is called, by a shutdown hook for instance. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -168,6 +182,7 @@ public final class Gateway implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            services.close();
             deviceMetrics.close();
             devices.close();
             database.close();

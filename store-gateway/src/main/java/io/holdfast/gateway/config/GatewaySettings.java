@@ -19,7 +19,7 @@ import io.holdfast.store.DatabaseSettings;
  */
 public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
                               DatabaseSettings database, LogFormat logFormat, CentralEndpoints central,
-                              DeviceSettings devices) {
+                              DeviceSettings devices, DeskSettings desk) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -46,6 +46,7 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         Objects.requireNonNull(logFormat, "log format");
         Objects.requireNonNull(central, "central endpoints");
         Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(desk, "desk");
     }
 
     /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
@@ -68,27 +69,32 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                         read(central.get("orders-url"), URI::create, URI.create("http://localhost:8091")),
                         read(central.get("gift-cards-url"), URI::create, URI.create("http://localhost:8092")),
                         read(central.get("refunds-url"), URI::create, URI.create("http://localhost:8093"))),
-                DeviceSettings.from(config.get("holdfast.devices")));
+                DeviceSettings.from(config.get("holdfast.devices")),
+                DeskSettings.from(config.get("holdfast")));
     }
 
     public GatewaySettings withListener(String host, int port) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
     }
 
     public GatewaySettings withDatabase(DatabaseSettings database) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
     }
 
     public GatewaySettings withCentral(CentralEndpoints central) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
     }
 
     public GatewaySettings withDevices(DeviceSettings devices) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
+    }
+
+    public GatewaySettings withDesk(DeskSettings desk) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
     }
 
     public GatewaySettings withStoreId(String storeId) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
     }
 
     private static <T> T read(Config node, Function<String, T> parse, T fallback) {

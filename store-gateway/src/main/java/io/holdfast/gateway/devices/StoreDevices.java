@@ -64,6 +64,11 @@ public final class StoreDevices implements AutoCloseable {
         return Optional.ofNullable(printers.get(id));
     }
 
+    /** The printer receipts go to when a request names none: the first configured. */
+    public Optional<String> firstPrinterId() {
+        return printers.keySet().stream().findFirst();
+    }
+
     /** The contactless gates, by id: the PAYMENTS capability switches them all. */
     public Map<String, PaymentTerminalGate> paymentTerminals() {
         return Map.copyOf(terminals);

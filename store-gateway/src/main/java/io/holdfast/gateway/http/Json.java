@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.helidon.http.HeaderNames;
@@ -44,6 +45,10 @@ public final class Json {
         byte[] body = request.content().as(byte[].class);
         try {
             return MAPPER.readValue(body, type);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ProblemException(422, "request-invalid", "A value in the request is not allowed",
+                    cause.getMessage() + where(e.getLocation()));
         } catch (UnrecognizedPropertyException e) {
             throw malformed("unknown field '" + e.getPropertyName() + "'" + where(e.getLocation()));
         } catch (InvalidFormatException e) {

@@ -31,6 +31,7 @@ public final class ProblemResponses {
         json.put("instance", instance);
         json.put("code", problem.code());
         json.put("requestId", requestId);
+        problem.extensions().forEach(json::putIfAbsent);
         return Json.bytes(json);
     }
 }

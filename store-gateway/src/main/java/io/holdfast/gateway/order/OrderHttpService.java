@@ -1,40 +1,199 @@
 package io.holdfast.gateway.order;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.http.Json;
+import io.holdfast.gateway.http.Problem;
 import io.holdfast.gateway.http.ProblemException;
+import io.holdfast.hardware.receipt.PrintTicket;
+import io.holdfast.order.CollectCommand;
+import io.holdfast.order.CollectOutcome;
+import io.holdfast.order.Collection;
+import io.holdfast.order.CollectionDesk;
+import io.holdfast.order.LineQuantity;
+import io.holdfast.order.Order;
+import io.holdfast.order.OrderExpiry;
 import io.holdfast.order.OrderId;
 import io.holdfast.order.OrderRepository;
+import io.holdfast.order.OrderSearch;
+import io.holdfast.order.Refusal;
+import io.holdfast.order.Verification;
+import io.holdfast.staff.Session;
 
-/** {@code /api/v1/orders}: click-and-collect orders from the store's own copy. */
+/** {@code /api/v1/orders}: the collection desk's orders: find, show, hand over, return to sender. */
 public final class OrderHttpService implements HttpService {
 
-    private final OrderRepository orders;
+    static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+    static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
 
-    public OrderHttpService(OrderRepository orders) {
+    record CollectRequest(List<LineQuantity> lines, String verification, Integer expectedVersion, String printerId) {
+    }
+
+    record CollectedView(OrderView.CollectionView collection, OrderView order, Optional<PrintTicket> receipt) {
+    }
+
+    private final OrderRepository orders;
+    private final OrderSearch search;
+    private final CollectionDesk desk;
+    private final OrderExpiry expiry;
+    private final CollectionReceipts receipts;
+    private final Access access;
+
+    OrderHttpService(OrderRepository orders, OrderSearch search, CollectionDesk desk, OrderExpiry expiry,
+                     CollectionReceipts receipts, Access access) {
         this.orders = orders;
+        this.search = search;
+        this.desk = desk;
+        this.expiry = expiry;
+        this.receipts = receipts;
+        this.access = access;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/{orderId}", this::getOrder);
+        rules.get("/", this::find)
+                .get("/return-to-sender", this::returnToSenderList)
+                .get("/{orderId}", this::getOrder)
+                .post("/{orderId}/collections", this::collect)
+                .post("/{orderId}/collections/{collectionId}/receipt", this::reprint)
+                .post("/{orderId}/return-to-sender", this::returnToSender);
+    }
+
+    private void find(ServerRequest request, ServerResponse response) {
+        access.require(request, Access.STAFF);
+        String query = request.query().first("query").asOptional().orElse("");
+        switch (search.search(query)) {
+            case OrderSearch.Result.Found found -> Json.send(response, Status.OK_200,
+                    Map.of("orders", found.orders().stream().map(OrderView.SummaryView::of).toList()));
+            case OrderSearch.Result.Invalid invalid ->
+                    throw new ProblemException(422, "search-invalid", "Nothing to search for", invalid.reason());
+        }
     }
 
     private void getOrder(ServerRequest request, ServerResponse response) {
+        access.require(request, Access.STAFF);
+        OrderId id = orderId(request);
+        Order order = orders.find(id).orElseThrow(() -> notFound(id));
+        Json.send(response, Status.OK_200, Map.of("order", OrderView.of(order),
+                "collections", desk.collectionsOf(id).stream().map(OrderView.CollectionView::of).toList()));
+    }
+
+    private void collect(ServerRequest request, ServerResponse response) {
+        Session session = access.require(request, Access.STAFF);
+        OrderId id = orderId(request);
+        String key = request.headers().first(IDEMPOTENCY_KEY).orElseThrow(() -> new ProblemException(400,
+                "idempotency-key-missing", "An Idempotency-Key header is needed",
+                "Send a new Idempotency-Key with each hand-over, and the same one when you retry it."));
+        CollectRequest body = Json.read(request, CollectRequest.class);
+        CollectCommand command = new CollectCommand(id, body.lines() == null ? List.of() : body.lines(),
+                verification(body.verification()), session.principal(), Optional.ofNullable(body.expectedVersion()),
+                key);
+        switch (desk.collect(command)) {
+            case CollectOutcome.Collected collected -> {
+                Optional<PrintTicket> printed = collected.replayed() ? Optional.empty()
+                        : receipts.print(collected.collection(), collected.order(), Optional.ofNullable(body.printerId()));
+                if (collected.replayed()) {
+                    response.header(REPLAYED, "true");
+                }
+                Json.send(response, Status.CREATED_201, new CollectedView(
+                        OrderView.CollectionView.of(collected.collection()), OrderView.of(collected.order()), printed));
+            }
+            case CollectOutcome.Refused refused -> throw refusal(refused);
+        }
+    }
+
+    private void reprint(ServerRequest request, ServerResponse response) {
+        access.require(request, Access.STAFF);
+        OrderId id = orderId(request);
+        String collectionId = request.path().pathParameters().get("collectionId");
+        Order order = orders.find(id).orElseThrow(() -> notFound(id));
+        Collection collection = desk.collectionsOf(id).stream().filter(c -> c.collectionId().equals(collectionId))
+                .findFirst().orElseThrow(() -> new ProblemException(404, "collection-not-found", "No such collection",
+                        "Order " + id + " has no collection " + collectionId + "."));
+        PrintTicket ticket = receipts.print(collection, order,
+                request.query().first("printerId").asOptional()).orElseThrow(() -> new ProblemException(409,
+                "no-printer", "No printer", "This store has no receipt printer configured."));
+        Json.send(response, Status.ACCEPTED_202, ticket);
+    }
+
+    private void returnToSenderList(ServerRequest request, ServerResponse response) {
+        access.require(request, Access.STAFF);
+        Json.send(response, Status.OK_200, Map.of("orders",
+                expiry.returnToSenderList().stream().map(OrderView.SummaryView::of).toList()));
+    }
+
+    private void returnToSender(ServerRequest request, ServerResponse response) {
+        Session session = access.require(request, Access.STAFF);
+        OrderId id = orderId(request);
+        Order returned = expiry.markReturnedToSender(id, session.principal()).orElseThrow(() -> {
+            Order order = orders.find(id).orElseThrow(() -> notFound(id));
+            return new ProblemException(new Problem(409, "order-not-expired", "Not on the return-to-sender list",
+                    "Order " + id + " is " + order.status() + "; only expired orders go back.")
+                    .with("order", OrderView.of(order)));
+        });
+        Json.send(response, Status.OK_200, Map.of("order", OrderView.of(returned)));
+    }
+
+    private static ProblemException refusal(CollectOutcome.Refused refused) {
+        int status = switch (refused.reason()) {
+            case ORDER_NOT_FOUND -> 404;
+            case NOTHING_TO_COLLECT, LINE_NOT_FOUND, IDEMPOTENCY_KEY_REUSED -> 422;
+            case ORDER_NOT_COLLECTABLE, ORDER_CHANGED, QUANTITY_EXCEEDS_REMAINING, CANCELLED_CENTRALLY,
+                 UNKNOWN_TO_CENTRAL -> 409;
+        };
+        Problem problem = new Problem(status, refused.reason().code(), title(refused.reason()), refused.message());
+        return new ProblemException(refused.order().map(o -> problem.with("order", OrderView.of(o))).orElse(problem));
+    }
+
+    private static String title(Refusal reason) {
+        return switch (reason) {
+            case ORDER_NOT_FOUND -> "No such order in this store";
+            case ORDER_NOT_COLLECTABLE -> "This order cannot be handed over";
+            case ORDER_CHANGED -> "Someone else changed this order";
+            case NOTHING_TO_COLLECT -> "Nothing chosen to hand over";
+            case LINE_NOT_FOUND -> "No such line in this order";
+            case QUANTITY_EXCEEDS_REMAINING -> "More than is left to hand over";
+            case CANCELLED_CENTRALLY -> "Head office cancelled this order";
+            case UNKNOWN_TO_CENTRAL -> "Head office does not know this order";
+            case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key already used";
+        };
+    }
+
+    private static Verification verification(String value) {
+        if (value == null) {
+            throw new ProblemException(422, "verification-missing", "How was the customer checked?",
+                    "Say how the customer was verified: COLLECTION_CODE, QR_CODE or ID_SEEN.");
+        }
+        try {
+            return Verification.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "verification-invalid", "Unknown verification",
+                    "Verification must be COLLECTION_CODE, QR_CODE or ID_SEEN, not '" + value + "'.");
+        }
+    }
+
+    static OrderId orderId(ServerRequest request) {
         String raw = request.path().pathParameters().get("orderId");
         if (!OrderId.isWellFormed(raw)) {
             throw new ProblemException(400, "order-id-invalid", "That is not an order number",
                     "Order numbers are 3 to 32 capital letters, digits or dashes, such as CC-104233; got '" + raw + "'.");
         }
-        OrderId id = new OrderId(raw);
-        OrderView order = orders.find(id).map(OrderView::of).orElseThrow(() -> new ProblemException(404,
-                "order-not-found", "No such order in this store",
-                "Order " + id + " is not in this store's manifest."));
-        Json.send(response, Status.OK_200, order);
+        return new OrderId(raw);
+    }
+
+    static ProblemException notFound(OrderId id) {
+        return new ProblemException(404, "order-not-found", "No such order in this store",
+                "Order " + id + " is not in this store's manifest.");
     }
 }

@@ -1,22 +1,26 @@
 package io.holdfast.gateway.order;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import io.holdfast.money.Money;
+import io.holdfast.order.Collection;
+import io.holdfast.order.LineQuantity;
 import io.holdfast.order.Order;
 import io.holdfast.order.OrderLine;
+import io.holdfast.order.OrderSummary;
 import io.holdfast.order.Parcel;
 
-/** An order as the API shows it: part of the v1 contract in {@code openapi.yaml}. */
-record OrderView(String orderId, String status, CustomerView customer, LocalDate pickupBy, List<LineView> lines,
-                 List<ParcelView> parcels) {
+/** Orders as the API shows them: part of the v1 contract in {@code openapi.yaml}. */
+record OrderView(String orderId, String status, int version, CustomerView customer, LocalDate pickupBy,
+                 List<LineView> lines, List<ParcelView> parcels, int unitsWaiting) {
 
     record CustomerView(String displayName, String postcode, String maskedContact) {
     }
 
     record LineView(int lineNumber, String sku, String description, int quantity, int quantityCollected,
-                    MoneyView unitPrice) {
+                    int quantityWaiting, MoneyView unitPrice) {
     }
 
     record ParcelView(int number, String locationKind, String locationCode) {
@@ -28,18 +32,36 @@ record OrderView(String orderId, String status, CustomerView customer, LocalDate
         }
     }
 
+    record SummaryView(String orderId, String customerName, String postcode, String status, LocalDate pickupBy,
+                       int parcels, int unitsWaiting) {
+        static SummaryView of(OrderSummary summary) {
+            return new SummaryView(summary.orderId().value(), summary.customerName(), summary.postcode(),
+                    summary.status().name(), summary.pickupBy(), summary.parcels(), summary.unitsWaiting());
+        }
+    }
+
+    record CollectionView(String collectionId, String orderId, List<LineQuantity> lines, String verification,
+                          String staffId, Instant collectedAt, boolean offline) {
+        static CollectionView of(Collection collection) {
+            return new CollectionView(collection.collectionId(), collection.orderId().value(), collection.lines(),
+                    collection.verification().name(), collection.staffId(), collection.collectedAt(),
+                    collection.offline());
+        }
+    }
+
     static OrderView of(Order order) {
-        return new OrderView(order.id().value(), order.status().name(),
+        return new OrderView(order.id().value(), order.status().name(), order.version(),
                 new CustomerView(order.customer().displayName(), order.customer().postcode(),
                         order.customer().maskedContact()),
                 order.pickupBy(),
                 order.lines().stream().map(OrderView::line).toList(),
-                order.parcels().stream().map(OrderView::parcel).toList());
+                order.parcels().stream().map(OrderView::parcel).toList(),
+                order.unitsWaiting());
     }
 
     private static LineView line(OrderLine line) {
         return new LineView(line.lineNumber(), line.sku(), line.description(), line.quantity(),
-                line.quantityCollected(), MoneyView.of(line.unitPrice()));
+                line.quantityCollected(), line.quantityWaiting(), MoneyView.of(line.unitPrice()));
     }
 
     private static ParcelView parcel(Parcel parcel) {

@@ -1,0 +1,118 @@
+package io.holdfast.gateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.holdfast.exceptions.ManagerExceptions;
+import io.holdfast.gateway.auth.Access;
+import io.holdfast.gateway.central.CapabilityGuard;
+import io.holdfast.gateway.central.GuardSettings;
+import io.holdfast.gateway.central.HttpCentralOrders;
+import io.holdfast.gateway.central.ManifestSync;
+import io.holdfast.gateway.config.GatewaySettings;
+import io.holdfast.gateway.devices.StoreDevices;
+import io.holdfast.hardware.scan.ScanParser;
+import io.holdfast.mode.Capability;
+import io.holdfast.order.CollectionDesk;
+import io.holdfast.order.CollectionQr;
+import io.holdfast.order.ManifestImport;
+import io.holdfast.order.OrderExpiry;
+import io.holdfast.order.OrderRepository;
+import io.holdfast.order.OrderSearch;
+import io.holdfast.order.SqliteOrderRepository;
+import io.holdfast.outbox.Outbox;
+import io.holdfast.staff.SignInPolicy;
+import io.holdfast.staff.StaffDirectory;
+import io.holdfast.store.Database;
+
+/**
+ * The store's use cases and their adapters, built by hand from the database, the devices and the
+ * settings. Owns the background work: the manifest refresh and the hourly expiry run.
+ */
+public final class StoreServices implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(StoreServices.class.getName());
+
+    final GatewaySettings settings;
+    final Clock clock;
+    final Database database;
+    final StoreDevices devices;
+    final ScanParser scans = new ScanParser();
+    final Outbox outbox;
+    final OrderRepository orders;
+    final OrderSearch search;
+    final CapabilityGuard ordersGuard;
+    final HttpCentralOrders centralOrders;
+    final CollectionDesk desk;
+    final OrderExpiry expiry;
+    final ManifestSync manifest;
+    final StaffDirectory staff;
+    final ManagerExceptions exceptions;
+    final Optional<CollectionQr> collectionQr;
+    final Access access;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
+
+    StoreServices(GatewaySettings settings, Database database, StoreDevices devices, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.database = database;
+        this.devices = devices;
+        this.outbox = new Outbox(database);
+        this.orders = new SqliteOrderRepository(database);
+        this.search = new OrderSearch(database);
+        this.ordersGuard = new CapabilityGuard(Capability.ORDERS,
+                GuardSettings.DEFAULT.withCallBudget(settings.desk().callBudget()));
+        this.centralOrders = new HttpCentralOrders(settings.central().orders(), settings.storeId(), ordersGuard,
+                settings.desk().callBudget());
+        this.desk = new CollectionDesk(database, outbox, centralOrders, clock);
+        this.expiry = new OrderExpiry(database, outbox, clock);
+        this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock));
+        this.staff = new StaffDirectory(database, SignInPolicy.DEFAULT, settings.desk().kioskTokenHashes(), clock);
+        this.exceptions = new ManagerExceptions(database, clock);
+        this.collectionQr = settings.desk().centralSigningKey()
+                .map(key -> new CollectionQr(key, settings.storeId(), clock));
+        this.access = new Access(staff);
+    }
+
+    /** Starts the background work: the manifest now and then periodically, expiry now and hourly. */
+    StoreServices start() {
+        manifest.start(settings.desk().manifestRefresh());
+        timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
+        return this;
+    }
+
+    public StaffDirectory staff() {
+        return staff;
+    }
+
+    public ManifestSync manifest() {
+        return manifest;
+    }
+
+    public OrderExpiry expiry() {
+        return expiry;
+    }
+
+    private void expireQuietly() {
+        try {
+            int expired = expiry.expireOverdue().size();
+            if (expired > 0) {
+                LOG.log(System.Logger.Level.INFO, "{0} orders passed their pickup-by date and wait to go back", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "expiring overdue orders failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        manifest.close();
+        ordersGuard.close();
+    }
+}

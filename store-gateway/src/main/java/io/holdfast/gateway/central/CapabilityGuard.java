@@ -1,0 +1,103 @@
+package io.holdfast.gateway.central;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+
+import io.holdfast.mode.Capability;
+
+/**
+ * Every call to one central capability goes through here: a bulkhead, a circuit breaker with a
+ * time-based window and a slow-call threshold, and a time limiter on a virtual thread that is
+ * interrupted when the budget runs out. The answer is a value, never an exception: a failure
+ * says why, and the caller carries on degraded.
+ */
+public final class CapabilityGuard implements AutoCloseable {
+
+    /** A guarded call's result. */
+    public sealed interface Result<T> {
+        record Answered<T>(T value) implements Result<T> {
+        }
+
+        record Failed<T>(String reason) implements Result<T> {
+        }
+    }
+
+    private final Capability capability;
+    private final CircuitBreaker breaker;
+    private final TimeLimiter limiter;
+    private final Bulkhead bulkhead;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    public CapabilityGuard(Capability capability, GuardSettings settings) {
+        this.capability = Objects.requireNonNull(capability, "capability");
+        String name = capability.name();
+        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                .slidingWindowSize(Math.toIntExact(settings.window().toSeconds()))
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(50)
+                .slowCallDurationThreshold(settings.callBudget().multipliedBy(3).dividedBy(4))
+                .slowCallRateThreshold(50)
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .maxWaitDurationInHalfOpenState(settings.openFor())
+                .recordExceptions(Exception.class)
+                .build());
+        this.limiter = TimeLimiter.of(name, TimeLimiterConfig.custom()
+                .timeoutDuration(settings.callBudget()).cancelRunningFuture(true).build());
+        this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.concurrent()).maxWaitDuration(java.time.Duration.ZERO).build());
+    }
+
+    public <T> Result<T> call(Callable<T> call) {
+        Callable<T> guarded = Bulkhead.decorateCallable(bulkhead, CircuitBreaker.decorateCallable(breaker,
+                TimeLimiter.decorateFutureSupplier(limiter, () -> calls.submit(call))));
+        try {
+            return new Result.Answered<>(guarded.call());
+        } catch (CallNotPermittedException e) {
+            return new Result.Failed<>("central " + capability + " is switched off after repeated failures");
+        } catch (BulkheadFullException e) {
+            return new Result.Failed<>("too many calls to central " + capability + " are waiting already");
+        } catch (TimeoutException e) {
+            return new Result.Failed<>("central " + capability + " did not answer within the call budget");
+        } catch (ExecutionException e) {
+            return new Result.Failed<>(describe(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result.Failed<>("the call to central " + capability + " was interrupted");
+        } catch (Exception e) {
+            return new Result.Failed<>(describe(e));
+        }
+    }
+
+    public Capability capability() {
+        return capability;
+    }
+
+    public CircuitBreaker.State state() {
+        return breaker.getState();
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+
+    private String describe(Throwable failure) {
+        String what = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return "central " + capability + " failed: " + what;
+    }
+}

@@ -1,0 +1,91 @@
+package io.holdfast.gateway.central;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.holdfast.order.CentralOrders;
+import io.holdfast.order.Order;
+import io.holdfast.order.OrderId;
+
+/**
+ * Central order management over HTTP, behind the ORDERS guard: whether an order may still be
+ * collected, and the store's manifest (a snapshot, then changes after a sequence).
+ */
+public final class HttpCentralOrders implements CentralOrders {
+
+    /** A manifest page: orders and the sequence to ask for changes after. */
+    public record Manifest(long sequence, List<Order> orders) {
+    }
+
+    private final URI base;
+    private final String storeId;
+    private final CapabilityGuard guard;
+    private final HttpClient http;
+    private final Duration budget;
+
+    public HttpCentralOrders(URI base, String storeId, CapabilityGuard guard, Duration budget) {
+        this.base = base;
+        this.storeId = storeId;
+        this.guard = guard;
+        this.budget = budget;
+        this.http = HttpClient.newBuilder().connectTimeout(budget).build();
+    }
+
+    @Override
+    public Answer check(OrderId order) {
+        return switch (guard.call(() -> fetchStatus(order))) {
+            case CapabilityGuard.Result.Answered<Answer> answered -> answered.value();
+            case CapabilityGuard.Result.Failed<Answer> failed -> new Answer.Unavailable(failed.reason());
+        };
+    }
+
+    /** The whole manifest ({@code after} empty) or the changes after a sequence. */
+    public CapabilityGuard.Result<Manifest> manifest(java.util.OptionalLong after) {
+        String path = "/central/orders/v1/stores/" + storeId + "/manifest"
+                + (after.isPresent() ? "/changes?after=" + after.getAsLong() : "");
+        return guard.call(() -> {
+            JsonNode body = CentralJson.MAPPER.readTree(get(path, 200));
+            List<Order> orders = CentralJson.MAPPER.convertValue(body.path("orders"),
+                    CentralJson.MAPPER.getTypeFactory().constructCollectionType(List.class, Order.class));
+            return new Manifest(body.path("sequence").asLong(), orders);
+        });
+    }
+
+    private Answer fetchStatus(OrderId order) throws IOException, InterruptedException, CentralFailure {
+        HttpResponse<String> response = send("/central/orders/v1/orders/" + order.value());
+        if (response.statusCode() == 404) {
+            return new Answer.Unknown();
+        }
+        if (response.statusCode() != 200) {
+            throw new CentralFailure("order management answered " + response.statusCode());
+        }
+        JsonNode body = CentralJson.MAPPER.readTree(response.body());
+        String status = body.path("status").asText("");
+        return switch (status) {
+            case "CANCELLED" -> new Answer.Cancelled(body.path("cancellationReason").asText("cancelled by head office"));
+            case "" -> throw new CentralFailure("order management sent an order without a status");
+            default -> new Answer.Collectable();
+        };
+    }
+
+    private String get(String path, int expected) throws IOException, InterruptedException, CentralFailure {
+        HttpResponse<String> response = send(path);
+        if (response.statusCode() != expected) {
+            throw new CentralFailure("order management answered " + response.statusCode() + " for " + path);
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(budget.multipliedBy(4))
+                .header("Accept", "application/json").GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

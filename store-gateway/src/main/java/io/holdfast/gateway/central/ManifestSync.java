@@ -1,0 +1,68 @@
+package io.holdfast.gateway.central;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.holdfast.order.ManifestImport;
+
+/**
+ * Keeps the store's order manifest current from central: the whole manifest first, then the
+ * changes since the last sequence, on a fixed period. When central cannot answer, the desk goes on
+ * with the copy it has. (The MQTT stream replaces the polling with the sync issue.)
+ */
+public final class ManifestSync implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ManifestSync.class.getName());
+
+    private final HttpCentralOrders central;
+    private final ManifestImport manifest;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("manifest-sync").factory());
+    private volatile OptionalLong sequence = OptionalLong.empty();
+
+    public ManifestSync(HttpCentralOrders central, ManifestImport manifest) {
+        this.central = central;
+        this.manifest = manifest;
+    }
+
+    /** Fetches once now, then every {@code period}. */
+    public ManifestSync start(Duration period) {
+        timer.scheduleWithFixedDelay(this::refreshQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One refresh; answers whether central answered. */
+    public boolean refresh() {
+        return switch (central.manifest(sequence)) {
+            case CapabilityGuard.Result.Answered<HttpCentralOrders.Manifest> answered -> {
+                ManifestImport.Report report = manifest.apply(answered.value().orders());
+                sequence = OptionalLong.of(answered.value().sequence());
+                if (report.added() + report.updated() + report.conflicts() > 0) {
+                    LOG.log(System.Logger.Level.INFO, "manifest from central: {0} added, {1} updated, {2} conflicts",
+                            report.added(), report.updated(), report.conflicts());
+                }
+                yield true;
+            }
+            case CapabilityGuard.Result.Failed<HttpCentralOrders.Manifest> failed -> {
+                LOG.log(System.Logger.Level.WARNING, "manifest not refreshed: {0}", failed.reason());
+                yield false;
+            }
+        };
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "manifest refresh failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,222 @@
+// The collection desk: sign in, find an order by scan or by typing, hand over all or part of it,
+// see the receipt. Talks only to the gateway's /api/v1; keeps the session token in this tab.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { token: sessionStorage.getItem("holdfast.token"), order: null, key: null, via: null,
+                lastCollection: null, printer: null };
+
+async function api(method, path, body, headers = {}) {
+  const init = { method, headers: { ...headers } };
+  if (state.token) init.headers["Authorization"] = "Bearer " + state.token;
+  if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+  const response = await fetch(path, init);
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json() : await response.text();
+  if (response.status === 401 && data && data.code === "sign-in-required") signedOut();
+  return { ok: response.ok, status: response.status, data };
+}
+
+function say(text, kind = "") {
+  const message = $("message");
+  message.textContent = text;
+  message.className = "message " + kind;
+}
+
+function signedIn(session) {
+  state.token = session.token;
+  sessionStorage.setItem("holdfast.token", session.token);
+  sessionStorage.setItem("holdfast.who", session.displayName);
+  showDesk();
+}
+
+function signedOut() {
+  state.token = null;
+  sessionStorage.removeItem("holdfast.token");
+  $("desk").hidden = true;
+  $("who").hidden = true;
+  $("signin").hidden = false;
+  $("staff-id").focus();
+}
+
+function showDesk() {
+  $("signin").hidden = true;
+  $("desk").hidden = false;
+  $("who").hidden = false;
+  $("who").textContent = "Signed in: " + (sessionStorage.getItem("holdfast.who") || "");
+  $("search").focus();
+}
+
+$("signin-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const result = await api("POST", "/api/v1/sessions", { staffId: $("staff-id").value.trim(), pin: $("pin").value });
+  $("pin").value = "";
+  if (result.ok) { say(""); signedIn(result.data); return; }
+  alertOnSignIn(result.data.detail || "Sign-in failed.");
+});
+
+function alertOnSignIn(text) {
+  let note = $("signin-error");
+  if (!note) {
+    note = document.createElement("p");
+    note.id = "signin-error";
+    note.className = "message bad";
+    note.setAttribute("role", "alert");
+    $("signin-form").append(note);
+  }
+  note.textContent = text;
+}
+
+$("sign-out").addEventListener("click", async () => {
+  await api("DELETE", "/api/v1/sessions/current");
+  signedOut();
+});
+
+$("search-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const typed = $("search").value.trim();
+  $("search").select();
+  $("results").replaceChildren();
+  if (typed.startsWith("HFC1.")) { await verifyQr(typed); return; }
+  const result = await api("GET", "/api/v1/orders?query=" + encodeURIComponent(typed));
+  if (!result.ok) { say(result.data.detail || "Search failed.", "bad"); return; }
+  const orders = result.data.orders;
+  if (orders.length === 0) { say("No order matches “" + typed + "”.", "bad"); hideCard(); return; }
+  if (orders.length === 1) { say(""); await openOrder(orders[0].orderId, "search"); return; }
+  say(orders.length + " orders match; choose one.");
+  hideCard();
+  for (const o of orders) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = `${o.orderId} · ${o.customerName} · ${o.postcode} · ${o.status.replaceAll("_", " ").toLowerCase()}`;
+    button.addEventListener("click", () => openOrder(o.orderId, "search"));
+    item.append(button);
+    $("results").append(item);
+  }
+  $("results").querySelector("button").focus();
+});
+
+async function verifyQr(qr) {
+  const result = await api("POST", "/api/v1/collection-codes/verification", { qr });
+  if (!result.ok) { say(result.data.detail || "This QR code cannot be used.", "bad"); hideCard(); return; }
+  if (!result.data.inManifest) { say(result.data.note, "bad"); hideCard(); return; }
+  say("QR code checked: it is their order.", "good");
+  showOrder(result.data.order, "qr");
+}
+
+async function openOrder(orderId, via) {
+  $("results").replaceChildren();
+  const result = await api("GET", "/api/v1/orders/" + encodeURIComponent(orderId));
+  if (!result.ok) { say(result.data.detail || "Could not open the order.", "bad"); return; }
+  showOrder(result.data.order, via);
+  const collections = result.data.collections;
+  state.lastCollection = collections.length ? collections[collections.length - 1].collectionId : null;
+  $("reprint").hidden = !state.lastCollection;
+}
+
+function showOrder(order, via) {
+  state.order = order;
+  state.via = via;
+  state.key = crypto.randomUUID();
+  $("order-title").textContent = `${order.orderId} · ${order.customer.displayName}`;
+  $("order-meta").textContent = `${order.status.replaceAll("_", " ").toLowerCase()} · collect by ${order.pickupBy}`
+      + ` · ${order.customer.postcode} · ${order.customer.maskedContact}`;
+  $("parcels").replaceChildren(...order.parcels.map((p) => {
+    const li = document.createElement("li");
+    li.textContent = `Parcel ${p.number} of ${order.parcels.length}: ${p.locationKind.toLowerCase()} ${p.locationCode}`;
+    return li;
+  }));
+  $("lines").replaceChildren(...order.lines.map((line) => {
+    const row = document.createElement("tr");
+    const item = document.createElement("td");
+    item.textContent = line.description;
+    const waiting = document.createElement("td");
+    waiting.textContent = `${line.quantityWaiting} of ${line.quantity}`;
+    const cell = document.createElement("td");
+    const input = document.createElement("input");
+    input.type = "number";
+    input.min = "0";
+    input.max = String(line.quantityWaiting);
+    input.value = String(line.quantityWaiting);
+    input.id = "line-qty-" + line.lineNumber;
+    input.dataset.line = String(line.lineNumber);
+    input.setAttribute("aria-label", "Hand over how many: " + line.description);
+    input.disabled = line.quantityWaiting === 0;
+    cell.append(input);
+    row.append(item, waiting, cell);
+    return row;
+  }));
+  $("verification").value = via === "qr" ? "QR_CODE" : "COLLECTION_CODE";
+  const collectable = order.status === "READY" || order.status === "PARTLY_COLLECTED";
+  $("hand-over").disabled = !collectable;
+  $("order-card").hidden = false;
+}
+
+function hideCard() {
+  $("order-card").hidden = true;
+  state.order = null;
+}
+
+$("collect-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const order = state.order;
+  const lines = [...document.querySelectorAll("#lines input")]
+      .map((input) => ({ lineNumber: Number(input.dataset.line), quantity: Number(input.value) }))
+      .filter((line) => line.quantity > 0);
+  const result = await api("POST", `/api/v1/orders/${encodeURIComponent(order.orderId)}/collections`,
+      { lines, verification: $("verification").value, expectedVersion: order.version },
+      { "Idempotency-Key": state.key });
+  if (!result.ok) {
+    say(result.data.detail || "Not handed over.", "bad");
+    if (result.data.order) showOrder(result.data.order, state.via);
+    return;
+  }
+  const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+  const offline = result.data.collection.offline ? " Recorded offline; it will be sent to head office later." : "";
+  say(`Handed over ${units} item(s) from ${order.orderId}.${offline}`, "good");
+  state.lastCollection = result.data.collection.collectionId;
+  $("reprint").hidden = false;
+  showOrder(result.data.order, state.via);
+  if (result.data.receipt) { state.printer = result.data.receipt.printerId; await showReceipt(result.data.receipt.printerId); }
+  $("search").focus();
+});
+
+$("reprint").addEventListener("click", async () => {
+  if (!state.order || !state.lastCollection) return;
+  const result = await api("POST",
+      `/api/v1/orders/${encodeURIComponent(state.order.orderId)}/collections/${state.lastCollection}/receipt`);
+  if (!result.ok) { say(result.data.detail || "Could not reprint.", "bad"); return; }
+  say("Receipt sent to the printer again.", "good");
+  await showReceipt(result.data.printerId);
+});
+
+async function showReceipt(printerId, tries = 20) {
+  for (let i = 0; i < tries; i++) {
+    const result = await api("GET", `/api/v1/devices/${encodeURIComponent(printerId)}/last-receipt`);
+    if (result.ok && result.data.includes(state.order.orderId)) {
+      $("receipt-preview").innerHTML = result.data;
+      $("receipt").hidden = false;
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  $("receipt-title").textContent = "Receipt queued: the printer has not taken it yet";
+  $("receipt").hidden = false;
+}
+
+async function refreshMode() {
+  try {
+    const result = await api("GET", "/api/v1/status");
+    const orders = result.data.capabilities.ORDERS;
+    $("mode").textContent = orders.colleagueMessage;
+    $("mode").className = "mode" + (orders.state === "ONLINE" ? "" : " degraded");
+  } catch (e) {
+    $("mode").textContent = "The gateway is not answering; refresh in a moment.";
+    $("mode").className = "mode degraded";
+  }
+}
+
+refreshMode();
+setInterval(refreshMode, 10000);
+if (state.token) showDesk(); else signedOut();
