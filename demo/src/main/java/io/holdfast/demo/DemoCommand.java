@@ -14,6 +14,7 @@ import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.logging.Logging;
+import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,9 @@ final class DemoCommand implements Callable<Integer> {
                 .withDatabase(database)
                 .withCentral(new CentralEndpoints(central.url(CentralService.ORDERS),
                         central.url(CentralService.GIFT_CARDS), central.url(CentralService.REFUNDS)))
-                .withDevices(devices.settings());
+                .withDevices(devices.settings())
+                .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
+                        .withKiosk(DemoSeeder.KIOSK_ID, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)));
         Gateway gateway;
         try {
             gateway = Gateway.start(settings, clock);
@@ -76,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             central.close();
         }, "holdfast-demo-shutdown"));
         DemoDevices.printStoreOpen(gateway, DEMO_STORE, clock);
+        gateway.services().manifest().refresh();
         printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded);
         gateway.awaitStop();
         return 0;
@@ -85,13 +89,21 @@ final class DemoCommand implements Callable<Integer> {
                                      DemoSeeder.Seeded seeded) {
         String base = "http://localhost:" + gateway.port();
         DemoDataset.DemoOrder sample = dataset.orders().getFirst();
+        DemoDataset.DemoOrder second = dataset.orders().get(1);
         out.printf("%nHoldfast demo store %s is open.%n", DEMO_STORE);
-        out.printf("  store database   %s (%s: %d orders, %d receipts, %d gift cards)%n",
+        out.printf("  store database   %s (%s: %d receipts, %d gift cards; %d orders from central's manifest)%n",
                 gateway.settings().database().file(), seeded.freshlySeeded() ? "seeded just now" : "kept from last time",
-                seeded.orders(), seeded.receipts(), seeded.giftCards());
+                seeded.receipts(), seeded.giftCards(), dataset.orders().size());
         out.printf("  gateway          %s/%n", base);
-        out.printf("  an order         %s/api/v1/orders/%s  (collection code %s)%n", base,
-                sample.order().id(), sample.collectionCode());
+        out.printf("  collection desk  %s/desk%n", base);
+        for (DemoSeeder.DemoStaff staff : DemoSeeder.STAFF) {
+            out.printf("  sign in as       %s, PIN %s (%s, %s)%n", staff.staffId(), staff.pin(), staff.name(),
+                    staff.role().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        out.printf("  try              order %s (collection code %s), or the name \"%s\"%n", sample.order().id(),
+                sample.collectionCode(), second.order().customer().displayName());
+        out.printf("  a signed QR      %s%n", central.collectionQr(second.order().id(), DEMO_STORE,
+                java.time.Duration.ofDays(14)));
         out.printf("  readiness        %s/health/ready%n", base);
         out.printf("  metrics          %s/metrics%n", base);
         out.printf("  API contract     %s/openapi%n", base);

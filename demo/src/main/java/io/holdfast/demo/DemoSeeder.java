@@ -8,14 +8,18 @@ import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.giftcard.CardFingerprinter;
 import io.holdfast.giftcard.GiftCardBalance;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
-import io.holdfast.order.SqliteOrderRepository;
 import io.holdfast.receipt.SqliteReceiptJournal;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.SignInPolicy;
+import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 
 /**
- * Fills an empty demo store from central's demo dataset: the manifest of orders, the receipt
- * journal and the gift-card balances. A store that already holds orders is left exactly as it is.
+ * Fills an empty demo store: the receipt journal and gift-card balances from central's demo
+ * dataset, and two colleagues who can sign in. Orders are not seeded: the gateway loads them from
+ * the central simulator's manifest, as a real store does. A store that already holds receipts is
+ * left exactly as it is.
  */
 final class DemoSeeder {
 
@@ -26,20 +30,32 @@ final class DemoSeeder {
     static final byte[] DEMO_GIFT_CARD_KEY = "holdfast-demo-gift-card-key-not-for-real-cards"
             .getBytes(StandardCharsets.US_ASCII);
 
-    record Seeded(boolean freshlySeeded, long orders, long receipts, long giftCards) {
+    record Seeded(boolean freshlySeeded, long receipts, long giftCards) {
     }
+
+    /** The demo's colleagues: what the welcome prints, so a newcomer can sign in at the desk. */
+    record DemoStaff(String staffId, String name, Role role, String pin) {
+    }
+
+    static final List<DemoStaff> STAFF = List.of(
+            new DemoStaff("S1001", "Alex", Role.COLLEAGUE, "1234"),
+            new DemoStaff("S2001", "Sam", Role.SUPERVISOR, "9999"));
+
+    /** The demo kiosk's device token; a real kiosk's token is configured as its SHA-256 only. */
+    static final String KIOSK_ID = "kiosk-1";
+    static final String KIOSK_TOKEN = "demo-kiosk-token";
 
     private DemoSeeder() {
     }
 
     static Seeded seedIfEmpty(DatabaseSettings settings, DemoDataset dataset, Clock clock) {
         try (Database database = Database.open(settings)) {
-            var orders = new SqliteOrderRepository(database);
             var journal = new SqliteReceiptJournal(database);
             var balances = new SqliteGiftCardBalances(database);
-            boolean empty = orders.count() == 0;
+            boolean empty = journal.count() == 0;
             if (empty) {
-                orders.saveAll(dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+                StaffDirectory staff = new StaffDirectory(database, SignInPolicy.DEFAULT, java.util.Map.of(), clock);
+                STAFF.forEach(s -> staff.provision(s.staffId(), s.name(), s.role(), s.pin()));
                 dataset.receipts().forEach(journal::record);
                 CardFingerprinter fingerprinter = new CardFingerprinter(DEMO_GIFT_CARD_KEY);
                 List<GiftCardBalance> cards = dataset.giftCards().stream()
@@ -48,7 +64,7 @@ final class DemoSeeder {
                         .toList();
                 balances.putAll(cards);
             }
-            return new Seeded(empty, orders.count(), journal.count(), balances.count());
+            return new Seeded(empty, journal.count(), balances.count());
         }
     }
 }

@@ -34,7 +34,7 @@ class LauncherIT {
 
     private static final Path JAR = Path.of("target", "holdfast.jar").toAbsolutePath();
     private static final Pattern GATEWAY_URL = Pattern.compile("gateway\\s+(http://localhost:\\d+)/");
-    private static final Pattern SAMPLE_ORDER = Pattern.compile("an order\\s+\\S+/api/v1/orders/(CC-\\d+)");
+    private static final Pattern SAMPLE_ORDER = Pattern.compile("try\\s+order (CC-\\d+)");
 
     @TempDir
     Path folder;
@@ -46,10 +46,15 @@ class LauncherIT {
             List<String> welcome = readUntil(demo, "Press Ctrl+C", Duration.ofSeconds(60));
             String base = find(GATEWAY_URL, welcome);
             String orderId = find(SAMPLE_ORDER, welcome);
-            assertThat(String.join("\n", welcome)).contains("seeded just now: 300 orders, 200 receipts, 50 gift cards");
+            assertThat(String.join("\n", welcome))
+                    .contains("seeded just now: 200 receipts, 50 gift cards; 300 orders from central's manifest")
+                    .contains("sign in as       S1001, PIN 1234");
 
             assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
-            HttpResponse<String> order = get(base + "/api/v1/orders/" + orderId);
+            String token = signIn(base, "S1001", "1234");
+            HttpResponse<String> order = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/orders/" + orderId)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(order.statusCode()).isEqualTo(200);
             assertThat(order.body()).contains("\"orderId\":\"" + orderId + "\"");
 
@@ -146,6 +151,17 @@ class LauncherIT {
     private static String output(Process process) throws IOException {
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String signIn(String base, String staffId, String pin) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/sessions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"staffId\": \"" + staffId + "\", \"pin\": \"" + pin + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
     }
 
     private static HttpResponse<String> awaitOk(String url) {

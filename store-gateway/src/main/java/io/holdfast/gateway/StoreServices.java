@@ -46,6 +46,7 @@ public final class StoreServices implements AutoCloseable {
     final OrderRepository orders;
     final OrderSearch search;
     final CapabilityGuard ordersGuard;
+    final CapabilityGuard manifestGuard;
     final HttpCentralOrders centralOrders;
     final CollectionDesk desk;
     final OrderExpiry expiry;
@@ -67,8 +68,10 @@ public final class StoreServices implements AutoCloseable {
         this.search = new OrderSearch(database);
         this.ordersGuard = new CapabilityGuard(Capability.ORDERS,
                 GuardSettings.DEFAULT.withCallBudget(settings.desk().callBudget()));
+        this.manifestGuard = new CapabilityGuard(Capability.ORDERS, "ORDERS_MANIFEST",
+                GuardSettings.DEFAULT.withCallBudget(HttpCentralOrders.MANIFEST_BUDGET));
         this.centralOrders = new HttpCentralOrders(settings.central().orders(), settings.storeId(), ordersGuard,
-                settings.desk().callBudget());
+                manifestGuard, settings.desk().callBudget());
         this.desk = new CollectionDesk(database, outbox, centralOrders, clock);
         this.expiry = new OrderExpiry(database, outbox, clock);
         this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock));
@@ -114,5 +117,6 @@ public final class StoreServices implements AutoCloseable {
         timer.shutdownNow();
         manifest.close();
         ordersGuard.close();
+        manifestGuard.close();
     }
 }

@@ -19,6 +19,7 @@ class GatewayHttpTest {
     static Path folder;
     private static Gateway gateway;
     private static String base;
+    private static String colleague;
 
     @BeforeAll
     static void startGateway() {
@@ -26,6 +27,7 @@ class GatewayHttpTest {
         TestStores.seed(file, List.of(TestStores.anOrder("CC-100001")));
         gateway = Gateway.start(TestStores.settingsFor(file));
         base = "http://127.0.0.1:" + gateway.port();
+        colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
     }
 
     @AfterAll
@@ -35,11 +37,11 @@ class GatewayHttpTest {
 
     @Test
     void answersAnOrderFromTheLocalStore() {
-        HttpResponse<String> response = HttpCalls.get(base + "/api/v1/orders/CC-100001");
+        HttpResponse<String> response = HttpCalls.get(base + "/api/v1/orders/CC-100001", "Authorization", colleague);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode order = HttpCalls.json(response);
+        JsonNode order = HttpCalls.json(response).path("order");
         assertThat(order.path("orderId").asText()).isEqualTo("CC-100001");
         assertThat(order.path("status").asText()).isEqualTo("READY");
         assertThat(order.path("pickupBy").asText()).isEqualTo("2026-11-28");
@@ -52,7 +54,7 @@ class GatewayHttpTest {
 
     @Test
     void anUnknownOrderIsA404ProblemWithAStableCode() {
-        HttpResponse<String> response = HttpCalls.get(base + "/api/v1/orders/CC-999999");
+        HttpResponse<String> response = HttpCalls.get(base + "/api/v1/orders/CC-999999", "Authorization", colleague);
 
         assertProblem(response, 404, "order-not-found");
         assertThat(HttpCalls.json(response).path("detail").asText()).contains("CC-999999");
@@ -61,7 +63,15 @@ class GatewayHttpTest {
 
     @Test
     void somethingThatIsNotAnOrderNumberIsA400Problem() {
-        assertProblem(HttpCalls.get(base + "/api/v1/orders/not%20an%20order"), 400, "order-id-invalid");
+        assertProblem(HttpCalls.get(base + "/api/v1/orders/not%20an%20order", "Authorization", colleague),
+                400, "order-id-invalid");
+    }
+
+    @Test
+    void ordersAreForSignedInColleaguesOnly() {
+        assertProblem(HttpCalls.get(base + "/api/v1/orders/CC-100001"), 401, "sign-in-required");
+        assertProblem(HttpCalls.get(base + "/api/v1/orders/CC-100001", "Authorization", "Bearer made-up"),
+                401, "sign-in-required");
     }
 
     @Test
@@ -79,7 +89,8 @@ class GatewayHttpTest {
 
     @Test
     void everyResponseCarriesTheCallersRequestId() {
-        HttpResponse<String> response = HttpCalls.get(base + "/api/v1/orders/CC-999999", "X-Request-Id", "desk-7-0042");
+        HttpResponse<String> response = HttpCalls.get(base + "/api/v1/orders/CC-999999", "X-Request-Id", "desk-7-0042",
+                "Authorization", colleague);
 
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("desk-7-0042");
         assertThat(HttpCalls.json(response).path("requestId").asText()).isEqualTo("desk-7-0042");

@@ -37,14 +37,15 @@ class GatewayWithCentralSimTest {
                      central.url(CentralService.ORDERS), central.url(CentralService.GIFT_CARDS),
                      central.url(CentralService.REFUNDS))))) {
 
-            HttpResponse<String> atStore = HttpCalls.get(
-                    "http://127.0.0.1:" + gateway.port() + "/api/v1/orders/" + expected.id());
+            String base = "http://127.0.0.1:" + gateway.port();
+            HttpResponse<String> atStore = HttpCalls.get(base + "/api/v1/orders/" + expected.id(),
+                    "Authorization", TestStores.signIn(base, TestStores.COLLEAGUE));
             HttpResponse<String> atCentral = HttpCalls.get(
                     central.url(CentralService.ORDERS) + "/central/orders/v1/orders/" + expected.id());
 
             assertThat(atStore.statusCode()).isEqualTo(200);
             assertThat(atCentral.statusCode()).isEqualTo(200);
-            JsonNode store = HttpCalls.json(atStore);
+            JsonNode store = HttpCalls.json(atStore).path("order");
             JsonNode head = HttpCalls.json(atCentral);
             assertThat(store.path("orderId").asText()).isEqualTo(expected.id().value()).isEqualTo(head.path("id").asText());
             assertThat(store.path("customer").path("displayName").asText())

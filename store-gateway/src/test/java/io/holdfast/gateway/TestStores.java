@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.net.URI;
+
+import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.money.Money;
@@ -16,6 +19,9 @@ import io.holdfast.order.OrderLine;
 import io.holdfast.order.OrderStatus;
 import io.holdfast.order.Parcel;
 import io.holdfast.order.SqliteOrderRepository;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.SignInPolicy;
+import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 
@@ -25,10 +31,31 @@ public final class TestStores {
     private TestStores() {
     }
 
+    /** Staff every test store has: a colleague and a supervisor. */
+    public static final String COLLEAGUE = "S1001";
+    public static final String SUPERVISOR = "S2001";
+    public static final String PIN = "2468";
+
+    /**
+     * A gateway on a free loopback port, whose central is a closed port (9, discard): tests that
+     * want central start a simulator and say so.
+     */
     public static GatewaySettings settingsFor(Path databaseFile) {
+        URI nowhere = URI.create("http://127.0.0.1:9");
         return GatewaySettings.from(GatewayConfig.load(java.util.Optional.empty()))
                 .withListener("127.0.0.1", 0)
-                .withDatabase(DatabaseSettings.of(databaseFile));
+                .withDatabase(DatabaseSettings.of(databaseFile))
+                .withCentral(new CentralEndpoints(nowhere, nowhere, nowhere));
+    }
+
+    /** Signs a test colleague or supervisor in over HTTP and answers the bearer header value. */
+    public static String signIn(String base, String staffId) {
+        var response = HttpCalls.post(base + "/api/v1/sessions", "application/json",
+                ("{\"staffId\": \"" + staffId + "\", \"pin\": \"" + PIN + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("sign-in failed: " + response.body());
+        }
+        return "Bearer " + HttpCalls.json(response).path("token").asText();
     }
 
     public static Order anOrder(String id) {
@@ -40,10 +67,14 @@ public final class TestStores {
                 Instant.parse("2026-11-21T09:00:00Z"), 1);
     }
 
-    /** Writes orders into the store file, then closes it so a gateway can own it. */
+    /** Writes orders and the test staff into the store file, then closes it so a gateway can own it. */
     public static void seed(Path databaseFile, List<Order> orders) {
         try (Database database = Database.open(DatabaseSettings.of(databaseFile))) {
             new SqliteOrderRepository(database).saveAll(orders);
+            StaffDirectory staff = new StaffDirectory(database, SignInPolicy.DEFAULT, java.util.Map.of(),
+                    java.time.Clock.systemUTC());
+            staff.provision(COLLEAGUE, "Priya", Role.COLLEAGUE, PIN);
+            staff.provision(SUPERVISOR, "Sam", Role.SUPERVISOR, PIN);
         }
     }
 }

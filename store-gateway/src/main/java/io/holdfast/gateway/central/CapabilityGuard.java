@@ -41,9 +41,17 @@ public final class CapabilityGuard implements AutoCloseable {
     private final Bulkhead bulkhead;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** A guard named after its capability: the one its interactive calls go through. */
     public CapabilityGuard(Capability capability, GuardSettings settings) {
+        this(capability, capability.name(), settings);
+    }
+
+    /**
+     * A guard for one kind of call to a capability, such as bulk downloads that must not share
+     * the interactive calls' budget or slow-call statistics.
+     */
+    public CapabilityGuard(Capability capability, String name, GuardSettings settings) {
         this.capability = Objects.requireNonNull(capability, "capability");
-        String name = capability.name();
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
                 .slidingWindowSize(Math.toIntExact(settings.window().toSeconds()))

@@ -20,27 +20,37 @@ import io.holdfast.order.OrderId;
  */
 public final class HttpCentralOrders implements CentralOrders {
 
+    /** A whole store's manifest may take a while; a quick check is bounded by its own guard. */
+    public static final Duration MANIFEST_BUDGET = Duration.ofSeconds(30);
+
     /** A manifest page: orders and the sequence to ask for changes after. */
     public record Manifest(long sequence, List<Order> orders) {
     }
 
     private final URI base;
     private final String storeId;
-    private final CapabilityGuard guard;
+    private final CapabilityGuard checks;
+    private final CapabilityGuard downloads;
     private final HttpClient http;
     private final Duration budget;
 
-    public HttpCentralOrders(URI base, String storeId, CapabilityGuard guard, Duration budget) {
+    /**
+     * @param checks    the guard for a desk's quick check of one order
+     * @param downloads the guard for manifest downloads, with a budget sized for a whole store
+     */
+    public HttpCentralOrders(URI base, String storeId, CapabilityGuard checks, CapabilityGuard downloads,
+                             Duration budget) {
         this.base = base;
         this.storeId = storeId;
-        this.guard = guard;
+        this.checks = checks;
+        this.downloads = downloads;
         this.budget = budget;
         this.http = HttpClient.newBuilder().connectTimeout(budget).build();
     }
 
     @Override
     public Answer check(OrderId order) {
-        return switch (guard.call(() -> fetchStatus(order))) {
+        return switch (checks.call(() -> fetchStatus(order))) {
             case CapabilityGuard.Result.Answered<Answer> answered -> answered.value();
             case CapabilityGuard.Result.Failed<Answer> failed -> new Answer.Unavailable(failed.reason());
         };
@@ -50,7 +60,7 @@ public final class HttpCentralOrders implements CentralOrders {
     public CapabilityGuard.Result<Manifest> manifest(java.util.OptionalLong after) {
         String path = "/central/orders/v1/stores/" + storeId + "/manifest"
                 + (after.isPresent() ? "/changes?after=" + after.getAsLong() : "");
-        return guard.call(() -> {
+        return downloads.call(() -> {
             JsonNode body = CentralJson.MAPPER.readTree(get(path, 200));
             List<Order> orders = CentralJson.MAPPER.convertValue(body.path("orders"),
                     CentralJson.MAPPER.getTypeFactory().constructCollectionType(List.class, Order.class));
@@ -84,7 +94,7 @@ public final class HttpCentralOrders implements CentralOrders {
     }
 
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(budget.multipliedBy(4))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(MANIFEST_BUDGET)
                 .header("Accept", "application/json").GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -21,16 +21,23 @@ public final class ManifestSync implements AutoCloseable {
     private final ManifestImport manifest;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("manifest-sync").factory());
+    private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
     private volatile OptionalLong sequence = OptionalLong.empty();
+    private volatile Duration period = Duration.ofSeconds(60);
+    private int failures;
 
     public ManifestSync(HttpCentralOrders central, ManifestImport manifest) {
         this.central = central;
         this.manifest = manifest;
     }
 
-    /** Fetches once now, then every {@code period}. */
+    /**
+     * Fetches once now, then every {@code period}; after a failure it tries again sooner, from 1 s
+     * doubling up to the period.
+     */
     public ManifestSync start(Duration period) {
-        timer.scheduleWithFixedDelay(this::refreshQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        this.period = period;
+        timer.schedule(this::refreshAndReschedule, 0, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -53,11 +60,20 @@ public final class ManifestSync implements AutoCloseable {
         };
     }
 
-    private void refreshQuietly() {
+    private void refreshAndReschedule() {
+        boolean answered = false;
         try {
-            refresh();
+            answered = refresh();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "manifest refresh failed", e);
+        }
+        failures = answered ? 0 : failures + 1;
+        Duration next = answered ? period : RETRY_FIRST.multipliedBy(1L << Math.min(failures - 1, 16));
+        if (next.compareTo(period) > 0) {
+            next = period;
+        }
+        if (!timer.isShutdown()) {
+            timer.schedule(this::refreshAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.holdfast.gateway.exceptions;
 
+import java.time.Instant;
 import java.util.Map;
 
 import io.helidon.http.Status;
@@ -8,6 +9,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.holdfast.exceptions.ManagerException;
 import io.holdfast.exceptions.ManagerExceptions;
 import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.http.Json;
@@ -18,6 +20,17 @@ import io.holdfast.staff.Session;
 public final class ExceptionHttpService implements HttpService {
 
     record Resolution(String note) {
+    }
+
+    /** An exception as the API shows it; the resolution fields are null while it is open. */
+    record ExceptionView(String exceptionId, String kind, String aggregateId, String detail, Instant raisedAt,
+                         boolean open, String resolvedBy, String resolution, Instant resolvedAt) {
+        static ExceptionView of(ManagerException e) {
+            return new ExceptionView(e.exceptionId(), e.kind().name(), e.aggregateId(), e.detail(), e.raisedAt(),
+                    e.resolution().isEmpty(), e.resolution().map(ManagerException.Resolution::staffId).orElse(null),
+                    e.resolution().map(ManagerException.Resolution::note).orElse(null),
+                    e.resolution().map(ManagerException.Resolution::at).orElse(null));
+        }
     }
 
     private final ManagerExceptions exceptions;
@@ -32,7 +45,8 @@ public final class ExceptionHttpService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/", (request, response) -> {
             access.require(request, Access.SUPERVISORS);
-            Json.send(response, Status.OK_200, Map.of("exceptions", exceptions.list()));
+            Json.send(response, Status.OK_200, Map.of("exceptions",
+                    exceptions.list().stream().map(ExceptionView::of).toList()));
         }).post("/{exceptionId}/resolution", this::resolve);
     }
 
@@ -45,7 +59,7 @@ public final class ExceptionHttpService implements HttpService {
                     "A resolution needs a note, such as what the customer and head office agreed.");
         }
         Json.send(response, Status.OK_200, exceptions.resolve(id, session.principal(), body.note().strip())
-                .orElseThrow(() -> new ProblemException(404, "exception-not-open", "No open exception",
+                .map(ExceptionView::of).orElseThrow(() -> new ProblemException(404, "exception-not-open", "No open exception",
                         "There is no open exception " + id + "; it may be resolved already.")));
     }
 }

@@ -40,7 +40,8 @@ public final class OrderHttpService implements HttpService {
     record CollectRequest(List<LineQuantity> lines, String verification, Integer expectedVersion, String printerId) {
     }
 
-    record CollectedView(OrderView.CollectionView collection, OrderView order, Optional<PrintTicket> receipt) {
+    /** @param receipt the print job, or null when nothing was printed (a replay, or no printer) */
+    record CollectedView(OrderView.CollectionView collection, OrderView order, PrintTicket receipt) {
     }
 
     private final OrderRepository orders;
@@ -107,7 +108,8 @@ public final class OrderHttpService implements HttpService {
                     response.header(REPLAYED, "true");
                 }
                 Json.send(response, Status.CREATED_201, new CollectedView(
-                        OrderView.CollectionView.of(collected.collection()), OrderView.of(collected.order()), printed));
+                        OrderView.CollectionView.of(collected.collection()), OrderView.of(collected.order()),
+                        printed.orElse(null)));
             }
             case CollectOutcome.Refused refused -> throw refusal(refused);
         }
