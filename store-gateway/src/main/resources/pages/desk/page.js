@@ -178,6 +178,7 @@ $("collect-form").addEventListener("submit", async (event) => {
   state.lastCollection = result.data.collection.collectionId;
   $("reprint").hidden = false;
   showOrder(result.data.order, state.via);
+  refreshMode();
   if (result.data.receipt) { state.printer = result.data.receipt.printerId; await showReceipt(result.data.receipt.printerId); }
   $("search").focus();
 });

@@ -122,8 +122,8 @@ public final class Gateway implements AutoCloseable {
         routing.get("/", LandingPage::show)
                 .register("/desk", new PageService("desk"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
-                .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.ordersGuard,
-                        services.outbox))
+                .register("/api/v1/status", new StatusHttpService(services.settings.storeId(),
+                        java.util.List.of(services.ordersGuard, services.manifestGuard), services.outbox))
                 .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
                         services.desk, services.expiry, services.devices, services.collectionQr, services.scans,
                         services.access))

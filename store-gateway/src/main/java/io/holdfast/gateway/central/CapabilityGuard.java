@@ -40,6 +40,7 @@ public final class CapabilityGuard implements AutoCloseable {
     private final TimeLimiter limiter;
     private final Bulkhead bulkhead;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean lastCallFailed;
 
     /** A guard named after its capability: the one its interactive calls go through. */
     public CapabilityGuard(Capability capability, GuardSettings settings) {
@@ -71,6 +72,12 @@ public final class CapabilityGuard implements AutoCloseable {
     }
 
     public <T> Result<T> call(Callable<T> call) {
+        Result<T> result = guarded(call);
+        lastCallFailed = result instanceof Result.Failed;
+        return result;
+    }
+
+    private <T> Result<T> guarded(Callable<T> call) {
         Callable<T> guarded = Bulkhead.decorateCallable(bulkhead, CircuitBreaker.decorateCallable(breaker,
                 TimeLimiter.decorateFutureSupplier(limiter, () -> calls.submit(call))));
         try {
@@ -97,6 +104,19 @@ public final class CapabilityGuard implements AutoCloseable {
 
     public CircuitBreaker.State state() {
         return breaker.getState();
+    }
+
+    /**
+     * Whether central is answering as far as this guard knows: the breaker is closed and the
+     * last call (if any) got an answer. A breaker needs several failures to open; the desk
+     * should not claim head office is checking orders while the last check failed.
+     */
+    public boolean answering() {
+        boolean closed = switch (breaker.getState()) {
+            case CLOSED, DISABLED -> true;
+            default -> false;
+        };
+        return closed && !lastCallFailed;
     }
 
     @Override

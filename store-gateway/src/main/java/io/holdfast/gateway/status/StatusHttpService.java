@@ -1,6 +1,7 @@
 package io.holdfast.gateway.status;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.helidon.http.Status;
@@ -15,18 +16,19 @@ import io.holdfast.outbox.Outbox;
 
 /**
  * {@code GET /api/v1/status}: what works right now, in words. For now it reads ORDERS from its
- * circuit breaker; the mode board (per-capability states, isolation, restoration) replaces this
- * with the degraded-mode issue.
+ * guards (breaker closed and the last call answered); the mode board (per-capability states,
+ * isolation, restoration) replaces this with the degraded-mode issue.
  */
 public final class StatusHttpService implements HttpService {
 
     private final String storeId;
-    private final CapabilityGuard orders;
+    private final List<CapabilityGuard> orders;
     private final Outbox outbox;
 
-    public StatusHttpService(String storeId, CapabilityGuard orders, Outbox outbox) {
+    /** @param orders every guard that calls central order management */
+    public StatusHttpService(String storeId, List<CapabilityGuard> orders, Outbox outbox) {
         this.storeId = storeId;
-        this.orders = orders;
+        this.orders = List.copyOf(orders);
         this.outbox = outbox;
     }
 
@@ -36,10 +38,7 @@ public final class StatusHttpService implements HttpService {
     }
 
     private void status(ServerRequest request, ServerResponse response) {
-        boolean ordersOnline = switch (orders.state()) {
-            case CLOSED, DISABLED -> true;
-            default -> false;
-        };
+        boolean ordersOnline = orders.stream().allMatch(CapabilityGuard::answering);
         Map<String, Object> capability = new LinkedHashMap<>();
         capability.put("state", ordersOnline ? "ONLINE" : "DEGRADED");
         capability.put("colleagueMessage", ordersOnline ? "Orders are checked with head office before hand-over."

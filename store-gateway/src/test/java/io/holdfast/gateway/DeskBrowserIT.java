@@ -1,0 +1,131 @@
+package io.holdfast.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.holdfast.gateway.config.DeviceSettings;
+import io.holdfast.hardware.printer.EscPosPrinterSimulator;
+
+/**
+ * The collection desk in real headless Chromium (Debian's chromium and chromium-driver): sign in,
+ * scan an order number as a keyboard wedge does, hand over part of the order, see the receipt.
+ */
+class DeskBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static Path folder;
+    private static Path profile;
+    private static EscPosPrinterSimulator printer;
+    private static Gateway gateway;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String reason = "Browser tests skipped: install Debian's chromium and chromium-driver "
+                    + "(apt-get install chromium chromium-driver); .ci/run does this in CI.";
+            System.err.println(reason);
+            Assumptions.abort(reason);
+        }
+        folder = Files.createTempDirectory("holdfast-desk-browser");
+        profile = Files.createTempDirectory("holdfast-chromium-profile");
+        printer = EscPosPrinterSimulator.start(0);
+        Path database = folder.resolve("holdfast.db");
+        TestStores.seed(database, List.of(TestStores.anOrder("CC-100001")));
+        gateway = Gateway.start(TestStores.settingsFor(database).withDevices(new DeviceSettings(folder.resolve("spool"),
+                List.of(new DeviceSettings.Printer("desk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
+                List.of(), List.of())));
+        base = "http://127.0.0.1:" + gateway.port();
+
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,800", "--user-data-dir=" + profile,
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (printer != null) {
+            printer.close();
+        }
+        for (Path dir : new Path[]{profile, folder}) {
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aColleagueSignsInScansAnOrderHandsOverPartOfItAndSeesTheReceipt() throws IOException {
+        browser.get(base + "/desk");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id"))).sendKeys(TestStores.COLLEAGUE);
+        browser.findElement(By.id("pin")).sendKeys(TestStores.PIN, Keys.ENTER);
+        WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+        assertThat(browser.switchTo().activeElement()).as("the search box takes the scanner's input at once")
+                .isEqualTo(search);
+
+        search.sendKeys("CC-100001", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-card")));
+        assertThat(browser.findElement(By.id("order-title")).getText()).isEqualTo("CC-100001 · Jane Smith");
+        assertThat(browser.findElement(By.id("parcels")).getText()).contains("shelf A3");
+
+        WebElement shirts = browser.findElement(By.id("line-qty-1"));
+        shirts.clear();
+        shirts.sendKeys("1");
+        browser.findElement(By.id("hand-over")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Handed over 1 item(s)"));
+        assertThat(browser.findElement(By.id("order-meta")).getText()).startsWith("partly collected");
+        WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-preview")));
+        assertThat(preview.getText()).contains("CLICK & COLLECT").contains("Order CC-100001")
+                .contains("1 item(s) still waiting");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mode"), "Head office is not answering"));
+
+        Path shot = Path.of("target", "desk-after-hand-over.png");
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
