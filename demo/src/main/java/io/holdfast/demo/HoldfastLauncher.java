@@ -12,7 +12,10 @@ public final class HoldfastLauncher {
     }
 
     public static void main(String[] args) {
-        int exitCode = HoldfastCommand.commandLine().addSubcommand("demo", new DemoCommand()).execute(args);
+        int exitCode = HoldfastCommand.commandLine()
+                .addSubcommand("demo", new DemoCommand())
+                .addSubcommand("bench", new BenchCommand())
+                .execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
         }

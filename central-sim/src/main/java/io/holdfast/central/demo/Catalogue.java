@@ -26,10 +26,19 @@ final class Catalogue {
             new Product("5005001", "Chocolate selection box", 800),
             new Product("5005012", "Christmas pudding 900 g", 1200));
 
+    /** Varied enough that a surname search in a big store matches tens of orders, as in a real one. */
     static final List<String> FIRST_NAMES = List.of("Jane", "Amir", "Olivia", "Kwame", "Siobhan", "Tom", "Priya",
-            "Lukasz", "Grace", "Mohammed", "Ellie", "Chen", "Hannah", "Dylan", "Aisha", "George");
+            "Lukasz", "Grace", "Mohammed", "Ellie", "Chen", "Hannah", "Dylan", "Aisha", "George", "Amelia", "Oliver",
+            "Isla", "Harry", "Ava", "Jack", "Mia", "Noah", "Sophie", "Leo", "Freya", "Arthur", "Zara", "Oscar",
+            "Ruby", "Ethan", "Layla", "Samuel", "Evie", "Yusuf", "Chloe", "Daniel", "Fatima", "Rhys");
     static final List<String> LAST_NAMES = List.of("Smith", "Khan", "Jones", "Mensah", "O'Brien", "Taylor", "Patel",
-            "Nowak", "Williams", "Ali", "Brown", "Wei", "Evans", "Hughes", "Begum", "Wilson");
+            "Nowak", "Williams", "Ali", "Brown", "Wei", "Evans", "Hughes", "Begum", "Wilson", "Davies", "Roberts",
+            "Walker", "Wright", "Thompson", "White", "Edwards", "Green", "Hall", "Wood", "Harris", "Lewis", "Martin",
+            "Jackson", "Clarke", "Clark", "Turner", "Hill", "Scott", "Cooper", "Morris", "Ward", "Moore", "King",
+            "Watson", "Baker", "Harrison", "Morgan", "Young", "Allen", "Mitchell", "James", "Anderson", "Phillips",
+            "Lee", "Bell", "Parker", "Davis", "Kaur", "Singh", "Hussain", "Ahmed", "Okafor", "Kowalski", "Murphy",
+            "Kelly", "Campbell", "Stewart", "Robertson", "Macdonald", "Reid", "Shah", "Mahmood", "Adeyemi", "Nguyen",
+            "Santos", "Rossi", "Fernandes", "Novak", "Sharma", "Chowdhury", "Mistry", "Byrne", "Doyle");
     static final List<String> POSTCODES = List.of("LS1 4AP", "LS6 2QB", "LS8 1NZ", "LS11 5DR", "BD1 3HL", "HX1 1UB",
             "WF1 2EB", "YO1 7HH", "LS17 6AN", "LS28 7AE");
 

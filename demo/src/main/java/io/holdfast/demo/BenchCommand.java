@@ -1,0 +1,228 @@
+package io.holdfast.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.webserver.WebServer;
+
+import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.gateway.Gateway;
+import io.holdfast.gateway.config.CentralEndpoints;
+import io.holdfast.gateway.config.GatewayConfig;
+import io.holdfast.gateway.config.GatewaySettings;
+import io.holdfast.order.ManifestImport;
+import io.holdfast.order.Order;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.SignInPolicy;
+import io.holdfast.staff.StaffDirectory;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code holdfast bench}: desk lookups over HTTP against a store of many orders, and a minimal
+ * Helidon route in the same run on the same machine, so the result reads as a ratio that does not
+ * depend on how fast the machine is. Bounded in time; talks to 127.0.0.1 only.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure desk lookups per second and p50/p99 latency over HTTP against a minimal Helidon route.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--orders", defaultValue = "50000", description = "Orders in the store (default: ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(names = "--clients", defaultValue = "64", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per target (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per target (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--search-percent", defaultValue = "25",
+            description = "Share of lookups that are name-and-postcode searches; the rest open an order by number "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int searchPercent;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Logger quietCentral = Logger.getLogger("io.holdfast.gateway.central");
+
+    record Result(String name, long requests, long errors, double seconds, long[] latenciesNanos) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(latenciesNanos.length - 1, Math.ceil(p * latenciesNanos.length) - 1);
+            return latenciesNanos[Math.max(0, index)] / 1_000_000.0;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (orders < 1 || clients < 1 || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 120) {
+            throw new IllegalArgumentException("orders and clients must be positive, seconds 1 to 600, warm-up 0 to 120");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Logger.getLogger("").setLevel(Level.WARNING);
+        // The bench's central is unreachable on purpose: the manifest sync's retries are not news.
+        // (Held in a field: java.util.logging forgets the level of a logger nobody references.)
+        quietCentral.setLevel(Level.OFF);
+        Path folder = Files.createTempDirectory("holdfast-bench");
+        Path file = folder.resolve("holdfast.db");
+        DemoDataset dataset = DemoDataset.generate(DemoCommand.DEMO_STORE, new DemoDataset.Size(orders, 0, 0), 7L,
+                Clock.systemUTC());
+        long seeding = System.nanoTime();
+        seed(file, dataset);
+        out.printf("store: %,d orders seeded in %.1f s (%s, %,d bytes)%n", orders,
+                (System.nanoTime() - seeding) / 1e9, file, Files.size(file));
+        out.flush();
+
+        URI nowhere = URI.create("http://127.0.0.1:9");
+        GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(java.util.Optional.empty()))
+                .withStoreId(DemoCommand.DEMO_STORE).withListener("127.0.0.1", 0)
+                .withDatabase(DatabaseSettings.of(file)).withCentral(new CentralEndpoints(nowhere, nowhere, nowhere));
+        WebServer minimal = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
+                .featuresDiscoverServices(false)
+                .routing(routing -> routing.get("/ping", (request, response) -> response.send("pong")))
+                .build().start();
+        try (Gateway gateway = Gateway.start(settings)) {
+            String base = "http://127.0.0.1:" + gateway.port();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String token = signIn(http, base);
+            List<String> ids = dataset.orders().stream().map(o -> o.order().id().value()).toList();
+            List<String> names = dataset.orders().stream().limit(1000)
+                    .map(o -> o.order().customer().displayName().split(" ")[1].toLowerCase(java.util.Locale.ROOT)
+                            + " " + o.order().customer().postcode().split(" ")[0]).toList();
+            Supplier<HttpRequest> lookup = () -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                String path = random.nextInt(100) < searchPercent
+                        ? "/api/v1/orders?query=" + names.get(random.nextInt(names.size())).replace(" ", "%20")
+                        : "/api/v1/orders/" + ids.get(random.nextInt(ids.size()));
+                return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build();
+            };
+            HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + minimal.port() + "/ping")).build();
+
+            Result desk = run(http, "desk lookups", lookup);
+            Result floor = run(http, "minimal route", () -> ping);
+            report(out, desk, floor);
+        } finally {
+            minimal.stop();
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private void report(PrintWriter out, Result desk, Result floor) {
+        out.printf("%-14s %,7d orders  %d clients  %d s: %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
+                desk.name(), orders, clients, seconds, desk.perSecond(), desk.percentileMillis(0.50),
+                desk.percentileMillis(0.99), desk.errors());
+        out.printf("%-14s %14s  %d clients  %d s: %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
+                floor.name(), "", clients, seconds, floor.perSecond(), floor.percentileMillis(0.50),
+                floor.percentileMillis(0.99), floor.errors());
+        out.printf("desk / minimal: throughput %.2fx, p50 %.1fx, p99 %.1fx%n", desk.perSecond() / floor.perSecond(),
+                desk.percentileMillis(0.50) / floor.percentileMillis(0.50),
+                desk.percentileMillis(0.99) / floor.percentileMillis(0.99));
+        out.flush();
+    }
+
+    private Result run(HttpClient http, String name, Supplier<HttpRequest> requests) throws Exception {
+        drive(http, requests, Duration.ofSeconds(warmup));
+        long started = System.nanoTime();
+        List<long[]> perClient = drive(http, requests, Duration.ofSeconds(seconds));
+        double took = (System.nanoTime() - started) / 1e9;
+        long errors = perClient.stream().mapToLong(l -> l[0]).sum();
+        long[] latencies = perClient.stream().flatMapToLong(l -> Arrays.stream(l, 1, l.length)).toArray();
+        Arrays.sort(latencies);
+        return new Result(name, latencies.length, errors, took, latencies);
+    }
+
+    /** Each client loops until the deadline; answers per client: [errors, latency, latency, ...]. */
+    private List<long[]> drive(HttpClient http, Supplier<HttpRequest> requests, Duration length) throws Exception {
+        long deadline = System.nanoTime() + length.toNanos();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    long[] samples = new long[1 << 12];
+                    int count = 1;
+                    long errors = 0;
+                    while (System.nanoTime() < deadline) {
+                        long sent = System.nanoTime();
+                        HttpResponse<Void> response = http.send(requests.get(), HttpResponse.BodyHandlers.discarding());
+                        long latency = System.nanoTime() - sent;
+                        if (response.statusCode() != 200) {
+                            errors++;
+                            continue;
+                        }
+                        if (count == samples.length) {
+                            samples = Arrays.copyOf(samples, samples.length * 2);
+                        }
+                        samples[count++] = latency;
+                    }
+                    samples[0] = errors;
+                    return Arrays.copyOf(samples, count);
+                }));
+            }
+            List<long[]> results = new ArrayList<>();
+            for (Future<long[]> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+
+    private static void seed(Path file, DemoDataset dataset) {
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            List<Order> all = dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList();
+            ManifestImport manifest = new ManifestImport(database, Clock.systemUTC());
+            for (int from = 0; from < all.size(); from += 5000) {
+                manifest.apply(all.subList(from, Math.min(all.size(), from + 5000)));
+            }
+            new StaffDirectory(database, SignInPolicy.DEFAULT, Map.of(), Clock.systemUTC())
+                    .provision("B0001", "Bench", Role.COLLEAGUE, "2468");
+        }
+    }
+
+    private static String signIn(HttpClient http, String base) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"staffId\": \"B0001\", \"pin\": \"2468\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("the bench could not sign in: " + response.body());
+        }
+        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+}
