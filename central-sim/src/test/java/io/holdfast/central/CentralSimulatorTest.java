@@ -120,6 +120,26 @@ class CentralSimulatorTest {
     }
 
     @Test
+    void theSwitchboardCancelsOrdersAndSignsCollectionCodes() throws Exception {
+        HttpResponse<String> cancelled = client.send(HttpRequest.newBuilder(
+                        URI.create(central.adminUrl() + "/orders/CC-100002/cancellation"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"refunded\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> order = getOrder("CC-100002", Duration.ofSeconds(5));
+        HttpResponse<String> qr = client.send(HttpRequest.newBuilder(
+                URI.create(central.adminUrl() + "/orders/CC-100002/collection-qr")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(order.body()).contains("\"status\":\"CANCELLED\"").contains("\"cancellationReason\":\"refunded\"");
+        assertThat(qr.body()).startsWith("HFC1.");
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(
+                        URI.create(central.adminUrl() + "/orders/CC-999999/cancellation"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void conditionsMakeSense() {
         assertThatThrownBy(() -> Condition.failing(404)).hasMessage("failure status must be 5xx, but was 404");
         assertThatThrownBy(() -> Condition.slow(Duration.ofMillis(-1))).hasMessageContaining("must not be negative");
