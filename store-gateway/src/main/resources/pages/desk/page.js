@@ -206,6 +206,35 @@ async function showReceipt(printerId, tries = 20) {
   $("receipt").hidden = false;
 }
 
+$("show-rts").addEventListener("click", showReturnToSender);
+
+async function showReturnToSender() {
+  const result = await api("GET", "/api/v1/orders/return-to-sender");
+  if (!result.ok) { say(result.data.detail || "Could not load the list.", "bad"); return; }
+  const orders = result.data.orders;
+  if (orders.length === 0) {
+    const none = document.createElement("li");
+    none.textContent = "Nothing to send back.";
+    $("rts-list").replaceChildren(none);
+    return;
+  }
+  $("rts-list").replaceChildren(...orders.map((o) => {
+    const item = document.createElement("li");
+    item.textContent = `${o.orderId} · ${o.customerName} · collect by ${o.pickupBy} · ${o.parcels} parcel(s) `;
+    const sent = document.createElement("button");
+    sent.type = "button";
+    sent.className = "quiet";
+    sent.textContent = "Sent back";
+    sent.addEventListener("click", async () => {
+      const done = await api("POST", `/api/v1/orders/${encodeURIComponent(o.orderId)}/return-to-sender`);
+      say(done.ok ? `${o.orderId} marked as sent back.` : (done.data.detail || "Not marked."), done.ok ? "good" : "bad");
+      await showReturnToSender();
+    });
+    item.append(sent);
+    return item;
+  }));
+}
+
 async function refreshMode() {
   try {
     const result = await api("GET", "/api/v1/status");

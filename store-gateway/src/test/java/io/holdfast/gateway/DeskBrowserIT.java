@@ -59,7 +59,7 @@ class DeskBrowserIT {
         profile = Files.createTempDirectory("holdfast-chromium-profile");
         printer = EscPosPrinterSimulator.start(0);
         Path database = folder.resolve("holdfast.db");
-        TestStores.seed(database, List.of(TestStores.anOrder("CC-100001")));
+        TestStores.seed(database, List.of(TestStores.anOrder("CC-100001"), TestStores.overdueOrder("CC-100099")));
         gateway = Gateway.start(TestStores.settingsFor(database).withDevices(new DeviceSettings(folder.resolve("spool"),
                 List.of(new DeviceSettings.Printer("desk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
                 List.of(), List.of())));
@@ -100,10 +100,7 @@ class DeskBrowserIT {
 
     @Test
     void aColleagueSignsInScansAnOrderHandsOverPartOfItAndSeesTheReceipt() throws IOException {
-        browser.get(base + "/desk");
-
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id"))).sendKeys(TestStores.COLLEAGUE);
-        browser.findElement(By.id("pin")).sendKeys(TestStores.PIN, Keys.ENTER);
+        openDeskSignedIn();
         WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
         assertThat(browser.switchTo().activeElement()).as("the search box takes the scanner's input at once")
                 .isEqualTo(search);
@@ -127,5 +124,27 @@ class DeskBrowserIT {
 
         Path shot = Path.of("target", "desk-after-hand-over.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Opens the desk in a new tab session, so each test signs in as a colleague would. */
+    private static void openDeskSignedIn() {
+        browser.get(base + "/desk");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id"))).sendKeys(TestStores.COLLEAGUE);
+        browser.findElement(By.id("pin")).sendKeys(TestStores.PIN, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+    }
+
+    @Test
+    void theDeskShowsWhatToSendBackAndMarksItSent() {
+        openDeskSignedIn();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("show-rts"))).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rts-list"), "CC-100099"));
+        browser.findElement(By.cssSelector("#rts-list button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "CC-100099 marked as sent back"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rts-list"), "Nothing to send back"));
     }
 }

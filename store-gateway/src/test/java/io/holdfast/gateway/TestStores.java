@@ -67,6 +67,13 @@ public final class TestStores {
                 Instant.parse("2026-11-21T09:00:00Z"), 1);
     }
 
+    /** An order whose collect-by date passed long ago: the gateway expires it at start. */
+    public static Order overdueOrder(String id) {
+        Order order = anOrder(id);
+        return new Order(order.id(), order.customer(), order.lines(), order.parcels(), LocalDate.parse("2020-01-31"),
+                order.status(), order.collectionCodeHash(), order.updatedAt(), 1);
+    }
+
     /** Writes orders and the test staff into the store file, then closes it so a gateway can own it. */
     public static void seed(Path databaseFile, List<Order> orders) {
         try (Database database = Database.open(DatabaseSettings.of(databaseFile))) {
