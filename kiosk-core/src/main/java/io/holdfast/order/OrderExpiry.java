@@ -61,22 +61,8 @@ public final class OrderExpiry {
 
     /** What to send back: expired orders, oldest pickup-by first. */
     public List<OrderSummary> returnToSenderList() {
-        return database.read("list orders to return to sender", connection -> {
-            List<OrderSummary> found = new ArrayList<>();
-            try (var statement = connection.createStatement(); var row = statement.executeQuery("""
-                    SELECT o.order_id, o.customer_name, o.postcode, o.status, o.pickup_by,
-                           (SELECT count(*) FROM parcels p WHERE p.order_id = o.order_id),
-                           (SELECT coalesce(sum(quantity - quantity_collected), 0) FROM order_lines l
-                            WHERE l.order_id = o.order_id)
-                    FROM orders o WHERE o.status = 'EXPIRED' ORDER BY o.pickup_by, o.order_id""")) {
-                while (row.next()) {
-                    found.add(new OrderSummary(new OrderId(row.getString(1)), row.getString(2), row.getString(3),
-                            OrderStatus.valueOf(row.getString(4)), LocalDate.parse(row.getString(5)), row.getInt(6),
-                            row.getInt(7)));
-                }
-            }
-            return found;
-        });
+        return database.read("list orders to return to sender", connection -> OrderSearch.select(connection,
+                OrderSearch.SUMMARY + " WHERE o.status = 'EXPIRED' ORDER BY o.pickup_by, o.order_id"));
     }
 
     /** Marks an expired order as gone back to the warehouse; empty if it is not on the list. */

@@ -19,7 +19,8 @@ public final class OrderSearch {
     /** Enough for a desk to choose from; a longer list means the colleague should type more. */
     public static final int LIMIT = 20;
 
-    private static final String SUMMARY = """
+    /** The columns an {@link OrderSummary} is read from: add a WHERE and an ORDER BY. */
+    static final String SUMMARY = """
             SELECT o.order_id, o.customer_name, o.postcode, o.status, o.pickup_by,
                    (SELECT count(*) FROM parcels p WHERE p.order_id = o.order_id),
                    (SELECT coalesce(sum(quantity - quantity_collected), 0) FROM order_lines l WHERE l.order_id = o.order_id)
@@ -94,7 +95,7 @@ public final class OrderSearch {
         return match.toString();
     }
 
-    private static List<OrderSummary> select(Connection connection, String sql, String... parameters) throws SQLException {
+    static List<OrderSummary> select(Connection connection, String sql, String... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);

@@ -4,9 +4,6 @@ import static io.holdfast.gateway.GatewayHttpTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -135,13 +132,7 @@ class CentralOrdersTest {
     }
 
     private HttpResponse<String> post(String path, String body, String authorization) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", authorization).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return HttpCalls.postJson(base + path, body, "Authorization", authorization);
     }
 
     private HttpResponse<String> collectAll(String orderId, String key) {
@@ -151,15 +142,8 @@ class CentralOrdersTest {
         order.path("lines").forEach(line -> lines.append(lines.isEmpty() ? "" : ", ")
                 .append("{\"lineNumber\": ").append(line.path("lineNumber").asInt())
                 .append(", \"quantity\": ").append(line.path("quantityWaiting").asInt()).append('}'));
-        String body = "{\"lines\": [" + lines + "], \"verification\": \"COLLECTION_CODE\"}";
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/orders/" + orderId + "/collections"))
-                    .header("Authorization", colleague).header("Idempotency-Key", key)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return HttpCalls.postJson(base + "/api/v1/orders/" + orderId + "/collections",
+                "{\"lines\": [" + lines + "], \"verification\": \"COLLECTION_CODE\"}",
+                "Authorization", colleague, "Idempotency-Key", key);
     }
 }

@@ -3,9 +3,6 @@ package io.holdfast.gateway;
 import static io.holdfast.gateway.GatewayHttpTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -75,9 +72,7 @@ class DeskHttpTest {
 
     @Test
     void signingOutEndsTheSession() {
-        HttpClient.newHttpClient();
-        HttpResponse<String> out = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/current"))
-                .header("Authorization", colleague).DELETE().build());
+        HttpResponse<String> out = HttpCalls.delete(base + "/api/v1/sessions/current", "Authorization", colleague);
 
         assertThat(out.statusCode()).isEqualTo(204);
         assertProblem(HttpCalls.get(base + "/api/v1/orders/CC-100001", "Authorization", colleague), 401, "sign-in-required");
@@ -141,9 +136,8 @@ class DeskHttpTest {
 
     @Test
     void aHandOverNeedsAnIdempotencyKey() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/orders/CC-100001/collections"))
-                .header("Authorization", colleague).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"lines\": [], \"verification\": \"ID_SEEN\"}")).build());
+        HttpResponse<String> response = HttpCalls.postJson(base + "/api/v1/orders/CC-100001/collections",
+                "{\"lines\": [], \"verification\": \"ID_SEEN\"}", "Authorization", colleague);
 
         assertProblem(response, 400, "idempotency-key-missing");
     }
@@ -211,9 +205,8 @@ class DeskHttpTest {
     }
 
     private HttpResponse<String> collect(String orderId, String key, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/orders/" + orderId + "/collections"))
-                .header("Authorization", colleague).header("Idempotency-Key", key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return HttpCalls.postJson(base + "/api/v1/orders/" + orderId + "/collections", body,
+                "Authorization", colleague, "Idempotency-Key", key);
     }
 
     private HttpResponse<String> verify(String qr) {
@@ -221,20 +214,11 @@ class DeskHttpTest {
     }
 
     private HttpResponse<String> signIn(String body) {
-        return HttpCalls.post(base + "/api/v1/sessions", "application/json", body.getBytes());
+        return HttpCalls.postJson(base + "/api/v1/sessions", body);
     }
 
     private HttpResponse<String> post(String path, String body, String authorization) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return HttpCalls.postJson(base + path, body, "Authorization", authorization);
     }
 
     private static KeyPair ed25519() {

@@ -50,8 +50,8 @@ public final class TestStores {
 
     /** Signs a test colleague or supervisor in over HTTP and answers the bearer header value. */
     public static String signIn(String base, String staffId) {
-        var response = HttpCalls.post(base + "/api/v1/sessions", "application/json",
-                ("{\"staffId\": \"" + staffId + "\", \"pin\": \"" + PIN + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = HttpCalls.postJson(base + "/api/v1/sessions",
+                "{\"staffId\": \"" + staffId + "\", \"pin\": \"" + PIN + "\"}");
         if (response.statusCode() != 201) {
             throw new AssertionError("sign-in failed: " + response.body());
         }

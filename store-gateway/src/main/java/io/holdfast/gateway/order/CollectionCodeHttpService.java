@@ -1,6 +1,5 @@
 package io.holdfast.gateway.order;
 
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -85,9 +84,5 @@ public final class CollectionCodeHttpService implements HttpService {
 
     private static ProblemException invalid(String reason) {
         return new ProblemException(422, "qr-invalid", "This QR code cannot be used", reason);
-    }
-
-    static String encode(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
