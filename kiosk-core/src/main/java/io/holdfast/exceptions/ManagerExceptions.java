@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.holdfast.audit.AuditLog;
 import io.holdfast.store.Database;
 
 /** The manager's list of exceptions: raised by the store's own rules, resolved by a supervisor. */
@@ -77,6 +78,8 @@ public final class ManagerExceptions {
                     return Optional.empty();
                 }
             }
+            AuditLog.append(connection, clock.instant(), staffId, "exception.resolved", exceptionId,
+                    java.util.Map.of("note", note));
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT exception_id, kind, aggregate_id, detail, raised_at, resolved_by, resolution, resolved_at
                     FROM store_exceptions WHERE exception_id = ?""")) {

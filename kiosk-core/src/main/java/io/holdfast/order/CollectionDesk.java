@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.holdfast.audit.AuditLog;
 import io.holdfast.mode.Capability;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
@@ -113,6 +114,7 @@ public final class CollectionDesk {
         payload.put("orderStatus", after.status());
         outbox.append(connection, new OutboxEvent(collection.collectionId(), Capability.ORDERS,
                 "CollectionRecorded", order.id().value(), now, CoreJson.write(payload)));
+        AuditLog.append(connection, now, command.staffId(), "order.collected", order.id().value(), payload);
         return new CollectOutcome.Collected(collection, after, false);
     }
 

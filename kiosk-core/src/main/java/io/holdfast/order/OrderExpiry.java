@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.holdfast.audit.AuditLog;
 import io.holdfast.mode.Capability;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
@@ -79,6 +80,8 @@ public final class OrderExpiry {
             outbox.append(connection, new OutboxEvent("RTS-" + id + "-" + returned.version(), Capability.ORDERS,
                     "OrderReturnedToSender", id.value(), now,
                     CoreJson.write(Map.of("orderId", id.value(), "staffId", staffId))));
+            AuditLog.append(connection, now, staffId, "order.returned-to-sender", id.value(),
+                    Map.of("unitsWaiting", returned.unitsWaiting()));
             return Optional.of(returned);
         });
     }

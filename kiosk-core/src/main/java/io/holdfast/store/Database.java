@@ -64,6 +64,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Opens a store to read it only, without the owner lock and without migrating it: for tools
+     * such as {@code holdfast audit verify} that run beside a gateway. Writes are refused.
+     */
+    public static Database openReadOnly(DatabaseSettings settings) {
+        Path file = settings.file();
+        if (!Files.isRegularFile(file)) {
+            throw new StoreUnavailableException(file, "does not exist");
+        }
+        StoreFiles.requireSqliteOrEmpty(file);
+        return new Database(settings, StoreLock.none(), null);
+    }
+
+    /**
      * Makes a consistent copy of a store, even one that a running gateway is writing to, with
      * SQLite's online backup. Refuses to overwrite an existing file.
      */
@@ -85,6 +98,9 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inTransaction(String operation, SqlWork<T> work) {
         requireOpen();
+        if (writer == null) {
+            throw new StoreException("Cannot " + operation + ": store " + settings.file() + " was opened read-only");
+        }
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
@@ -162,7 +178,9 @@ public final class Database implements AutoCloseable {
             while ((reader = idleReaders.poll()) != null) {
                 closeQuietly(reader);
             }
-            closeQuietly(writer);
+            if (writer != null) {
+                closeQuietly(writer);
+            }
         } finally {
             writeLock.unlock();
             ownerLock.release();

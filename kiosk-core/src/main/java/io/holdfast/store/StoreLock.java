@@ -22,6 +22,11 @@ final class StoreLock {
         this.lock = lock;
     }
 
+    /** No lock at all: for read-only tools that run beside the gateway that owns the file. */
+    static StoreLock none() {
+        return new StoreLock(null, null);
+    }
+
     static StoreLock acquire(Path databaseFile) {
         Path lockFile = databaseFile.resolveSibling(databaseFile.getFileName() + ".lock");
         FileChannel channel = null;
@@ -45,6 +50,9 @@ final class StoreLock {
     }
 
     void release() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HoldfastCommand.Version.class,
         description = "The in-store gateway that keeps a store serving customers while central systems are cut off.",
-        subcommands = {ServeCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, BackupCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class HoldfastCommand {
 
     /** Exit code for a store that cannot be opened or backed up. */
@@ -37,8 +37,9 @@ public final class HoldfastCommand {
                 err.println("holdfast: configuration: " + e.getMessage());
                 return BAD_CONFIGURATION;
             }
-            if (e instanceof java.io.UncheckedIOException io && io.getCause() instanceof java.net.BindException) {
-                err.println("holdfast: " + io.getCause().getMessage());
+            if (e instanceof java.io.UncheckedIOException io) {
+                err.println("holdfast: " + (io.getCause() instanceof java.net.BindException ? io.getCause().getMessage()
+                        : io.getMessage() + " (" + io.getCause().getMessage() + ")"));
                 return STORE_FAILED;
             }
             throw e;

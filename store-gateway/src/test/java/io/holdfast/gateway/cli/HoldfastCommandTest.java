@@ -9,12 +9,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.holdfast.audit.AuditLog;
 import io.holdfast.gateway.TestStores;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
 import picocli.CommandLine;
 
 class HoldfastCommandTest {
@@ -98,6 +103,37 @@ class HoldfastCommandTest {
         assertThat(exit).isEqualTo(HoldfastCommand.STORE_FAILED);
         assertThat(err.toString()).contains("already exists");
         assertThat(existing).hasContent("keep me");
+    }
+
+    @Test
+    void auditVerifySaysTheChainIsIntactAndExportWritesIt() {
+        Path store = folder.resolve("holdfast.db");
+        try (Database database = Database.open(DatabaseSettings.of(store))) {
+            new AuditLog(database).append(Instant.parse("2026-11-21T09:00:00Z"), "S2001", "capability.isolated",
+                    "PAYMENTS", Map.of("reason", "test"));
+        }
+
+        assertThat(run("audit", "verify", "--database", store.toString())).isZero();
+        assertThat(out.toString()).contains("is intact: 1 entries");
+        assertThat(run("audit", "export", "--database", store.toString(), folder.resolve("audit.jsonl").toString())).isZero();
+        assertThat(folder.resolve("audit.jsonl")).content().contains("\"action\":\"capability.isolated\"");
+    }
+
+    @Test
+    void auditVerifyNamesTheFirstBrokenEntryAndExitsThree() throws Exception {
+        Path store = folder.resolve("holdfast.db");
+        try (Database database = Database.open(DatabaseSettings.of(store))) {
+            AuditLog log = new AuditLog(database);
+            log.append(Instant.parse("2026-11-21T09:00:00Z"), "S2001", "capability.isolated", "PAYMENTS", Map.of());
+            log.append(Instant.parse("2026-11-21T09:05:00Z"), "S2001", "capability.restored", "PAYMENTS", Map.of());
+        }
+        try (var raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store); var s = raw.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_update");
+            s.executeUpdate("UPDATE audit_log SET actor = 'S9999' WHERE sequence = 1");
+        }
+
+        assertThat(run("audit", "verify", "--database", store.toString())).isEqualTo(AuditCommand.CHAIN_BROKEN);
+        assertThat(err.toString()).contains("broken at entry 1").contains("was changed after it was written");
     }
 
     private int run(String... args) {
