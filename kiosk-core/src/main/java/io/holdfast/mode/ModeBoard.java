@@ -1,0 +1,263 @@
+package io.holdfast.mode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.holdfast.audit.AuditLog;
+import io.holdfast.store.Database;
+
+/**
+ * The mode board: each capability's state, since when and why. Central failing degrades a
+ * capability at once; coming back needs central to have answered steadily for a minimum hold, so a
+ * flapping service stays degraded instead of thrashing. Isolation is on purpose and only lifted by
+ * whoever may; restoration leads to ONLINE only once the capability's backlog has drained. Every
+ * transition is persisted (an isolation survives a restart) and audited in the same transaction,
+ * then told to the listeners.
+ */
+public final class ModeBoard {
+
+    /** How long a degraded capability must see central answer before it is online again. */
+    public static final Duration DEFAULT_MINIMUM_HOLD = Duration.ofSeconds(30);
+    public static final String GATEWAY = "gateway";
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration minimumHold;
+    private final Map<Capability, CapabilityStatus> states = new EnumMap<>(Capability.class);
+    private final Map<Capability, Instant> lastFailure = new EnumMap<>(Capability.class);
+    private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Transition> recent = new ArrayList<>();
+
+    public ModeBoard(Database database, Clock clock, Duration minimumHold) {
+        this.database = database;
+        this.clock = clock;
+        this.minimumHold = minimumHold;
+        Instant now = clock.instant();
+        for (Capability capability : Capability.values()) {
+            states.put(capability, new CapabilityStatus(capability, CapabilityState.ONLINE, now,
+                    "central has not been asked yet", Optional.empty()));
+        }
+        database.read("load the mode board", this::load);
+    }
+
+    public void addListener(Consumer<Transition> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized CapabilityStatus status(Capability capability) {
+        return states.get(capability);
+    }
+
+    public synchronized List<CapabilityStatus> all() {
+        return List.copyOf(states.values());
+    }
+
+    public synchronized StoreMode storeMode() {
+        return StoreMode.of(states.values());
+    }
+
+    public synchronized boolean isIsolated(Capability capability) {
+        return states.get(capability).state() == CapabilityState.ISOLATED;
+    }
+
+    /** The latest transitions, newest first. */
+    public synchronized List<Transition> recentTransitions() {
+        return List.copyOf(recent.reversed());
+    }
+
+    /**
+     * What the gateway saw of central for a capability. Failing degrades an online capability at
+     * once; answering brings a degraded one back only after the minimum hold without failures.
+     */
+    public BoardDecision centralObserved(Capability capability, boolean answering, String why) {
+        Transition transition;
+        synchronized (this) {
+            Instant now = clock.instant();
+            CapabilityStatus current = states.get(capability);
+            if (!answering) {
+                lastFailure.put(capability, now);
+            }
+            switch (current.state()) {
+                case ONLINE -> {
+                    if (answering) {
+                        return new BoardDecision.Unchanged("already online");
+                    }
+                    transition = new Transition(capability, CapabilityState.ONLINE, CapabilityState.DEGRADED, now,
+                            GATEWAY, why);
+                }
+                case DEGRADED -> {
+                    if (!answering) {
+                        return new BoardDecision.Unchanged("already degraded");
+                    }
+                    Instant steadySince = later(current.since(), lastFailure.getOrDefault(capability, current.since()));
+                    Duration steady = Duration.between(steadySince, now);
+                    if (steady.compareTo(minimumHold) < 0) {
+                        return new BoardDecision.Unchanged("central has answered for " + steady.toSeconds()
+                                + " s; online again after " + minimumHold.toSeconds() + " s without failures");
+                    }
+                    transition = new Transition(capability, CapabilityState.DEGRADED, CapabilityState.ONLINE, now,
+                            GATEWAY, "central has answered for " + steady.toSeconds() + " s");
+                }
+                default -> {
+                    return new BoardDecision.Unchanged(capability + " is " + current.state()
+                            + "; only isolation and restoration move it");
+                }
+            }
+        }
+        return apply(List.of(transition), Optional.empty());
+    }
+
+    /** Cuts capabilities off on purpose: their breakers are forced open and central is not contacted. */
+    public BoardDecision isolate(Collection<Capability> capabilities, IsolationSource source, String actor,
+                                 String reason) {
+        List<Transition> transitions = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (Capability capability : capabilities) {
+                CapabilityStatus current = states.get(capability);
+                boolean alreadyBySameOrStronger = current.state() == CapabilityState.ISOLATED
+                        && (current.isolatedBy().orElseThrow() == source || source == IsolationSource.STORE_MANAGER);
+                if (!alreadyBySameOrStronger) {
+                    transitions.add(new Transition(capability, current.state(), CapabilityState.ISOLATED, now, actor,
+                            reason));
+                }
+            }
+        }
+        if (transitions.isEmpty()) {
+            return new BoardDecision.Unchanged("already isolated");
+        }
+        return apply(transitions, Optional.of(source));
+    }
+
+    /**
+     * Lifts isolation: each capability goes to RESTORING, where its backlog drains before it is
+     * online. The store manager may lift only what the store manager set.
+     */
+    public BoardDecision restore(Collection<Capability> capabilities, IsolationSource source, String actor,
+                                 String reason) {
+        List<Transition> transitions = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (Capability capability : capabilities) {
+                CapabilityStatus current = states.get(capability);
+                if (current.state() != CapabilityState.ISOLATED) {
+                    continue;
+                }
+                if (source == IsolationSource.STORE_MANAGER
+                        && current.isolatedBy().orElseThrow() == IsolationSource.REGIONAL_IT) {
+                    return new BoardDecision.Refused(capability + " was isolated by regional IT; only regional IT"
+                            + " can restore it.");
+                }
+                transitions.add(new Transition(capability, CapabilityState.ISOLATED, CapabilityState.RESTORING, now,
+                        actor, reason));
+            }
+        }
+        if (transitions.isEmpty()) {
+            return new BoardDecision.Unchanged("not isolated");
+        }
+        return apply(transitions, Optional.empty());
+    }
+
+    /**
+     * A restoring capability becomes online once central answers and has acknowledged every event
+     * of that capability the store queued.
+     */
+    public BoardDecision backlogObserved(Capability capability, long unacknowledged, boolean centralAnswering) {
+        Transition transition;
+        synchronized (this) {
+            CapabilityStatus current = states.get(capability);
+            if (current.state() != CapabilityState.RESTORING) {
+                return new BoardDecision.Unchanged(capability + " is not restoring");
+            }
+            if (unacknowledged > 0) {
+                return new BoardDecision.Unchanged(unacknowledged + " events still to be acknowledged by central");
+            }
+            if (!centralAnswering) {
+                return new BoardDecision.Unchanged("central is not answering yet");
+            }
+            transition = new Transition(capability, CapabilityState.RESTORING, CapabilityState.ONLINE, clock.instant(),
+                    GATEWAY, "backlog drained and central answering");
+        }
+        return apply(List.of(transition), Optional.empty());
+    }
+
+    private BoardDecision apply(List<Transition> transitions, Optional<IsolationSource> isolatedBy) {
+        database.inTransaction("record " + transitions.size() + " mode transitions", connection -> {
+            for (Transition t : transitions) {
+                persist(connection, t, isolatedBy);
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("from", t.from());
+                detail.put("to", t.to());
+                detail.put("reason", t.reason());
+                isolatedBy.ifPresent(source -> detail.put("source", source));
+                AuditLog.append(connection, t.at(), t.actor(), "capability." + t.to().name().toLowerCase(java.util.Locale.ROOT),
+                        t.capability().name(), detail);
+            }
+            return null;
+        });
+        synchronized (this) {
+            for (Transition t : transitions) {
+                states.put(t.capability(), new CapabilityStatus(t.capability(), t.to(), t.at(), t.reason(),
+                        t.to() == CapabilityState.ISOLATED ? isolatedBy : Optional.empty()));
+                recent.add(t);
+            }
+            while (recent.size() > 50) {
+                recent.removeFirst();
+            }
+        }
+        transitions.forEach(t -> listeners.forEach(listener -> listener.accept(t)));
+        return new BoardDecision.Changed(transitions);
+    }
+
+    private static void persist(Connection connection, Transition t, Optional<IsolationSource> isolatedBy)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO capability_states (capability, state, since, reason, isolated_by) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (capability) DO UPDATE SET state = excluded.state, since = excluded.since,
+                    reason = excluded.reason, isolated_by = excluded.isolated_by""")) {
+            upsert.setString(1, t.capability().name());
+            upsert.setString(2, t.to().name());
+            upsert.setString(3, t.at().toString());
+            upsert.setString(4, t.reason());
+            upsert.setString(5, t.to() == CapabilityState.ISOLATED ? isolatedBy.map(Enum::name).orElse(null) : null);
+            upsert.executeUpdate();
+        }
+    }
+
+    /**
+     * Isolated and restoring states are restored from the store file; degraded ones start online
+     * again, because the breakers start afresh and will say so within seconds.
+     */
+    private Void load(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                "SELECT capability, state, since, reason, isolated_by FROM capability_states")) {
+            while (row.next()) {
+                CapabilityState state = CapabilityState.valueOf(row.getString(2));
+                if (state == CapabilityState.ISOLATED || state == CapabilityState.RESTORING) {
+                    Capability capability = Capability.valueOf(row.getString(1));
+                    states.put(capability, new CapabilityStatus(capability, state, Instant.parse(row.getString(3)),
+                            row.getString(4), Optional.ofNullable(row.getString(5)).map(IsolationSource::valueOf)));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

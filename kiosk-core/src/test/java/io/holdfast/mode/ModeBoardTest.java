@@ -1,0 +1,169 @@
+package io.holdfast.mode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.holdfast.audit.AuditLog;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.SteppingClock;
+
+class ModeBoardTest {
+
+    @TempDir
+    Path folder;
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T09:00:00Z"));
+    private final List<Transition> told = new CopyOnWriteArrayList<>();
+    private Database database;
+    private ModeBoard board;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
+        board = newBoard();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void everyCapabilityStartsOnlineAndTheStoreIsNormal() {
+        assertThat(board.all()).extracting(CapabilityStatus::state).containsOnly(CapabilityState.ONLINE);
+        assertThat(board.storeMode()).isEqualTo(StoreMode.NORMAL);
+    }
+
+    @Test
+    void aFailureDegradesAtOnceAndOnlyThatCapability() {
+        board.centralObserved(Capability.ORDERS, false, "central did not answer within 800 ms");
+
+        assertThat(board.status(Capability.ORDERS).state()).isEqualTo(CapabilityState.DEGRADED);
+        assertThat(board.status(Capability.ORDERS).reason()).isEqualTo("central did not answer within 800 ms");
+        assertThat(board.status(Capability.REFUNDS).state()).isEqualTo(CapabilityState.ONLINE);
+        assertThat(board.storeMode()).isEqualTo(StoreMode.DEGRADED);
+        assertThat(told).singleElement().satisfies(t -> {
+            assertThat(t.from()).isEqualTo(CapabilityState.ONLINE);
+            assertThat(t.to()).isEqualTo(CapabilityState.DEGRADED);
+            assertThat(t.actor()).isEqualTo("gateway");
+        });
+    }
+
+    @Test
+    void comingBackNeedsCentralToAnswerSteadilyForTheMinimumHold() {
+        board.centralObserved(Capability.ORDERS, false, "down");
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(board.centralObserved(Capability.ORDERS, true, "answered"))
+                .isInstanceOf(BoardDecision.Unchanged.class);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(board.centralObserved(Capability.ORDERS, true, "answered"))
+                .isInstanceOf(BoardDecision.Changed.class);
+        assertThat(board.status(Capability.ORDERS).state()).isEqualTo(CapabilityState.ONLINE);
+    }
+
+    @Test
+    void aFlappingServiceStaysDegradedInsteadOfThrashing() {
+        for (int second = 0; second < 120; second += 3) {
+            board.centralObserved(Capability.GIFT_CARDS, second % 6 != 0, "flap");
+            clock.advance(Duration.ofSeconds(3));
+        }
+
+        assertThat(told).as("two minutes of up-and-down every 3 s").hasSize(1);
+        assertThat(board.status(Capability.GIFT_CARDS).state()).isEqualTo(CapabilityState.DEGRADED);
+    }
+
+    @Test
+    void anIsolatedCapabilityIgnoresWhatCentralDoesAndSaysWhoIsolatedIt() {
+        board.isolate(Set.of(Capability.PAYMENTS), IsolationSource.REGIONAL_IT, "regional-it", "card data at risk");
+
+        assertThat(board.centralObserved(Capability.PAYMENTS, true, "answered")).isInstanceOf(BoardDecision.Unchanged.class);
+        assertThat(board.status(Capability.PAYMENTS).state()).isEqualTo(CapabilityState.ISOLATED);
+        assertThat(board.status(Capability.PAYMENTS).isolatedBy()).contains(IsolationSource.REGIONAL_IT);
+        assertThat(board.storeMode()).isEqualTo(StoreMode.ISOLATED);
+        assertThat(board.isIsolated(Capability.PAYMENTS)).isTrue();
+    }
+
+    @Test
+    void theManagerMayLiftOnlyWhatTheManagerSet() {
+        board.isolate(Set.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it", "incident");
+        board.isolate(Set.of(Capability.LOYALTY), IsolationSource.STORE_MANAGER, "S2001", "till problem");
+
+        assertThat(board.restore(Set.of(Capability.REFUNDS), IsolationSource.STORE_MANAGER, "S2001", "try again"))
+                .isEqualTo(new BoardDecision.Refused("REFUNDS was isolated by regional IT; only regional IT can restore it."));
+        assertThat(board.restore(Set.of(Capability.LOYALTY), IsolationSource.STORE_MANAGER, "S2001", "fixed"))
+                .isInstanceOf(BoardDecision.Changed.class);
+        assertThat(board.restore(Set.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it", "phase 2"))
+                .isInstanceOf(BoardDecision.Changed.class);
+    }
+
+    @Test
+    void regionalItTakesOverAnIsolationTheManagerSet() {
+        board.isolate(Set.of(Capability.ORDERS), IsolationSource.STORE_MANAGER, "S2001", "kill switch");
+        board.isolate(Set.of(Capability.ORDERS), IsolationSource.REGIONAL_IT, "regional-it", "every store");
+
+        assertThat(board.status(Capability.ORDERS).isolatedBy()).contains(IsolationSource.REGIONAL_IT);
+        assertThat(board.restore(Set.of(Capability.ORDERS), IsolationSource.STORE_MANAGER, "S2001", "lift"))
+                .isInstanceOf(BoardDecision.Refused.class);
+    }
+
+    @Test
+    void restorationWaitsForTheBacklogAndForCentral() {
+        board.isolate(Set.of(Capability.ORDERS), IsolationSource.REGIONAL_IT, "regional-it", "incident");
+        board.restore(Set.of(Capability.ORDERS), IsolationSource.REGIONAL_IT, "regional-it", "orders first");
+
+        assertThat(board.status(Capability.ORDERS).state()).isEqualTo(CapabilityState.RESTORING);
+        assertThat(board.backlogObserved(Capability.ORDERS, 12, true))
+                .isEqualTo(new BoardDecision.Unchanged("12 events still to be acknowledged by central"));
+        assertThat(board.backlogObserved(Capability.ORDERS, 0, false))
+                .isEqualTo(new BoardDecision.Unchanged("central is not answering yet"));
+        assertThat(board.backlogObserved(Capability.ORDERS, 0, true)).isInstanceOf(BoardDecision.Changed.class);
+        assertThat(board.status(Capability.ORDERS).state()).isEqualTo(CapabilityState.ONLINE);
+        assertThat(told).extracting(Transition::to).containsExactly(CapabilityState.ISOLATED,
+                CapabilityState.RESTORING, CapabilityState.ONLINE);
+    }
+
+    @Test
+    void anIsolationSurvivesARestartAndEveryTransitionIsAudited() {
+        board.isolate(Set.of(Capability.values()), IsolationSource.REGIONAL_IT, "regional-it", "isolate every store");
+        board.centralObserved(Capability.ORDERS, false, "ignored while isolated");
+
+        ModeBoard afterRestart = newBoard();
+
+        assertThat(afterRestart.all()).extracting(CapabilityStatus::state).containsOnly(CapabilityState.ISOLATED);
+        assertThat(new AuditLog(database).latest(10)).hasSize(5)
+                .allSatisfy(entry -> assertThat(entry.action()).isEqualTo("capability.isolated"));
+        assertThat(new AuditLog(database).verify()).isEqualTo(new AuditLog.Verification.Intact(5));
+    }
+
+    @Test
+    void noticesHaveDefaultsThatRegionalItCanReplace() {
+        Notices notices = new Notices(database, clock);
+
+        assertThat(notices.text(Capability.REFUNDS, CapabilityState.ISOLATED, Audience.CUSTOMER))
+                .isEqualTo("Refunds today are given as store credit, or completed to your card once our systems are back.");
+        notices.replace(Capability.REFUNDS, CapabilityState.ISOLATED, Audience.CUSTOMER,
+                "Refunds: store credit today, or to your card later. Ask us.", "regional-it");
+        assertThat(notices.text(Capability.REFUNDS, CapabilityState.ISOLATED, Audience.CUSTOMER))
+                .isEqualTo("Refunds: store credit today, or to your card later. Ask us.");
+        assertThat(notices.text(Capability.REFUNDS, CapabilityState.DEGRADED, Audience.CUSTOMER))
+                .as("other states keep their words").startsWith("Refunds today are given as store credit");
+    }
+
+    private ModeBoard newBoard() {
+        ModeBoard created = new ModeBoard(database, clock, ModeBoard.DEFAULT_MINIMUM_HOLD);
+        created.addListener(told::add);
+        return created;
+    }
+}
