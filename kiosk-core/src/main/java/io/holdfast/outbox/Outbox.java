@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 
 import io.holdfast.mode.Capability;
 import io.holdfast.store.Database;
@@ -41,6 +45,45 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Central acknowledged these events (by idempotency key): they are done. Answers how many were
+     * still waiting; acknowledging twice changes nothing.
+     */
+    public int acknowledge(Collection<String> idempotencyKeys, Instant at) {
+        return database.inTransaction("acknowledge " + idempotencyKeys.size() + " outbox events", connection -> {
+            int changed = 0;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE outbox_events SET state = 'ACKNOWLEDGED', acknowledged_at = ? "
+                            + "WHERE idempotency_key = ? AND state <> 'ACKNOWLEDGED'")) {
+                for (String key : idempotencyKeys) {
+                    update.setString(1, at.toString());
+                    update.setString(2, key);
+                    changed += update.executeUpdate();
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** Events of one capability not yet acknowledged, oldest first: what a restoration waits for. */
+    public List<String> unacknowledgedKeys(Capability capability, int limit) {
+        return database.read("list unacknowledged " + capability + " events", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT idempotency_key FROM outbox_events WHERE capability = ? AND state <> 'ACKNOWLEDGED' "
+                            + "ORDER BY sequence LIMIT ?")) {
+                select.setString(1, capability.name());
+                select.setInt(2, limit);
+                List<String> keys = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        keys.add(row.getString(1));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
     /** Events not yet acknowledged by central, per capability: the backlog. */
     public Map<Capability, Long> backlog() {
         return database.read("count the outbox backlog", connection -> {
@@ -59,17 +102,17 @@ public final class Outbox {
     }
 
     /** Every event of an aggregate, oldest first: for tests and the manager's audit. */
-    public java.util.List<OutboxEvent> eventsFor(String aggregateId) {
+    public List<OutboxEvent> eventsFor(String aggregateId) {
         return database.read("read outbox events of " + aggregateId, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT idempotency_key, capability, type, aggregate_id, occurred_at, payload
                     FROM outbox_events WHERE aggregate_id = ? ORDER BY sequence""")) {
                 statement.setString(1, aggregateId);
-                java.util.List<OutboxEvent> events = new java.util.ArrayList<>();
+                List<OutboxEvent> events = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         events.add(new OutboxEvent(row.getString(1), Capability.valueOf(row.getString(2)),
-                                row.getString(3), row.getString(4), java.time.Instant.parse(row.getString(5)),
+                                row.getString(3), row.getString(4), Instant.parse(row.getString(5)),
                                 row.getString(6)));
                     }
                 }

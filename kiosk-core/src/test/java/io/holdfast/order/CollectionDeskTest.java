@@ -84,6 +84,11 @@ class CollectionDeskTest {
             assertThat(event.payloadJson()).contains("\"offline\":false").contains("\"orderStatus\":\"PARTLY_COLLECTED\"");
         });
         assertThat(outbox.backlog()).containsEntry(Capability.ORDERS, 1L);
+        assertThat(outbox.unacknowledgedKeys(Capability.ORDERS, 10)).containsExactly(collection.collectionId());
+
+        assertThat(outbox.acknowledge(List.of(collection.collectionId()), clock.instant())).isEqualTo(1);
+        assertThat(outbox.acknowledge(List.of(collection.collectionId()), clock.instant())).as("once is enough").isZero();
+        assertThat(outbox.backlog()).containsEntry(Capability.ORDERS, 0L);
     }
 
     @Test
