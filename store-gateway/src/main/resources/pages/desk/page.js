@@ -241,6 +241,7 @@ async function refreshMode() {
     const orders = result.data.capabilities.ORDERS;
     $("mode").textContent = orders.colleagueMessage;
     $("mode").className = "mode" + (orders.state === "ONLINE" ? "" : " degraded");
+    $("mode").dataset.state = orders.state;
   } catch (e) {
     $("mode").textContent = "The gateway is not answering; refresh in a moment.";
     $("mode").className = "mode degraded";

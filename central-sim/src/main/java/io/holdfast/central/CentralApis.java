@@ -40,6 +40,10 @@ final class CentralApis implements HttpService {
                 .get(ordersApi + "/stores/{store}/manifest/changes", this::changes)
                 .post(CentralService.GIFT_CARDS.pathPrefix() + "/v1/balance-checks", this::balance)
                 .post(CentralService.REFUNDS.pathPrefix() + "/v1/refunds", this::refund);
+        for (CentralService service : CentralService.values()) {
+            rules.get(service.pathPrefix() + "/v1/health", (request, response) ->
+                    SimJson.send(response, Status.OK_200, Map.of("service", service.slug(), "status", "UP")));
+        }
     }
 
     private void order(ServerRequest request, ServerResponse response) {

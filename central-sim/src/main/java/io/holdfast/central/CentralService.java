@@ -4,7 +4,9 @@ package io.holdfast.central;
 public enum CentralService {
     ORDERS("orders"),
     GIFT_CARDS("gift-cards"),
-    REFUNDS("refunds");
+    REFUNDS("refunds"),
+    PAYMENTS("payments"),
+    LOYALTY("loyalty");
 
     private final String slug;
 

@@ -44,11 +44,11 @@ public final class CentralSimulator implements AutoCloseable {
 
         /** Loopback, free ports: for tests. */
         public static Settings ephemeral() {
-            return new Settings(InetAddress.getLoopbackAddress(), 0, List.of(0, 0, 0));
+            return new Settings(InetAddress.getLoopbackAddress(), 0, List.of(0, 0, 0, 0, 0));
         }
 
         /**
-         * Loopback, {@code adminPort} and the three ports after it: the demo's fixed addresses.
+         * Loopback, {@code adminPort} and the five ports after it: the demo's fixed addresses.
          * Port 0 means free ports for all four.
          */
         public static Settings from(int adminPort) {
@@ -56,7 +56,7 @@ public final class CentralSimulator implements AutoCloseable {
                 return ephemeral();
             }
             return new Settings(InetAddress.getLoopbackAddress(), adminPort,
-                    List.of(adminPort + 1, adminPort + 2, adminPort + 3));
+                    List.of(adminPort + 1, adminPort + 2, adminPort + 3, adminPort + 4, adminPort + 5));
         }
     }
 

@@ -110,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         URI nowhere = URI.create("http://127.0.0.1:9");
         GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(java.util.Optional.empty()))
                 .withStoreId(DemoCommand.DEMO_STORE).withListener("127.0.0.1", 0)
-                .withDatabase(DatabaseSettings.of(file)).withCentral(new CentralEndpoints(nowhere, nowhere, nowhere));
+                .withDatabase(DatabaseSettings.of(file)).withCentral(CentralEndpoints.all(nowhere));
         WebServer minimal = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing.get("/ping", (request, response) -> response.send("pong")))

@@ -60,8 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         GatewaySettings settings = defaults.withStoreId(DEMO_STORE)
                 .withListener("127.0.0.1", port)
                 .withDatabase(database)
-                .withCentral(new CentralEndpoints(central.url(CentralService.ORDERS),
-                        central.url(CentralService.GIFT_CARDS), central.url(CentralService.REFUNDS)))
+                .withCentral(endpoints(central))
                 .withDevices(devices.settings())
                 .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
                         .withKiosk(DemoSeeder.KIOSK_ID, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)));
@@ -83,6 +82,15 @@ final class DemoCommand implements Callable<Integer> {
         printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded);
         gateway.awaitStop();
         return 0;
+    }
+
+    /** Every capability at its service on the simulator (their names match). */
+    static CentralEndpoints endpoints(CentralSimulator central) {
+        java.util.Map<io.holdfast.mode.Capability, java.net.URI> urls = new java.util.EnumMap<>(io.holdfast.mode.Capability.class);
+        for (CentralService service : CentralService.values()) {
+            urls.put(io.holdfast.mode.Capability.valueOf(service.name()), central.url(service));
+        }
+        return new CentralEndpoints(urls);
     }
 
     private static void printWelcome(PrintWriter out, Gateway gateway, CentralSimulator central, DemoDataset dataset,

@@ -18,6 +18,7 @@ import io.holdfast.gateway.devices.DeviceHttpService;
 import io.holdfast.gateway.devices.DeviceMetrics;
 import io.holdfast.gateway.devices.ScanHttpService;
 import io.holdfast.gateway.devices.StoreDevices;
+import io.holdfast.gateway.health.ModeReadiness;
 import io.holdfast.gateway.health.StoreReadiness;
 import io.holdfast.gateway.http.ErrorHandling;
 import io.holdfast.gateway.http.RequestIds;
@@ -26,6 +27,7 @@ import io.holdfast.gateway.exceptions.ExceptionHttpService;
 import io.holdfast.gateway.order.OrderRoutes;
 import io.holdfast.gateway.pages.LandingPage;
 import io.holdfast.gateway.pages.PageService;
+import io.holdfast.gateway.mode.IsolationHttpService;
 import io.holdfast.gateway.status.StatusHttpService;
 import io.holdfast.hardware.scan.ScanEvent;
 import io.holdfast.hardware.scan.ScanParser;
@@ -81,7 +83,7 @@ public final class Gateway implements AutoCloseable {
                     .directHandlers(ErrorHandling.directHandlers())
                     .shutdownHook(false)
                     .featuresDiscoverServices(false)
-                    .addFeature(observability(database))
+                    .addFeature(observability(database, services))
                     .addFeature(OpenApiFeature.builder().webContext("/openapi").build())
                     .routing(routing -> routing(routing, routed))
                     .build()
@@ -122,8 +124,10 @@ public final class Gateway implements AutoCloseable {
         routing.get("/", LandingPage::show)
                 .register("/desk", new PageService("desk"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
-                .register("/api/v1/status", new StatusHttpService(services.settings.storeId(),
-                        java.util.List.of(services.ordersGuard, services.manifestGuard), services.outbox))
+                .register("/status", new PageService("status"))
+                .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
+                        services.notices, services.guards, services.outbox))
+                .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
                 .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
                         services.desk, services.expiry, services.devices, services.collectionQr, services.scans,
                         services.access))
@@ -141,13 +145,14 @@ public final class Gateway implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "scan from {0}: {1}", scan.deviceId(), what);
     }
 
-    private static ObserveFeature observability(Database database) {
+    private static ObserveFeature observability(Database database, StoreServices services) {
         return ObserveFeature.builder()
                 .endpoint("/")
                 .addObserver(HealthObserver.builder()
                         .endpoint("/health")
                         .details(true)
                         .addCheck(new StoreReadiness(database))
+                        .addCheck(new ModeReadiness(services.board))
                         .build())
                 .addObserver(MetricsObserver.builder().endpoint("/metrics").build())
                 .build();

@@ -7,16 +7,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.holdfast.audit.AuditLog;
 import io.holdfast.exceptions.ManagerExceptions;
 import io.holdfast.gateway.auth.Access;
-import io.holdfast.gateway.central.CapabilityGuard;
-import io.holdfast.gateway.central.GuardSettings;
+import io.holdfast.gateway.central.CentralGuards;
+import io.holdfast.gateway.central.CentralProbe;
 import io.holdfast.gateway.central.HttpCentralOrders;
 import io.holdfast.gateway.central.ManifestSync;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.devices.StoreDevices;
+import io.holdfast.gateway.mode.ContactlessFollowsPayments;
+import io.holdfast.gateway.mode.ModeMetrics;
 import io.holdfast.hardware.scan.ScanParser;
 import io.holdfast.mode.Capability;
+import io.holdfast.mode.ModeBoard;
+import io.holdfast.mode.Notices;
 import io.holdfast.order.CollectionDesk;
 import io.holdfast.order.CollectionQr;
 import io.holdfast.order.ManifestImport;
@@ -31,7 +36,8 @@ import io.holdfast.store.Database;
 
 /**
  * The store's use cases and their adapters, built by hand from the database, the devices and the
- * settings. Owns the background work: the manifest refresh and the hourly expiry run.
+ * settings. Owns the background work: the manifest refresh, the probe of degraded capabilities and
+ * the hourly expiry run.
  */
 public final class StoreServices implements AutoCloseable {
 
@@ -43,10 +49,13 @@ public final class StoreServices implements AutoCloseable {
     final StoreDevices devices;
     final ScanParser scans = new ScanParser();
     final Outbox outbox;
+    final AuditLog audit;
+    final ModeBoard board;
+    final Notices notices;
+    final CentralGuards guards;
+    final CentralProbe probe;
     final OrderRepository orders;
     final OrderSearch search;
-    final CapabilityGuard ordersGuard;
-    final CapabilityGuard manifestGuard;
     final HttpCentralOrders centralOrders;
     final CollectionDesk desk;
     final OrderExpiry expiry;
@@ -55,6 +64,7 @@ public final class StoreServices implements AutoCloseable {
     final ManagerExceptions exceptions;
     final Optional<CollectionQr> collectionQr;
     final Access access;
+    final ModeMetrics modeMetrics;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
 
@@ -64,14 +74,18 @@ public final class StoreServices implements AutoCloseable {
         this.database = database;
         this.devices = devices;
         this.outbox = new Outbox(database);
+        this.audit = new AuditLog(database);
+        this.board = new ModeBoard(database, clock, settings.resilience().minimumHold());
+        this.notices = new Notices(database, clock);
+        this.modeMetrics = new ModeMetrics(board);
+        this.guards = new CentralGuards(settings.resilience(), board);
+        this.probe = new CentralProbe(settings.central(), guards, board, outbox);
+        new ContactlessFollowsPayments(devices.paymentTerminals().values(), board).applyNow();
         this.orders = new SqliteOrderRepository(database);
         this.search = new OrderSearch(database);
-        this.ordersGuard = new CapabilityGuard(Capability.ORDERS,
-                GuardSettings.DEFAULT.withCallBudget(settings.desk().callBudget()));
-        this.manifestGuard = new CapabilityGuard(Capability.ORDERS, "ORDERS_MANIFEST",
-                GuardSettings.DEFAULT.withCallBudget(HttpCentralOrders.MANIFEST_BUDGET));
-        this.centralOrders = new HttpCentralOrders(settings.central().orders(), settings.storeId(), ordersGuard,
-                manifestGuard, settings.desk().callBudget());
+        this.centralOrders = new HttpCentralOrders(settings.central().orders(), settings.storeId(),
+                guards.guard(Capability.ORDERS), guards.manifest(),
+                settings.resilience().guard(Capability.ORDERS).callBudget());
         this.desk = new CollectionDesk(database, outbox, centralOrders, clock);
         this.expiry = new OrderExpiry(database, outbox, clock);
         this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock));
@@ -82,9 +96,10 @@ public final class StoreServices implements AutoCloseable {
         this.access = new Access(staff);
     }
 
-    /** Starts the background work: the manifest now and then periodically, expiry now and hourly. */
+    /** Starts the background work: the manifest now and then periodically, the probe, expiry now and hourly. */
     StoreServices start() {
         manifest.start(settings.desk().manifestRefresh());
+        probe.start(settings.resilience().probeEvery());
         timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
         return this;
     }
@@ -101,6 +116,19 @@ public final class StoreServices implements AutoCloseable {
         return expiry;
     }
 
+    /** The mode board: regional IT's signed commands isolate and restore through it (sync issue). */
+    public ModeBoard board() {
+        return board;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public CentralProbe probe() {
+        return probe;
+    }
+
     private void expireQuietly() {
         try {
             int expired = expiry.expireOverdue().size();
@@ -115,8 +143,9 @@ public final class StoreServices implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        probe.close();
         manifest.close();
-        ordersGuard.close();
-        manifestGuard.close();
+        guards.close();
+        modeMetrics.close();
     }
 }

@@ -22,6 +22,7 @@ import io.holdfast.central.Condition;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.DeskSettings;
+import io.holdfast.mode.Capability;
 import io.holdfast.order.OrderId;
 
 /** The desk with central order management answering, failing and cancelling: central-sim on real sockets. */
@@ -41,10 +42,9 @@ class CentralOrdersTest {
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, List.of());
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
-                .withCentral(new CentralEndpoints(central.url(CentralService.ORDERS),
-                        central.url(CentralService.GIFT_CARDS), central.url(CentralService.REFUNDS)))
-                .withDesk(DeskSettings.defaults().withCallBudget(Duration.ofMillis(300))
-                        .withCentralSigningKey(central.signingKey())));
+                .withCentral(TestStores.centralOf(central))
+                .withCallBudget(Capability.ORDERS, Duration.ofMillis(300))
+                .withDesk(DeskSettings.defaults().withCentralSigningKey(central.signingKey())));
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
         await().atMost(Duration.ofSeconds(10)).until(() ->

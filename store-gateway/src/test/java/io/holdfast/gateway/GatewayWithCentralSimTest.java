@@ -33,9 +33,7 @@ class GatewayWithCentralSimTest {
         Order expected = dataset.orders().get(11).order();
 
         try (CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
-             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withCentral(new CentralEndpoints(
-                     central.url(CentralService.ORDERS), central.url(CentralService.GIFT_CARDS),
-                     central.url(CentralService.REFUNDS))))) {
+             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withCentral(TestStores.centralOf(central)))) {
 
             String base = "http://127.0.0.1:" + gateway.port();
             HttpResponse<String> atStore = HttpCalls.get(base + "/api/v1/orders/" + expected.id(),

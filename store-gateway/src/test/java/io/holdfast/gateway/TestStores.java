@@ -41,11 +41,19 @@ public final class TestStores {
      * want central start a simulator and say so.
      */
     public static GatewaySettings settingsFor(Path databaseFile) {
-        URI nowhere = URI.create("http://127.0.0.1:9");
         return GatewaySettings.from(GatewayConfig.load(java.util.Optional.empty()))
                 .withListener("127.0.0.1", 0)
                 .withDatabase(DatabaseSettings.of(databaseFile))
-                .withCentral(new CentralEndpoints(nowhere, nowhere, nowhere));
+                .withCentral(CentralEndpoints.all(URI.create("http://127.0.0.1:9")));
+    }
+
+    /** Every capability at its service on the simulator (their names match). */
+    public static CentralEndpoints centralOf(io.holdfast.central.CentralSimulator central) {
+        java.util.Map<io.holdfast.mode.Capability, URI> urls = new java.util.EnumMap<>(io.holdfast.mode.Capability.class);
+        for (io.holdfast.central.CentralService service : io.holdfast.central.CentralService.values()) {
+            urls.put(io.holdfast.mode.Capability.valueOf(service.name()), central.url(service));
+        }
+        return new CentralEndpoints(urls);
     }
 
     /** Signs a test colleague or supervisor in over HTTP and answers the bearer header value. */

@@ -40,7 +40,17 @@ public final class CapabilityGuard implements AutoCloseable {
     private final TimeLimiter limiter;
     private final Bulkhead bulkhead;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.List<Observer> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean lastCallFailed;
+    private volatile boolean isolated;
+    private volatile java.util.Optional<java.time.Instant> lastAnswer = java.util.Optional.empty();
+
+    /** Told of every call's outcome: the mode board listens. */
+    @FunctionalInterface
+    public interface Observer {
+        void outcome(Capability capability, boolean answered, String reason);
+    }
 
     /** A guard named after its capability: the one its interactive calls go through. */
     public CapabilityGuard(Capability capability, GuardSettings settings) {
@@ -72,9 +82,56 @@ public final class CapabilityGuard implements AutoCloseable {
     }
 
     public <T> Result<T> call(Callable<T> call) {
+        if (isolated) {
+            refused.incrementAndGet();
+            return new Result.Failed<>("central " + capability + " is isolated: not contacted");
+        }
         Result<T> result = guarded(call);
         lastCallFailed = result instanceof Result.Failed;
+        if (!lastCallFailed) {
+            lastAnswer = java.util.Optional.of(java.time.Instant.now());
+        }
+        String reason = result instanceof Result.Failed<T> failed ? failed.reason() : "central answered";
+        observers.forEach(observer -> observer.outcome(capability, !lastCallFailed, reason));
         return result;
+    }
+
+    public void addObserver(Observer observer) {
+        observers.add(observer);
+    }
+
+    /** Isolation: the breaker is forced open and not one call leaves the store. */
+    public void isolate() {
+        isolated = true;
+        breaker.transitionToForcedOpenState();
+    }
+
+    /** Lifts isolation: the breaker closes and calls may probe central again. */
+    public void release() {
+        isolated = false;
+        breaker.transitionToClosedState();
+    }
+
+    /** Calls refused without contacting central: isolated, breaker open, or bulkhead full. */
+    public long refusedCalls() {
+        return refused.get() + breaker.getMetrics().getNumberOfNotPermittedCalls();
+    }
+
+    /** The breaker's figures over its window, for the status page. */
+    public java.util.Map<String, Object> figures() {
+        CircuitBreaker.Metrics metrics = breaker.getMetrics();
+        java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("breaker", breaker.getState().name());
+        figures.put("failureRatePercent", metrics.getFailureRate());
+        figures.put("slowCallRatePercent", metrics.getSlowCallRate());
+        figures.put("bufferedCalls", metrics.getNumberOfBufferedCalls());
+        figures.put("refusedCalls", refusedCalls());
+        figures.put("lastAnswer", lastAnswer.map(Object::toString).orElse(null));
+        return figures;
+    }
+
+    public java.util.Optional<java.time.Instant> lastAnswer() {
+        return lastAnswer;
     }
 
     private <T> Result<T> guarded(Callable<T> call) {
@@ -116,7 +173,7 @@ public final class CapabilityGuard implements AutoCloseable {
             case CLOSED, DISABLED -> true;
             default -> false;
         };
-        return closed && !lastCallFailed;
+        return closed && !lastCallFailed && !isolated;
     }
 
     @Override

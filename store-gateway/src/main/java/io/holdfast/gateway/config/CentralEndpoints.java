@@ -1,18 +1,45 @@
 package io.holdfast.gateway.config;
 
 import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
-/**
- * Where central's HTTP services answer. The guarded clients that call them arrive with the
- * click-and-collect, refunds and gift-card issues; until then the gateway only records them.
- */
-public record CentralEndpoints(URI orders, URI giftCards, URI refunds) {
+import io.holdfast.mode.Capability;
+
+/** Where each of central's services answers: one base URL per capability. */
+public record CentralEndpoints(Map<Capability, URI> urls) {
 
     public CentralEndpoints {
-        requireHttp(orders, "central orders url");
-        requireHttp(giftCards, "central gift-cards url");
-        requireHttp(refunds, "central refunds url");
+        EnumMap<Capability, URI> copy = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            URI uri = urls.get(capability);
+            requireHttp(uri, "holdfast.central." + key(capability) + "-url");
+            copy.put(capability, uri);
+        }
+        urls = Map.copyOf(copy);
+    }
+
+    /** The same URL for every capability: a single central host, or a closed port in tests. */
+    public static CentralEndpoints all(URI url) {
+        Map<Capability, URI> urls = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            urls.put(capability, url);
+        }
+        return new CentralEndpoints(urls);
+    }
+
+    public URI url(Capability capability) {
+        return urls.get(capability);
+    }
+
+    public URI orders() {
+        return url(Capability.ORDERS);
+    }
+
+    /** The configuration key's middle part: {@code orders}, {@code gift-cards}. */
+    public static String key(Capability capability) {
+        return capability.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static void requireHttp(URI uri, String name) {

@@ -13,22 +13,18 @@ import io.helidon.config.ConfigException;
 import io.holdfast.store.Keys;
 
 /**
- * What the collection desk needs beyond the store: central's key for collection QR codes, how long
- * a call to central may take, how often the manifest is refreshed, and the kiosks' device tokens.
+ * What the collection desk needs beyond the store: central's key for collection QR codes, how
+ * often the manifest is refreshed, and the kiosks' device tokens.
  *
  * @param kioskTokenHashes kiosk device id to the SHA-256 (hex) of its token
  */
-public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration callBudget, Duration manifestRefresh,
+public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manifestRefresh,
                            Map<String, String> kioskTokenHashes) {
 
-    public static final Duration DEFAULT_CALL_BUDGET = Duration.ofMillis(800);
     public static final Duration DEFAULT_MANIFEST_REFRESH = Duration.ofSeconds(60);
 
     public DeskSettings {
         Objects.requireNonNull(centralSigningKey, "central signing key");
-        if (callBudget.isNegative() || callBudget.isZero()) {
-            throw new IllegalArgumentException("holdfast.central.call-budget must be positive, but was " + callBudget);
-        }
         if (manifestRefresh.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("holdfast.central.manifest-refresh must be at least 1 s, but was "
                     + manifestRefresh);
@@ -37,7 +33,7 @@ public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration callB
     }
 
     public static DeskSettings defaults() {
-        return new DeskSettings(Optional.empty(), DEFAULT_CALL_BUDGET, DEFAULT_MANIFEST_REFRESH, Map.of());
+        return new DeskSettings(Optional.empty(), DEFAULT_MANIFEST_REFRESH, Map.of());
     }
 
     static DeskSettings from(Config holdfast) {
@@ -55,22 +51,17 @@ public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration callB
             kiosks.put(id, hash);
         }
         return new DeskSettings(key,
-                central.get("call-budget").as(Duration.class).orElse(DEFAULT_CALL_BUDGET),
                 central.get("manifest-refresh").as(Duration.class).orElse(DEFAULT_MANIFEST_REFRESH),
                 kiosks);
     }
 
     public DeskSettings withCentralSigningKey(PublicKey key) {
-        return new DeskSettings(Optional.of(key), callBudget, manifestRefresh, kioskTokenHashes);
-    }
-
-    public DeskSettings withCallBudget(Duration budget) {
-        return new DeskSettings(centralSigningKey, budget, manifestRefresh, kioskTokenHashes);
+        return new DeskSettings(Optional.of(key), manifestRefresh, kioskTokenHashes);
     }
 
     public DeskSettings withKiosk(String id, String tokenSha256) {
         Map<String, String> more = new HashMap<>(kioskTokenHashes);
         more.put(id, tokenSha256);
-        return new DeskSettings(centralSigningKey, callBudget, manifestRefresh, more);
+        return new DeskSettings(centralSigningKey, manifestRefresh, more);
     }
 }

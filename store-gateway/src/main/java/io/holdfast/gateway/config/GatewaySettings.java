@@ -19,7 +19,7 @@ import io.holdfast.store.DatabaseSettings;
  */
 public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
                               DatabaseSettings database, LogFormat logFormat, CentralEndpoints central,
-                              DeviceSettings devices, DeskSettings desk) {
+                              DeviceSettings devices, DeskSettings desk, ResilienceSettings resilience) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -47,6 +47,7 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         Objects.requireNonNull(central, "central endpoints");
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(resilience, "resilience");
     }
 
     /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
@@ -65,36 +66,58 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                 read(server.get("max-payload-size"), Long::parseLong, DEFAULT_MAX_PAYLOAD_BYTES),
                 database,
                 read(config.get("holdfast.log.format"), LogFormat::parse, LogFormat.TEXT),
-                new CentralEndpoints(
-                        read(central.get("orders-url"), URI::create, URI.create("http://localhost:8091")),
-                        read(central.get("gift-cards-url"), URI::create, URI.create("http://localhost:8092")),
-                        read(central.get("refunds-url"), URI::create, URI.create("http://localhost:8093"))),
+                centralEndpoints(central),
                 DeviceSettings.from(config.get("holdfast.devices")),
-                DeskSettings.from(config.get("holdfast")));
+                DeskSettings.from(config.get("holdfast")),
+                ResilienceSettings.from(config.get("holdfast")));
     }
 
     public GatewaySettings withListener(String host, int port) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
     }
 
     public GatewaySettings withDatabase(DatabaseSettings database) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
     }
 
     public GatewaySettings withCentral(CentralEndpoints central) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
     }
 
     public GatewaySettings withDevices(DeviceSettings devices) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
     }
 
     public GatewaySettings withDesk(DeskSettings desk) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+    }
+
+    public GatewaySettings withResilience(ResilienceSettings resilience) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience);
+    }
+
+    /** The same settings with another call budget for one capability. */
+    public GatewaySettings withCallBudget(io.holdfast.mode.Capability capability, java.time.Duration budget) {
+        return withResilience(resilience.withGuard(capability, resilience.guard(capability).withCallBudget(budget)));
     }
 
     public GatewaySettings withStoreId(String storeId) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+    }
+
+    /** Defaults: the central simulator's ports, 8091 to 8095 in capability order. */
+    private static CentralEndpoints centralEndpoints(Config central) {
+        java.util.Map<io.holdfast.mode.Capability, URI> urls = new java.util.EnumMap<>(io.holdfast.mode.Capability.class);
+        int port = 8091;
+        for (io.holdfast.mode.Capability capability : new io.holdfast.mode.Capability[]{
+                io.holdfast.mode.Capability.ORDERS, io.holdfast.mode.Capability.GIFT_CARDS,
+                io.holdfast.mode.Capability.REFUNDS, io.holdfast.mode.Capability.PAYMENTS,
+                io.holdfast.mode.Capability.LOYALTY}) {
+            urls.put(capability, read(central.get(CentralEndpoints.key(capability) + "-url"), URI::create,
+                    URI.create("http://localhost:" + port++)));
+        }
+        return new CentralEndpoints(urls);
     }
 
     private static <T> T read(Config node, Function<String, T> parse, T fallback) {

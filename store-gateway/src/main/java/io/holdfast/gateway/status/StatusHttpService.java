@@ -1,7 +1,7 @@
 package io.holdfast.gateway.status;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.helidon.http.Status;
@@ -10,25 +10,35 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import io.holdfast.gateway.central.CapabilityGuard;
+import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.http.Json;
+import io.holdfast.mode.Audience;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mode.CapabilityStatus;
+import io.holdfast.mode.ModeBoard;
+import io.holdfast.mode.Notices;
+import io.holdfast.mode.StoreMode;
 import io.holdfast.outbox.Outbox;
 
 /**
- * {@code GET /api/v1/status}: what works right now, in words. For now it reads ORDERS from its
- * guards (breaker closed and the last call answered); the mode board (per-capability states,
- * isolation, restoration) replaces this with the degraded-mode issue.
+ * {@code GET /api/v1/status}: what works right now, in words for customers and colleagues, each
+ * capability's state since when and why, its breaker's figures and last answer from central, the
+ * outbox backlog, and the latest transitions. Public: nothing in it is personal.
  */
 public final class StatusHttpService implements HttpService {
 
     private final String storeId;
-    private final List<CapabilityGuard> orders;
+    private final ModeBoard board;
+    private final Notices notices;
+    private final CentralGuards guards;
     private final Outbox outbox;
 
-    /** @param orders every guard that calls central order management */
-    public StatusHttpService(String storeId, List<CapabilityGuard> orders, Outbox outbox) {
+    public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox) {
         this.storeId = storeId;
-        this.orders = List.copyOf(orders);
+        this.board = board;
+        this.notices = notices;
+        this.guards = guards;
         this.outbox = outbox;
     }
 
@@ -38,18 +48,36 @@ public final class StatusHttpService implements HttpService {
     }
 
     private void status(ServerRequest request, ServerResponse response) {
-        boolean ordersOnline = orders.stream().allMatch(CapabilityGuard::answering);
-        Map<String, Object> capability = new LinkedHashMap<>();
-        capability.put("state", ordersOnline ? "ONLINE" : "DEGRADED");
-        capability.put("colleagueMessage", ordersOnline ? "Orders are checked with head office before hand-over."
-                : "Head office is not answering: hand over from this store's list; it is sent on later.");
+        Map<Capability, Long> backlog = outbox.backlog();
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        StringBuilder customer = new StringBuilder();
+        for (CapabilityStatus status : board.all()) {
+            Capability capability = status.capability();
+            String customerText = notices.text(capability, status.state(), Audience.CUSTOMER);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("state", status.state().name());
+            view.put("since", status.since().toString());
+            view.put("reason", status.reason());
+            view.put("isolatedBy", status.isolatedBy().map(Enum::name).orElse(null));
+            view.put("customerMessage", customerText);
+            view.put("colleagueMessage", notices.text(capability, status.state(), Audience.COLLEAGUE));
+            view.put("backlog", backlog.get(capability));
+            view.put("central", guards.guard(capability).figures());
+            capabilities.put(capability.name(), view);
+            if (status.state() != CapabilityState.ONLINE) {
+                customer.append(customer.isEmpty() ? "" : " ").append(customerText);
+            }
+        }
+        StoreMode mode = board.storeMode();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("store", storeId);
-        body.put("mode", ordersOnline ? "NORMAL" : "DEGRADED");
-        body.put("customerMessage", ordersOnline ? "All services are available."
-                : "Click & collect is open as usual. Some services may be slower today.");
-        body.put("capabilities", Map.of("ORDERS", capability));
-        body.put("backlog", outbox.backlog());
+        body.put("mode", mode.name());
+        body.put("customerMessage", mode == StoreMode.NORMAL ? "All our services are available." : customer.toString());
+        body.put("capabilities", capabilities);
+        body.put("backlog", new EnumMap<>(backlog));
+        body.put("transitions", board.recentTransitions().stream().limit(20).map(t -> Map.of(
+                "capability", t.capability().name(), "from", t.from().name(), "to", t.to().name(),
+                "at", t.at().toString(), "actor", t.actor(), "reason", t.reason())).toList());
         Json.send(response, Status.OK_200, body);
     }
 }

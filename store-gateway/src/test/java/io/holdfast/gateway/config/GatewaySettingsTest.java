@@ -61,7 +61,8 @@ class GatewaySettingsTest {
         assertThat(settings.database().busyTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.logFormat()).isEqualTo(LogFormat.JSON);
         assertThat(settings.central().orders()).isEqualTo(URI.create("https://orders.central.example"));
-        assertThat(settings.central().refunds()).isEqualTo(URI.create("http://localhost:8093"));
+        assertThat(settings.central().url(io.holdfast.mode.Capability.REFUNDS)).isEqualTo(URI.create("http://localhost:8093"));
+        assertThat(settings.central().url(io.holdfast.mode.Capability.LOYALTY)).isEqualTo(URI.create("http://localhost:8095"));
     }
 
     @Test
@@ -84,8 +85,8 @@ class GatewaySettingsTest {
 
         assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(file))))
                 .hasMessage("server.port must be between 0 and 65535, but was 70000");
-        assertThatThrownBy(() -> new CentralEndpoints(URI.create("ftp://x"), URI.create("http://a"), URI.create("http://b")))
-                .hasMessage("central orders url must be an http(s) URL with a host, but was 'ftp://x'");
+        assertThatThrownBy(() -> CentralEndpoints.all(URI.create("ftp://x")))
+                .hasMessage("holdfast.central.orders-url must be an http(s) URL with a host, but was 'ftp://x'");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.holdfast.gateway.central;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.holdfast.gateway.config.CentralEndpoints;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mode.CapabilityStatus;
+import io.holdfast.mode.ModeBoard;
+import io.holdfast.outbox.Outbox;
+
+/**
+ * Finds out when central is back. Every few seconds, each capability that is degraded or
+ * restoring asks central's health endpoint through its guard (so the breaker probes too); a
+ * restoring capability then checks its backlog, and becomes online once it is empty.
+ * Isolated capabilities are never probed: their guards refuse every call.
+ */
+public final class CentralProbe implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(CentralProbe.class.getName());
+
+    private final CentralEndpoints endpoints;
+    private final CentralGuards guards;
+    private final ModeBoard board;
+    private final Outbox outbox;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("central-probe").factory());
+
+    public CentralProbe(CentralEndpoints endpoints, CentralGuards guards, ModeBoard board, Outbox outbox) {
+        this.endpoints = endpoints;
+        this.guards = guards;
+        this.board = board;
+        this.outbox = outbox;
+    }
+
+    public CentralProbe start(Duration every) {
+        timer.scheduleWithFixedDelay(this::probeQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One round: probe what is degraded or restoring, and move restoring ones on when their backlog is empty. */
+    public void probe() {
+        for (CapabilityStatus status : board.all()) {
+            Capability capability = status.capability();
+            if (status.state() == CapabilityState.DEGRADED || status.state() == CapabilityState.RESTORING) {
+                guards.guard(capability).call(() -> health(capability));
+            }
+            if (status.state() == CapabilityState.RESTORING) {
+                board.backlogObserved(capability, outbox.backlog().get(capability), guards.answering(capability));
+            }
+        }
+    }
+
+    private Boolean health(Capability capability) throws IOException, InterruptedException, CentralFailure {
+        String path = "/central/" + CentralEndpoints.key(capability) + "/v1/health";
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoints.url(capability).resolve(path))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new CentralFailure("health answered " + response.statusCode());
+        }
+        return true;
+    }
+
+    private void probeQuietly() {
+        try {
+            probe();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "probing central failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,54 @@
+package io.holdfast.gateway.mode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Meter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
+
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mode.ModeBoard;
+import io.holdfast.mode.Transition;
+
+/**
+ * The board as metrics: {@code holdfast_capability_state{capability,state}} is 1 for the state a
+ * capability is in, and {@code holdfast_capability_transitions_total{capability,to}} counts changes.
+ */
+public final class ModeMetrics implements AutoCloseable {
+
+    private final MeterRegistry registry = Metrics.globalRegistry();
+    private final List<Meter> meters = new ArrayList<>();
+
+    public ModeMetrics(ModeBoard board) {
+        for (Capability capability : Capability.values()) {
+            for (CapabilityState state : CapabilityState.values()) {
+                meters.add(registry.getOrCreate(Gauge.builder("holdfast_capability_state",
+                                () -> board.status(capability).state() == state ? 1 : 0)
+                        .description("1 for the state the capability is in")
+                        .tags(List.of(Tag.create("capability", capability.name()), Tag.create("state", state.name())))));
+            }
+        }
+        board.addListener(this::count);
+    }
+
+    private void count(Transition transition) {
+        Counter counter = registry.getOrCreate(Counter.builder("holdfast_capability_transitions")
+                .description("capability state changes")
+                .tags(List.of(Tag.create("capability", transition.capability().name()),
+                        Tag.create("to", transition.to().name()))));
+        counter.increment();
+        if (!meters.contains(counter)) {
+            meters.add(counter);
+        }
+    }
+
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+    }
+}

@@ -1,0 +1,95 @@
+// The store's status for the manager and regional IT: each capability's state since when and why,
+// breaker figures, backlog, notices and recent changes; refreshed every two seconds. Supervisors
+// can pull the kill switch here.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let token = sessionStorage.getItem("holdfast.status.token");
+
+function text(tag, content, className) {
+  const element = document.createElement(tag);
+  element.textContent = content;
+  if (className) element.className = className;
+  return element;
+}
+
+function ago(iso) {
+  if (!iso) return "never";
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  if (seconds < 90) return seconds + " s ago";
+  if (seconds < 5400) return Math.round(seconds / 60) + " min ago";
+  return new Date(iso).toLocaleString();
+}
+
+async function refresh() {
+  let status;
+  try {
+    status = await (await fetch("/api/v1/status")).json();
+  } catch (e) {
+    $("mode").textContent = "The gateway is not answering";
+    $("mode").className = "mode ISOLATED";
+    return;
+  }
+  $("store").textContent = status.store;
+  $("mode").textContent = status.mode === "NORMAL" ? "All services normal" : status.mode.toLowerCase();
+  $("mode").className = "mode " + status.mode;
+  $("customer-message").textContent = status.customerMessage;
+  $("capabilities").replaceChildren(...Object.entries(status.capabilities).map(([name, c]) => {
+    const card = document.createElement("article");
+    card.className = "capability";
+    card.id = "capability-" + name;
+    const title = document.createElement("h3");
+    title.append(text("span", name.replace("_", " ").toLowerCase()), text("span", c.state, "state " + c.state));
+    card.append(title,
+        text("p", `since ${ago(c.since)}: ${c.reason}` + (c.isolatedBy ? ` (isolated by ${c.isolatedBy.replace("_", " ").toLowerCase()})` : "")),
+        text("p", c.colleagueMessage),
+        text("p", `Backlog: ${c.backlog} event(s) · last answer from central: ${ago(c.central.lastAnswer)}`, "figures"),
+        text("p", `Breaker ${c.central.breaker.toLowerCase()} · failures ${fmt(c.central.failureRatePercent)} · `
+            + `slow ${fmt(c.central.slowCallRatePercent)} · refused calls ${c.central.refusedCalls}`, "figures"));
+    return card;
+  }));
+  $("transitions").replaceChildren(...status.transitions.map((t) => {
+    const row = document.createElement("tr");
+    row.append(text("td", ago(t.at)), text("td", t.capability), text("td", `${t.from} → ${t.to}`),
+        text("td", t.actor), text("td", t.reason));
+    return row;
+  }));
+}
+
+function fmt(percent) {
+  return percent < 0 ? "n/a" : Math.round(percent) + "%";
+}
+
+$("switch-signin").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const response = await fetch("/api/v1/sessions", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ staffId: $("staff-id").value.trim(), pin: $("pin").value }) });
+  const body = await response.json();
+  $("pin").value = "";
+  if (!response.ok) { $("switch-message").textContent = body.detail; return; }
+  if (body.role !== "SUPERVISOR") { $("switch-message").textContent = "Only a supervisor can pull the kill switch."; return; }
+  token = body.token;
+  sessionStorage.setItem("holdfast.status.token", token);
+  showSwitch();
+});
+
+function showSwitch() {
+  $("switch-signin").hidden = true;
+  $("switch-form").hidden = false;
+}
+
+async function pull(action) {
+  const response = await fetch("/api/v1/admin/isolation", { method: "POST",
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
+      body: JSON.stringify({ action, capabilities: [$("switch-capability").value], reason: $("switch-reason").value }) });
+  const body = await response.json();
+  $("switch-message").textContent = response.ok ? (body.changed ? action.toLowerCase() + "d." : body.note) : body.detail;
+  refresh();
+}
+
+$("isolate").addEventListener("click", () => pull("ISOLATE"));
+$("restore").addEventListener("click", () => pull("RESTORE"));
+
+if (token) showSwitch();
+refresh();
+setInterval(refresh, 2000);
