@@ -249,5 +249,5 @@ async function refreshMode() {
 }
 
 refreshMode();
-setInterval(refreshMode, 10000);
+setInterval(refreshMode, 5000);
 if (state.token) showDesk(); else signedOut();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,9 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,11 +32,8 @@ import io.holdfast.hardware.printer.EscPosPrinterSimulator;
  */
 class DeskBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private static Path folder;
-    private static Path profile;
+    private static TestBrowser chromium;
     private static EscPosPrinterSimulator printer;
     private static Gateway gateway;
     private static WebDriver browser;
@@ -49,14 +42,9 @@ class DeskBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String reason = "Browser tests skipped: install Debian's chromium and chromium-driver "
-                    + "(apt-get install chromium chromium-driver); .ci/run does this in CI.";
-            System.err.println(reason);
-            Assumptions.abort(reason);
-        }
+        chromium = TestBrowser.start();
+        browser = chromium.driver();
         folder = Files.createTempDirectory("holdfast-desk-browser");
-        profile = Files.createTempDirectory("holdfast-chromium-profile");
         printer = EscPosPrinterSimulator.start(0);
         Path database = folder.resolve("holdfast.db");
         TestStores.seed(database, List.of(TestStores.anOrder("CC-100001"), TestStores.overdueOrder("CC-100099")));
@@ -64,24 +52,13 @@ class DeskBrowserIT {
                 List.of(new DeviceSettings.Printer("desk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
                 List.of(), List.of())));
         base = "http://127.0.0.1:" + gateway.port();
-
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,800", "--user-data-dir=" + profile,
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (gateway != null) {
             gateway.close();
@@ -89,11 +66,9 @@ class DeskBrowserIT {
         if (printer != null) {
             printer.close();
         }
-        for (Path dir : new Path[]{profile, folder}) {
-            if (dir != null) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
+        if (folder != null) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }

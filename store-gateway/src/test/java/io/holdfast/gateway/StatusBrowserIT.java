@@ -1,0 +1,79 @@
+package io.holdfast.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.holdfast.central.CentralService;
+import io.holdfast.central.CentralSimulator;
+import io.holdfast.central.Condition;
+import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.gateway.config.ResilienceSettings;
+import io.holdfast.mode.Capability;
+
+/** The status page and the desk's banner, in real Chromium, as central-sim is blackholed and then restored. */
+class StatusBrowserIT {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theStatusPageAndTheDeskBannerFollowCentralDownAndBackUp() throws IOException {
+        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(10, 1, 1), 9L, Clock.systemUTC());
+        Path file = folder.resolve("holdfast.db");
+        TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+        try (TestBrowser chromium = TestBrowser.start();
+             CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
+             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
+                     .withCentral(TestStores.centralOf(central))
+                     .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(2)))
+                     .withCallBudget(Capability.ORDERS, Duration.ofMillis(300)))) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            String base = "http://127.0.0.1:" + gateway.port();
+            String colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
+
+            browser.get(base + "/status");
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "ONLINE"));
+            assertThat(browser.findElement(By.id("mode")).getText()).isEqualTo("All services normal");
+
+            central.set(CentralService.ORDERS, Condition.blackhole());
+            HttpCalls.postJson(base + "/api/v1/orders/CC-100001/collections",
+                    "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}], \"verification\": \"ID_SEEN\"}",
+                    "Authorization", colleague, "Idempotency-Key", "browser-1");
+
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "DEGRADED"));
+            assertThat(browser.findElement(By.id("mode")).getText()).isEqualTo("degraded");
+            assertThat(browser.findElement(By.id("customer-message")).getText()).contains("Click & collect is open as usual");
+            assertThat(browser.findElement(By.id("transitions")).getText()).contains("ONLINE → DEGRADED");
+            Files.write(Path.of("target", "status-degraded.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+            browser.get(base + "/desk");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id"))).sendKeys(TestStores.COLLEAGUE);
+            browser.findElement(By.id("pin")).sendKeys(TestStores.PIN, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mode"), "Head office is not answering"));
+
+            central.set(CentralService.ORDERS, Condition.healthy());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mode"),
+                    "Orders are checked with head office"));
+
+            browser.get(base + "/status");
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "ONLINE"));
+            assertThat(browser.findElement(By.id("transitions")).getText()).contains("DEGRADED → ONLINE");
+        }
+    }
+}
