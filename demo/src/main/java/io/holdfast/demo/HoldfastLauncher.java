@@ -15,6 +15,7 @@ public final class HoldfastLauncher {
         int exitCode = HoldfastCommand.commandLine()
                 .addSubcommand("demo", new DemoCommand())
                 .addSubcommand("bench", new BenchCommand())
+                .addSubcommand("bench-failover", new FailoverBenchCommand())
                 .execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);

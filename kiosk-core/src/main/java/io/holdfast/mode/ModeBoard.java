@@ -121,6 +121,14 @@ public final class ModeBoard {
         return apply(List.of(transition), Optional.empty());
     }
 
+    /**
+     * One call to central failed. It moves nothing by itself (the breaker decides when central is
+     * off), but a degraded capability's recovery starts again from now.
+     */
+    public synchronized void centralCallFailed(Capability capability) {
+        lastFailure.put(capability, clock.instant());
+    }
+
     /** Cuts capabilities off on purpose: their breakers are forced open and central is not contacted. */
     public BoardDecision isolate(Collection<Capability> capabilities, IsolationSource source, String actor,
                                  String reason) {

@@ -85,6 +85,20 @@ class ModeBoardTest {
     }
 
     @Test
+    void aSingleFailedCallRestartsRecoveryWithoutMovingAnything() {
+        board.centralObserved(Capability.ORDERS, false, "breaker opened");
+        clock.advance(Duration.ofSeconds(25));
+        board.centralCallFailed(Capability.ORDERS);
+        clock.advance(Duration.ofSeconds(25));
+
+        assertThat(board.centralObserved(Capability.ORDERS, true, "answered")).isInstanceOf(BoardDecision.Unchanged.class);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(board.centralObserved(Capability.ORDERS, true, "answered")).isInstanceOf(BoardDecision.Changed.class);
+        board.centralCallFailed(Capability.ORDERS);
+        assertThat(board.status(Capability.ORDERS).state()).as("one failure does not degrade").isEqualTo(CapabilityState.ONLINE);
+    }
+
+    @Test
     void anIsolatedCapabilityIgnoresWhatCentralDoesAndSaysWhoIsolatedIt() {
         board.isolate(Set.of(Capability.PAYMENTS), IsolationSource.REGIONAL_IT, "regional-it", "card data at risk");
 

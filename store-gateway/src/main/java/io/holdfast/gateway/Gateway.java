@@ -129,7 +129,8 @@ public final class Gateway implements AutoCloseable {
                         services.notices, services.guards, services.outbox))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
                 .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
-                        services.desk, services.expiry, services.devices, services.collectionQr, services.scans,
+                        services.desk, services.expiry, services.centralOrders, services.devices, services.collectionQr,
+                        services.scans,
                         services.access))
                 .register("/api/v1/exceptions", new ExceptionHttpService(services.exceptions, services.access))
                 .register("/api/v1/devices", new DeviceHttpService(services.devices.registry()))

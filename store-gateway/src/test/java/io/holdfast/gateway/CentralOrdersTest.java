@@ -76,6 +76,22 @@ class CentralOrdersTest {
     }
 
     @Test
+    void theDeskCanAskHeadOfficeWhetherAnOrderMayStillBeHandedOver() {
+        central.cancelOrder(new OrderId("CC-100011"), "customer changed their mind");
+
+        assertThat(HttpCalls.json(HttpCalls.get(base + "/api/v1/orders/CC-100012/central-status", "Authorization",
+                colleague)).path("central").asText()).isEqualTo("COLLECTABLE");
+        JsonNode cancelled = HttpCalls.json(HttpCalls.get(base + "/api/v1/orders/CC-100011/central-status",
+                "Authorization", colleague));
+        assertThat(cancelled.path("central").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("detail").asText()).contains("customer changed their mind");
+
+        central.set(CentralService.ORDERS, Condition.failing(500));
+        assertThat(HttpCalls.json(HttpCalls.get(base + "/api/v1/orders/CC-100012/central-status", "Authorization",
+                colleague)).path("central").asText()).isEqualTo("UNAVAILABLE");
+    }
+
+    @Test
     void anOrderCancelledCentrallyIsNotHandedOver() {
         central.cancelOrder(new OrderId("CC-100004"), "refunded by customer services");
 

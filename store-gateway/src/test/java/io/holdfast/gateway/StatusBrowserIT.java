@@ -22,6 +22,7 @@ import io.holdfast.central.CentralService;
 import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.Condition;
 import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.gateway.central.GuardSettings;
 import io.holdfast.gateway.config.ResilienceSettings;
 import io.holdfast.mode.Capability;
 
@@ -40,8 +41,9 @@ class StatusBrowserIT {
              CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
              Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
                      .withCentral(TestStores.centralOf(central))
-                     .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(2)))
-                     .withCallBudget(Capability.ORDERS, Duration.ofMillis(300)))) {
+                     .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(2))
+                             .withGuard(Capability.ORDERS, GuardSettings.DEFAULT.withCallBudget(Duration.ofMillis(300))
+                                     .withOpenFor(Duration.ofSeconds(1)))))) {
             WebDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             String base = "http://127.0.0.1:" + gateway.port();
@@ -52,9 +54,11 @@ class StatusBrowserIT {
             assertThat(browser.findElement(By.id("mode")).getText()).isEqualTo("All services normal");
 
             central.set(CentralService.ORDERS, Condition.blackhole());
-            HttpCalls.postJson(base + "/api/v1/orders/CC-100001/collections",
-                    "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}], \"verification\": \"ID_SEEN\"}",
-                    "Authorization", colleague, "Idempotency-Key", "browser-1");
+            for (String order : new String[]{"CC-100001", "CC-100002"}) {
+                HttpCalls.postJson(base + "/api/v1/orders/" + order + "/collections",
+                        "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}], \"verification\": \"ID_SEEN\"}",
+                        "Authorization", colleague, "Idempotency-Key", "browser-" + order);
+            }
 
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "DEGRADED"));
             assertThat(browser.findElement(By.id("mode")).getText()).isEqualTo("degraded");

@@ -31,7 +31,11 @@ public final class CapabilityGuard implements AutoCloseable {
         record Answered<T>(T value) implements Result<T> {
         }
 
-        record Failed<T>(String reason) implements Result<T> {
+        /** @param contactedCentral false when the call was refused without asking central */
+        record Failed<T>(String reason, boolean contactedCentral) implements Result<T> {
+            public Failed(String reason) {
+                this(reason, true);
+            }
         }
     }
 
@@ -46,10 +50,16 @@ public final class CapabilityGuard implements AutoCloseable {
     private volatile boolean isolated;
     private volatile java.util.Optional<java.time.Instant> lastAnswer = java.util.Optional.empty();
 
-    /** Told of every call's outcome: the mode board listens. */
-    @FunctionalInterface
+    /** What each call taught: the mode board listens. */
     public interface Observer {
-        void outcome(Capability capability, boolean answered, String reason);
+        /** Central answered a call. */
+        void answered(Capability capability);
+
+        /** A call failed; one failure alone changes no state, but it restarts any recovery. */
+        void failed(Capability capability, String reason);
+
+        /** The breaker opened on failing or slow calls: the capability is switched off. */
+        void switchedOff(Capability capability, String reason);
     }
 
     /** A guard named after its capability: the one its interactive calls go through. */
@@ -64,12 +74,12 @@ public final class CapabilityGuard implements AutoCloseable {
     public CapabilityGuard(Capability capability, String name, GuardSettings settings) {
         this.capability = Objects.requireNonNull(capability, "capability");
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
-                .slidingWindowSize(Math.toIntExact(settings.window().toSeconds()))
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.windowCalls())
                 .minimumNumberOfCalls(settings.minimumCalls())
-                .failureRateThreshold(50)
+                .failureRateThreshold(60)
                 .slowCallDurationThreshold(settings.callBudget().multipliedBy(3).dividedBy(4))
-                .slowCallRateThreshold(50)
+                .slowCallRateThreshold(60)
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .maxWaitDurationInHalfOpenState(settings.openFor())
@@ -77,6 +87,15 @@ public final class CapabilityGuard implements AutoCloseable {
                 .build());
         this.limiter = TimeLimiter.of(name, TimeLimiterConfig.custom()
                 .timeoutDuration(settings.callBudget()).cancelRunningFuture(true).build());
+        // The board follows the breaker: one failed call does not degrade the store; an open breaker does.
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                String why = "central " + capability + " failing or slow: " + Math.round(breaker.getMetrics().getFailureRate())
+                        + "% failed, " + Math.round(breaker.getMetrics().getSlowCallRate()) + "% slow of the last "
+                        + breaker.getMetrics().getNumberOfBufferedCalls() + " calls";
+                observers.forEach(observer -> observer.switchedOff(capability, why));
+            }
+        });
         this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.concurrent()).maxWaitDuration(java.time.Duration.ZERO).build());
     }
@@ -84,15 +103,18 @@ public final class CapabilityGuard implements AutoCloseable {
     public <T> Result<T> call(Callable<T> call) {
         if (isolated) {
             refused.incrementAndGet();
-            return new Result.Failed<>("central " + capability + " is isolated: not contacted");
+            return new Result.Failed<>("central " + capability + " is isolated: not contacted", false);
         }
         Result<T> result = guarded(call);
         lastCallFailed = result instanceof Result.Failed;
-        if (!lastCallFailed) {
+        if (result instanceof Result.Failed<T> failed) {
+            if (failed.contactedCentral()) {
+                observers.forEach(observer -> observer.failed(capability, failed.reason()));
+            }
+        } else {
             lastAnswer = java.util.Optional.of(java.time.Instant.now());
+            observers.forEach(observer -> observer.answered(capability));
         }
-        String reason = result instanceof Result.Failed<T> failed ? failed.reason() : "central answered";
-        observers.forEach(observer -> observer.outcome(capability, !lastCallFailed, reason));
         return result;
     }
 
@@ -140,9 +162,9 @@ public final class CapabilityGuard implements AutoCloseable {
         try {
             return new Result.Answered<>(guarded.call());
         } catch (CallNotPermittedException e) {
-            return new Result.Failed<>("central " + capability + " is switched off after repeated failures");
+            return new Result.Failed<>("central " + capability + " is switched off after repeated failures", false);
         } catch (BulkheadFullException e) {
-            return new Result.Failed<>("too many calls to central " + capability + " are waiting already");
+            return new Result.Failed<>("too many calls to central " + capability + " are waiting already", false);
         } catch (TimeoutException e) {
             return new Result.Failed<>("central " + capability + " did not answer within the call budget");
         } catch (ExecutionException e) {

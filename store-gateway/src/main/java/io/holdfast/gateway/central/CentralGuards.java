@@ -19,14 +19,30 @@ public final class CentralGuards implements AutoCloseable {
     private final CapabilityGuard manifest;
 
     public CentralGuards(ResilienceSettings settings, ModeBoard board) {
+        CapabilityGuard.Observer tellBoard = new CapabilityGuard.Observer() {
+            @Override
+            public void answered(Capability capability) {
+                board.centralObserved(capability, true, "central answered");
+            }
+
+            @Override
+            public void failed(Capability capability, String reason) {
+                board.centralCallFailed(capability);
+            }
+
+            @Override
+            public void switchedOff(Capability capability, String reason) {
+                board.centralObserved(capability, false, reason);
+            }
+        };
         for (Capability capability : Capability.values()) {
             CapabilityGuard guard = new CapabilityGuard(capability, settings.guard(capability));
-            guard.addObserver((c, answered, reason) -> board.centralObserved(c, answered, reason));
+            guard.addObserver(tellBoard);
             guards.put(capability, guard);
         }
         this.manifest = new CapabilityGuard(Capability.ORDERS, "ORDERS_MANIFEST",
                 settings.guard(Capability.ORDERS).withCallBudget(HttpCentralOrders.MANIFEST_BUDGET));
-        manifest.addObserver((c, answered, reason) -> board.centralObserved(c, answered, reason));
+        manifest.addObserver(tellBoard);
         board.addListener(this::follow);
         for (Capability capability : Capability.values()) {
             if (board.isIsolated(capability)) {

@@ -10,8 +10,8 @@ import io.holdfast.gateway.central.GuardSettings;
 import io.holdfast.mode.Capability;
 
 /**
- * How calls to central are guarded, per capability ({@code holdfast.capabilities.orders.call-budget}
- * and friends), how often a degraded capability probes central, and how long it must answer
+ * How calls to central are guarded, per capability ({@code holdfast.capabilities.orders.call-budget},
+ * {@code window-calls}, {@code minimum-calls}, {@code open-for}, {@code concurrent-calls}), how often a degraded capability probes central, and how long it must answer
  * before the board calls it online again.
  */
 public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration probeEvery, Duration minimumHold) {
@@ -58,7 +58,7 @@ public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration
             GuardSettings d = GuardSettings.DEFAULT;
             guards.put(capability, new GuardSettings(
                     node.get("call-budget").as(Duration.class).orElse(d.callBudget()),
-                    node.get("window").as(Duration.class).orElse(d.window()),
+                    node.get("window-calls").asInt().orElse(d.windowCalls()),
                     node.get("minimum-calls").asInt().orElse(d.minimumCalls()),
                     node.get("open-for").as(Duration.class).orElse(d.openFor()),
                     node.get("concurrent-calls").asInt().orElse(d.concurrent())));

@@ -17,6 +17,7 @@ import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.http.Problem;
 import io.holdfast.gateway.http.ProblemException;
 import io.holdfast.hardware.receipt.PrintTicket;
+import io.holdfast.order.CentralOrders;
 import io.holdfast.order.CollectCommand;
 import io.holdfast.order.CollectOutcome;
 import io.holdfast.order.Collection;
@@ -49,11 +50,13 @@ public final class OrderHttpService implements HttpService {
     private final CollectionDesk desk;
     private final OrderExpiry expiry;
     private final CollectionReceipts receipts;
+    private final CentralOrders central;
     private final Access access;
 
     OrderHttpService(OrderRepository orders, OrderSearch search, CollectionDesk desk, OrderExpiry expiry,
-                     CollectionReceipts receipts, Access access) {
+                     CollectionReceipts receipts, CentralOrders central, Access access) {
         this.orders = orders;
+        this.central = central;
         this.search = search;
         this.desk = desk;
         this.expiry = expiry;
@@ -66,6 +69,7 @@ public final class OrderHttpService implements HttpService {
         rules.get("/", this::find)
                 .get("/return-to-sender", this::returnToSenderList)
                 .get("/{orderId}", this::getOrder)
+                .get("/{orderId}/central-status", this::centralStatus)
                 .post("/{orderId}/collections", this::collect)
                 .post("/{orderId}/collections/{collectionId}/receipt", this::reprint)
                 .post("/{orderId}/return-to-sender", this::returnToSender);
@@ -88,6 +92,24 @@ public final class OrderHttpService implements HttpService {
         Order order = orders.find(id).orElseThrow(() -> notFound(id));
         Json.send(response, Status.OK_200, Map.of("order", OrderView.of(order),
                 "collections", desk.collectionsOf(id).stream().map(OrderView.CollectionView::of).toList()));
+    }
+
+    /** Asks head office, within the ORDERS call budget, whether the order may still be handed over. */
+    private void centralStatus(ServerRequest request, ServerResponse response) {
+        access.require(request, Access.STAFF);
+        OrderId id = orderId(request);
+        orders.find(id).orElseThrow(() -> notFound(id));
+        Map<String, Object> answer = switch (central.check(id)) {
+            case CentralOrders.Answer.Collectable ignored -> Map.of("central", "COLLECTABLE",
+                    "detail", "Head office confirms the order may be handed over.");
+            case CentralOrders.Answer.Cancelled cancelled -> Map.of("central", "CANCELLED",
+                    "detail", "Head office cancelled it: " + cancelled.reason());
+            case CentralOrders.Answer.Unknown ignored -> Map.of("central", "UNKNOWN",
+                    "detail", "Head office has no such order.");
+            case CentralOrders.Answer.Unavailable unavailable -> Map.of("central", "UNAVAILABLE",
+                    "detail", "Head office did not answer (" + unavailable.reason() + "); hand over from this store's list.");
+        };
+        Json.send(response, Status.OK_200, answer);
     }
 
     private void collect(ServerRequest request, ServerResponse response) {

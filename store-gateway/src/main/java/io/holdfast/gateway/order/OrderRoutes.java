@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpService;
 import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.hardware.scan.ScanParser;
+import io.holdfast.order.CentralOrders;
 import io.holdfast.order.CollectionDesk;
 import io.holdfast.order.CollectionQr;
 import io.holdfast.order.OrderExpiry;
@@ -22,10 +23,10 @@ public final class OrderRoutes {
     }
 
     public static HttpService services(String storeId, OrderRepository orders, OrderSearch search, CollectionDesk desk,
-                                       OrderExpiry expiry, StoreDevices devices, Optional<CollectionQr> qr,
-                                       ScanParser parser, Access access) {
+                                       OrderExpiry expiry, CentralOrders central, StoreDevices devices,
+                                       Optional<CollectionQr> qr, ScanParser parser, Access access) {
         OrderHttpService orderService = new OrderHttpService(orders, search, desk, expiry,
-                new CollectionReceipts(devices, storeId, ZoneId.systemDefault()), access);
+                new CollectionReceipts(devices, storeId, ZoneId.systemDefault()), central, access);
         CollectionCodeHttpService codes = new CollectionCodeHttpService(qr, parser, orders, access);
         return (HttpRules rules) -> rules.register("/orders", orderService).register("/collection-codes", codes);
     }
