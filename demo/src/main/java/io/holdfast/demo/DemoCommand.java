@@ -104,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
                 seeded.receipts(), seeded.giftCards(), dataset.orders().size());
         out.printf("  gateway          %s/%n", base);
         out.printf("  collection desk  %s/desk%n", base);
+        out.printf("  store status     %s/status  (each capability, the kill switch)%n", base);
         for (DemoSeeder.DemoStaff staff : DemoSeeder.STAFF) {
             out.printf("  sign in as       %s, PIN %s (%s, %s)%n", staff.staffId(), staff.pin(), staff.name(),
                     staff.role().name().toLowerCase(java.util.Locale.ROOT));
