@@ -77,8 +77,8 @@ public final class StoreServices implements AutoCloseable {
         this.audit = new AuditLog(database);
         this.board = new ModeBoard(database, clock, settings.resilience().minimumHold());
         this.notices = new Notices(database, clock);
-        this.modeMetrics = new ModeMetrics(board);
         this.guards = new CentralGuards(settings.resilience(), board);
+        this.modeMetrics = new ModeMetrics(board, capability -> guards.guard(capability).refusedCalls());
         this.probe = new CentralProbe(settings.central(), guards, board, outbox);
         new ContactlessFollowsPayments(devices.paymentTerminals().values(), board).applyNow();
         this.orders = new SqliteOrderRepository(database);

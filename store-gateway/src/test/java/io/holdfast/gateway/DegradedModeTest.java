@@ -174,7 +174,7 @@ class DegradedModeTest {
 
         isolation("ISOLATE", "PAYMENTS", supervisor);
         assertThat(terminal.state().contactlessEnabled()).isFalse();
-        assertThat(terminal.state().message()).isEqualTo("Contactless off: use chip and PIN");
+        assertThat(terminal.state().message()).isEqualTo("Please use chip and PIN today");
 
         isolation("RESTORE", "PAYMENTS", supervisor);
         await().atMost(Duration.ofSeconds(3)).until(() -> state(Capability.PAYMENTS).equals("ONLINE"));
@@ -189,8 +189,11 @@ class DegradedModeTest {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"mode\":\"ISOLATED\"");
         assertThat(status().path("customerMessage").asText()).contains("Refunds today are given as store credit");
+        collect();
         assertThat(HttpCalls.get(base + "/metrics", "Accept", "text/plain").body())
-                .containsPattern("holdfast_capability_state\\{[^}]*capability=\"ORDERS\"[^}]*state=\"ISOLATED\"[^}]*} 1.0");
+                .containsPattern("holdfast_capability_state\\{[^}]*capability=\"ORDERS\"[^}]*state=\"ISOLATED\"[^}]*} 1.0")
+                .containsPattern("holdfast_central_calls_refused\\{[^}]*capability=\"ORDERS\"[^}]*} [1-9]")
+                .contains("holdfast_capability_transitions");
     }
 
     private void assertFaultDegradesWithinBudgetThenRecovers() {

@@ -15,8 +15,8 @@ import io.holdfast.mode.Transition;
  */
 public final class ContactlessFollowsPayments {
 
-    /** Fits a terminal's two lines. */
-    static final String REASON = "Contactless off: use chip and PIN";
+    /** What the terminal shows customers; fits its two lines. */
+    static final String REASON = "Please use chip and PIN today";
 
     private final List<PaymentTerminalGate> terminals;
     private final ModeBoard board;

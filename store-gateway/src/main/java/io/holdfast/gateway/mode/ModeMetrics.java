@@ -17,15 +17,21 @@ import io.holdfast.mode.Transition;
 
 /**
  * The board as metrics: {@code holdfast_capability_state{capability,state}} is 1 for the state a
- * capability is in, and {@code holdfast_capability_transitions_total{capability,to}} counts changes.
+ * capability is in, {@code holdfast_capability_transitions_total{capability,to}} counts changes, and
+ * {@code holdfast_central_calls_refused{capability}} counts calls that never left the store.
  */
 public final class ModeMetrics implements AutoCloseable {
 
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final List<Meter> meters = new ArrayList<>();
 
-    public ModeMetrics(ModeBoard board) {
+    /** @param refusedCalls per capability, the calls refused without contacting central */
+    public ModeMetrics(ModeBoard board, java.util.function.ToLongFunction<Capability> refusedCalls) {
         for (Capability capability : Capability.values()) {
+            meters.add(registry.getOrCreate(Gauge.builder("holdfast_central_calls_refused",
+                            () -> refusedCalls.applyAsLong(capability))
+                    .description("calls refused without contacting central: isolated, breaker open or bulkhead full")
+                    .tags(List.of(Tag.create("capability", capability.name())))));
             for (CapabilityState state : CapabilityState.values()) {
                 meters.add(registry.getOrCreate(Gauge.builder("holdfast_capability_state",
                                 () -> board.status(capability).state() == state ? 1 : 0)
