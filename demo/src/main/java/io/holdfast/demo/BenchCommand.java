@@ -1,6 +1,5 @@
 package io.holdfast.demo;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +30,6 @@ import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.order.ManifestImport;
 import io.holdfast.order.Order;
-import io.holdfast.staff.Role;
-import io.holdfast.staff.SignInPolicy;
-import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import picocli.CommandLine.Command;
@@ -79,11 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         double percentileMillis(double p) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.min(latenciesNanos.length - 1, Math.ceil(p * latenciesNanos.length) - 1);
-            return latenciesNanos[Math.max(0, index)] / 1_000_000.0;
+            return BenchSupport.percentileMillis(latenciesNanos, p);
         }
     }
 
@@ -118,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         try (Gateway gateway = Gateway.start(settings)) {
             String base = "http://127.0.0.1:" + gateway.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String token = signIn(http, base);
+            String token = BenchSupport.signIn(http, base);
             List<String> ids = dataset.orders().stream().map(o -> o.order().id().value()).toList();
             List<String> names = dataset.orders().stream().limit(1000)
                     .map(o -> o.order().customer().displayName().split(" ")[1].toLowerCase(java.util.Locale.ROOT)
@@ -137,9 +128,7 @@ final class BenchCommand implements Callable<Integer> {
             report(out, desk, floor);
         } finally {
             minimal.stop();
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchSupport.deleteTree(folder);
         }
         return 0;
     }
@@ -210,19 +199,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int from = 0; from < all.size(); from += 5000) {
                 manifest.apply(all.subList(from, Math.min(all.size(), from + 5000)));
             }
-            new StaffDirectory(database, SignInPolicy.DEFAULT, Map.of(), Clock.systemUTC())
-                    .provision("B0001", "Bench", Role.COLLEAGUE, "2468");
+            BenchSupport.provisionStaff(database);
         }
-    }
-
-    private static String signIn(HttpClient http, String base) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"staffId\": \"B0001\", \"pin\": \"2468\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("the bench could not sign in: " + response.body());
-        }
-        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -35,9 +34,6 @@ import io.holdfast.mode.CapabilityState;
 import io.holdfast.order.ManifestImport;
 import io.holdfast.order.Order;
 import io.holdfast.order.OrderLine;
-import io.holdfast.staff.Role;
-import io.holdfast.staff.SignInPolicy;
-import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import picocli.CommandLine.Command;
@@ -101,7 +97,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
                      .withDatabase(DatabaseSettings.of(file)).withCentral(DemoCommand.endpoints(central)))) {
             String base = "http://127.0.0.1:" + gateway.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String token = signIn(http, base);
+            String token = BenchSupport.signIn(http, base);
             AtomicLong keys = new AtomicLong();
             AtomicLong degradedAt = new AtomicLong();
             AtomicLong blackholedAt = new AtomicLong();
@@ -149,9 +145,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
             report(out, "unguarded call", unguarded, budget);
             out.flush();
         } finally {
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchSupport.deleteTree(folder);
         }
         return 0;
     }
@@ -207,10 +201,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
     }
 
     private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[(int) Math.max(0, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        return BenchSupport.percentileMillis(sorted, p);
     }
 
     /** The same orders with a line too long to run out of, so every collection has something to hand over. */
@@ -230,19 +221,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
             new ManifestImport(database, Clock.systemUTC())
                     .apply(dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
-            new StaffDirectory(database, SignInPolicy.DEFAULT, Map.of(), Clock.systemUTC())
-                    .provision("B0001", "Bench", Role.COLLEAGUE, "2468");
+            BenchSupport.provisionStaff(database);
         }
-    }
-
-    private static String signIn(HttpClient http, String base) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"staffId\": \"B0001\", \"pin\": \"2468\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("the bench could not sign in: " + response.body());
-        }
-        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 }
