@@ -16,18 +16,75 @@ import io.holdfast.store.Database;
 
 /**
  * The transactional outbox. {@link #append} runs inside the caller's transaction, so an event is
- * stored exactly when its business change is. The relay that drains it comes with sync.
+ * stored exactly when its business change is. Lifecycle: stored, published (the relay sent it),
+ * acknowledged (central confirmed it), purged after a retention period. Its size is bounded in
+ * bytes: when full, new work is refused and no stored event is ever dropped.
  */
 public final class Outbox {
 
+    /**
+     * 256 MiB: 72 hours of a busy store's peak trading (about 2,000 events an hour at up to 1 KiB
+     * each is 144 MiB) with room to spare.
+     */
+    public static final long DEFAULT_CAPACITY_BYTES = 256L * 1024 * 1024;
+    /** What each event costs beyond its payload: keys, type, aggregate, times. */
+    static final int PER_EVENT_BYTES = 256;
+
     private final Database database;
+    private final long capacityBytes;
+    private final java.util.concurrent.atomic.AtomicLong usedBytes;
 
     public Outbox(Database database) {
-        this.database = database;
+        this(database, DEFAULT_CAPACITY_BYTES);
     }
 
-    /** Appends within the caller's open transaction and returns the store-wide sequence. */
+    public Outbox(Database database, long capacityBytes) {
+        if (capacityBytes < 1024) {
+            throw new IllegalArgumentException("outbox capacity must be at least 1 KiB, but was " + capacityBytes);
+        }
+        this.database = database;
+        this.capacityBytes = capacityBytes;
+        this.usedBytes = new java.util.concurrent.atomic.AtomicLong(measure(database));
+    }
+
+    /** The bytes unacknowledged events take, from the database itself. */
+    private static long measure(Database database) {
+        return database.readLong("measure the outbox",
+                "SELECT coalesce(sum(length(CAST(payload AS BLOB))), 0) + count(*) * " + PER_EVENT_BYTES
+                        + " FROM outbox_events WHERE state <> 'ACKNOWLEDGED'");
+    }
+
+    private static long measureIn(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                "SELECT coalesce(sum(length(CAST(payload AS BLOB))), 0) + count(*) * " + PER_EVENT_BYTES
+                        + " FROM outbox_events WHERE state <> 'ACKNOWLEDGED'")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    static long footprint(OutboxEvent event) {
+        return event.payloadJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + PER_EVENT_BYTES;
+    }
+
+    public OutboxUsage usage() {
+        return new OutboxUsage(usedBytes.get(), capacityBytes);
+    }
+
+    /**
+     * Appends within the caller's open transaction and returns the store-wide sequence.
+     *
+     * @throws OutboxFullException when the event does not fit: the caller's transaction rolls back
+     */
     public long append(Connection transaction, OutboxEvent event) throws SQLException {
+        long size = footprint(event);
+        if (usedBytes.get() + size > capacityBytes) {
+            // The running count is a hint (a rolled-back append leaves it high): ask the database before refusing.
+            usedBytes.set(measureIn(transaction));
+            if (usedBytes.get() + size > capacityBytes) {
+                throw new OutboxFullException(usedBytes.get(), capacityBytes);
+            }
+        }
         try (PreparedStatement statement = transaction.prepareStatement("""
                 INSERT INTO outbox_events (idempotency_key, capability, type, aggregate_id, occurred_at, payload)
                 VALUES (?, ?, ?, ?, ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS)) {
@@ -40,9 +97,70 @@ public final class Outbox {
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
+                usedBytes.addAndGet(size);
                 return keys.getLong(1);
             }
         }
+    }
+
+    /**
+     * Events the relay may send, oldest first: not yet acknowledged, of the capabilities that may
+     * drain now, and not among those already in flight.
+     */
+    public List<PendingEvent> relayCandidates(java.util.Set<Capability> drainable, java.util.Set<String> inFlight,
+                                              int limit) {
+        if (drainable.isEmpty()) {
+            return List.of();
+        }
+        String capabilities = String.join(",", drainable.stream().map(c -> "'" + c.name() + "'").toList());
+        return database.read("read events to relay", connection -> {
+            List<PendingEvent> pending = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sequence, idempotency_key, capability, type, aggregate_id, occurred_at, payload "
+                            + "FROM outbox_events WHERE state <> 'ACKNOWLEDGED' AND capability IN (" + capabilities + ") "
+                            + "ORDER BY sequence LIMIT ?")) {
+                select.setInt(1, limit + inFlight.size());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next() && pending.size() < limit) {
+                        if (inFlight.contains(row.getString(2))) {
+                            continue;
+                        }
+                        pending.add(new PendingEvent(row.getLong(1), new OutboxEvent(row.getString(2),
+                                Capability.valueOf(row.getString(3)), row.getString(4), row.getString(5),
+                                Instant.parse(row.getString(6)), row.getString(7))));
+                    }
+                }
+            }
+            return pending;
+        });
+    }
+
+    /** The relay sent these events; they wait for central's acknowledgement. */
+    public void markPublished(Collection<String> idempotencyKeys, Instant at) {
+        database.inTransaction("mark " + idempotencyKeys.size() + " events published", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE outbox_events SET state = 'PUBLISHED', published_at = ? "
+                            + "WHERE idempotency_key = ? AND state = 'STORED'")) {
+                for (String key : idempotencyKeys) {
+                    update.setString(1, at.toString());
+                    update.setString(2, key);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Removes events central acknowledged before {@code acknowledgedBefore}; answers how many. */
+    public int purgeAcknowledged(Instant acknowledgedBefore) {
+        return database.inTransaction("purge acknowledged outbox events", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM outbox_events WHERE state = 'ACKNOWLEDGED' AND acknowledged_at < ?")) {
+                delete.setString(1, acknowledgedBefore.toString());
+                return delete.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -52,15 +170,26 @@ public final class Outbox {
     public int acknowledge(Collection<String> idempotencyKeys, Instant at) {
         return database.inTransaction("acknowledge " + idempotencyKeys.size() + " outbox events", connection -> {
             int changed = 0;
-            try (PreparedStatement update = connection.prepareStatement(
+            long freed = 0;
+            try (PreparedStatement size = connection.prepareStatement(
+                    "SELECT length(CAST(payload AS BLOB)) FROM outbox_events WHERE idempotency_key = ? AND state <> 'ACKNOWLEDGED'");
+                 PreparedStatement update = connection.prepareStatement(
                     "UPDATE outbox_events SET state = 'ACKNOWLEDGED', acknowledged_at = ? "
                             + "WHERE idempotency_key = ? AND state <> 'ACKNOWLEDGED'")) {
                 for (String key : idempotencyKeys) {
+                    size.setString(1, key);
+                    try (ResultSet row = size.executeQuery()) {
+                        if (!row.next()) {
+                            continue;
+                        }
+                        freed += row.getLong(1) + PER_EVENT_BYTES;
+                    }
                     update.setString(1, at.toString());
                     update.setString(2, key);
                     changed += update.executeUpdate();
                 }
             }
+            usedBytes.addAndGet(-freed);
             return changed;
         });
     }

@@ -8,6 +8,7 @@ import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 
+import io.holdfast.outbox.OutboxFullException;
 import io.holdfast.store.StoreException;
 
 /**
@@ -33,6 +34,11 @@ public final class ErrorHandling {
                 .error(HttpException.class, (request, response, e) ->
                         ProblemResponses.send(request, response, new Problem(e.status().code(),
                                 "http-" + e.status().code(), e.status().reasonPhrase(), e.getMessage())))
+                .error(OutboxFullException.class, (request, response, e) -> {
+                    LOG.log(System.Logger.Level.ERROR, e.getMessage());
+                    ProblemResponses.send(request, response, new Problem(503, "outbox-full",
+                            "The store cannot take new work until head office catches up", e.getMessage()));
+                })
                 .error(StoreException.class, (request, response, e) -> {
                     LOG.log(System.Logger.Level.ERROR, "Store fault on " + request.path().absolute().rawPath(), e);
                     ProblemResponses.send(request, response, new Problem(503, "store-unavailable",
