@@ -1,0 +1,103 @@
+package io.holdfast.sync;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * One MQTT connection through Paho's v3 client: connect, subscribe, publish, disconnect. It only
+ * moves bytes. Paho keeps nothing (MemoryPersistence, clean session) and does not reconnect by
+ * itself: the relay decides. Arriving messages and a lost connection are put on the relay's queue;
+ * nothing else happens on Paho's threads.
+ */
+final class MqttLink implements AutoCloseable {
+
+    /** What Paho tells the relay, in order. */
+    sealed interface Signal {
+        record Arrived(String topic, byte[] payload) implements Signal {
+        }
+
+        record Lost(String reason) implements Signal {
+        }
+    }
+
+    private final MqttClient client;
+
+    MqttLink(String brokerUri, String clientId, BlockingQueue<Signal> signals) throws MqttException {
+        this.client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
+        client.setTimeToWait(5_000);
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                signals.add(new Signal.Lost(cause == null ? "connection lost" : String.valueOf(cause.getMessage())));
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                signals.add(new Signal.Arrived(topic, message.getPayload()));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // A PUBACK proves only that the broker has it; central's own acknowledgement counts.
+            }
+        });
+    }
+
+    void connect(String willTopic, byte[] willPayload) throws MqttException {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(5);
+        options.setKeepAliveInterval(30);
+        options.setMaxInflight(64);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setWill(willTopic, willPayload, 1, true);
+        client.connect(options);
+    }
+
+    void subscribe(List<String> topics) throws MqttException {
+        for (String topic : topics) {
+            client.subscribe(topic, 1);
+        }
+    }
+
+    void publish(String topic, byte[] payload, boolean retained) throws MqttException {
+        client.publish(topic, payload, 1, retained);
+    }
+
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
+    void disconnect() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1_000);
+            }
+        } catch (MqttException e) {
+            try {
+                client.disconnectForcibly(0, 0);
+            } catch (MqttException ignored) {
+                // Already gone.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+        try {
+            client.close();
+        } catch (MqttException ignored) {
+            // Closing a client that never connected.
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.holdfast.sync;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How the relay is doing, for the status page, metrics and the heartbeat.
+ *
+ * @param batchesInFlight published, waiting for central's acknowledgement
+ * @param eventsAcknowledged since the relay started
+ * @param resends batches sent again after their acknowledgement timed out
+ * @param dropped malformed, unknown or oversized messages dropped on arrival
+ * @param lastContact when central last acknowledged anything
+ */
+public record RelayStatus(boolean connected, int batchesInFlight, long eventsPublished, long eventsAcknowledged,
+                          long resends, long dropped, int eventsPerSecond, Optional<Instant> lastContact,
+                          Optional<Instant> holdingUntil) {
+}

@@ -1,0 +1,46 @@
+package io.holdfast.sync;
+
+/** The MQTT topic tree, one branch per store (DESIGN.md, "Topics"). */
+public final class Topics {
+
+    private static final String ROOT = "holdfast/v1/";
+
+    private Topics() {
+    }
+
+    /** Events from a store to central. */
+    public static String events(String store) {
+        return ROOT + store + "/up/events";
+    }
+
+    /** Every store's events: what central subscribes to. */
+    public static String allEvents() {
+        return ROOT + "+/up/events";
+    }
+
+    /** Central's acknowledgements to a store. */
+    public static String acks(String store) {
+        return ROOT + store + "/down/acks";
+    }
+
+    /** Signed commands for one store. */
+    public static String commands(String store) {
+        return ROOT + store + "/down/commands";
+    }
+
+    /** Signed commands for every store. */
+    public static String fleetCommands() {
+        return ROOT + "all/down/commands";
+    }
+
+    /** A store's retained heartbeat, and its last will. */
+    public static String status(String store) {
+        return ROOT + store + "/status";
+    }
+
+    /** The store named in a topic of the tree. */
+    public static String storeOf(String topic) {
+        String rest = topic.substring(ROOT.length());
+        return rest.substring(0, rest.indexOf('/'));
+    }
+}
