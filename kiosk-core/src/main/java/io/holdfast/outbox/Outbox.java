@@ -86,14 +86,17 @@ public final class Outbox {
             }
         }
         try (PreparedStatement statement = transaction.prepareStatement("""
-                INSERT INTO outbox_events (idempotency_key, capability, type, aggregate_id, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                INSERT INTO outbox_events (idempotency_key, capability, type, aggregate_id, occurred_at, payload,
+                                           previous_in_capability)
+                VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sequence), 0) FROM outbox_events WHERE capability = ?))""",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
             statement.setString(1, event.idempotencyKey());
             statement.setString(2, event.capability().name());
             statement.setString(3, event.type());
             statement.setString(4, event.aggregateId());
             statement.setString(5, event.occurredAt().toString());
             statement.setString(6, event.payloadJson());
+            statement.setString(7, event.capability().name());
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
@@ -116,7 +119,8 @@ public final class Outbox {
         return database.read("read events to relay", connection -> {
             List<PendingEvent> pending = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT sequence, idempotency_key, capability, type, aggregate_id, occurred_at, payload "
+                    "SELECT sequence, idempotency_key, capability, type, aggregate_id, occurred_at, payload, "
+                            + "previous_in_capability "
                             + "FROM outbox_events WHERE state <> 'ACKNOWLEDGED' AND capability IN (" + capabilities + ") "
                             + "ORDER BY sequence LIMIT ?")) {
                 select.setInt(1, limit + inFlight.size());
@@ -125,9 +129,9 @@ public final class Outbox {
                         if (inFlight.contains(row.getString(2))) {
                             continue;
                         }
-                        pending.add(new PendingEvent(row.getLong(1), new OutboxEvent(row.getString(2),
-                                Capability.valueOf(row.getString(3)), row.getString(4), row.getString(5),
-                                Instant.parse(row.getString(6)), row.getString(7))));
+                        pending.add(new PendingEvent(row.getLong(1), row.getLong(8), new OutboxEvent(
+                                row.getString(2), Capability.valueOf(row.getString(3)), row.getString(4),
+                                row.getString(5), Instant.parse(row.getString(6)), row.getString(7))));
                     }
                 }
             }

@@ -312,6 +312,7 @@ public final class OutboxRelay implements AutoCloseable {
         for (PendingEvent pending : events) {
             ObjectNode event = array.addObject();
             event.put("sequence", pending.sequence());
+            event.put("previous", pending.previousInCapability());
             event.put("key", pending.event().idempotencyKey());
             event.put("capability", pending.event().capability().name());
             event.put("type", pending.event().type());

@@ -1,0 +1,285 @@
+package io.holdfast.central.mqtt;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * Central's side of the sync: subscribes to every store's events, applies each once (see
+ * {@link CentralLedger}) and acknowledges on the store's {@code down/acks}. Switches make it drop
+ * its acknowledgements, go slow, or crash and come back. It also publishes downstream data and
+ * commands. Arriving messages are handled on the consumer's own thread, never on Paho's.
+ */
+public final class CentralConsumer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(CentralConsumer.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROOT = "holdfast/v1/";
+
+    private record Arrival(String topic, byte[] payload) {
+    }
+
+    private final URI broker;
+    private final CentralLedger ledger = new CentralLedger();
+    private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private volatile boolean dropAcks;
+    private volatile Duration delayPerBatch = Duration.ZERO;
+    private volatile long downUntilNanos;
+    private volatile boolean closed;
+    private volatile MqttClient client;
+    private Thread worker;
+
+    private CentralConsumer(URI broker) {
+        this.broker = broker;
+    }
+
+    public static CentralConsumer start(URI broker) {
+        CentralConsumer consumer = new CentralConsumer(broker);
+        consumer.worker = Thread.ofVirtual().name("central-consumer").start(consumer::run);
+        return consumer;
+    }
+
+    /** While on, events are applied but their acknowledgements are lost. */
+    public void dropAcknowledgements(boolean drop) {
+        dropAcks = drop;
+    }
+
+    /** Central falls behind: every batch takes this long. */
+    public void slowDown(Duration perBatch) {
+        delayPerBatch = perBatch;
+    }
+
+    /**
+     * Central crashes: the connection goes without a goodbye, what it had not handled is lost, and
+     * it comes back after {@code downFor}. What it applied stays applied.
+     */
+    public void crash(Duration downFor) {
+        downUntilNanos = System.nanoTime() + downFor.toNanos();
+        MqttClient current = client;
+        client = null;
+        if (current != null) {
+            try {
+                // Not closed: Paho's receiver may still be reading, and closing under it fails there.
+                current.disconnectForcibly(0, 0, false);
+            } catch (MqttException ignored) {
+                // Crashing.
+            }
+        }
+        arrivals.clear();
+        ledger.forgetWaiting();
+    }
+
+    public boolean connected() {
+        MqttClient current = client;
+        return current != null && current.isConnected();
+    }
+
+    /** Publishes downstream data or a command (QoS 1). */
+    public void publish(String topic, byte[] payload, boolean retained) {
+        MqttClient current = client;
+        if (current == null || !current.isConnected()) {
+            throw new IllegalStateException("central is not connected to " + broker + "; cannot publish to " + topic);
+        }
+        try {
+            current.publish(topic, payload, 1, retained);
+        } catch (MqttException e) {
+            throw new IllegalStateException("central could not publish to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<AppliedEvent> applied(String store) {
+        return ledger.applied(store);
+    }
+
+    public long appliedCount() {
+        return ledger.appliedCount();
+    }
+
+    public long duplicates() {
+        return ledger.duplicates();
+    }
+
+    /** Events that arrived before their predecessor and wait for it. */
+    public int waiting() {
+        return ledger.waiting();
+    }
+
+    public long malformed() {
+        return malformed.get();
+    }
+
+    public long batches() {
+        return batches.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        MqttClient current = client;
+        if (current != null) {
+            try {
+                current.disconnectForcibly(0, 1_000, false);
+                current.close(true);
+            } catch (MqttException ignored) {
+                // Closing.
+            }
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                if (System.nanoTime() < downUntilNanos) {
+                    Thread.sleep(20);
+                    continue;
+                }
+                if (!connected()) {
+                    connect();
+                    continue;
+                }
+                Arrival arrival = arrivals.poll(50, TimeUnit.MILLISECONDS);
+                if (arrival != null) {
+                    handle(arrival);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (MqttException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "central consumer: {0}", e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void connect() throws MqttException {
+        MqttClient fresh = new MqttClient(broker.toString(), "central-" + UUID.randomUUID(), new MemoryPersistence());
+        fresh.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                // The worker sees the client disconnected and connects again.
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                arrivals.add(new Arrival(topic, message.getPayload()));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // Nothing: acknowledgements are fire and forget from central's side.
+            }
+        });
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setConnectionTimeout(5);
+        options.setMaxInflight(1_000);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        try {
+            fresh.connect(options);
+            fresh.subscribe(ROOT + "+/up/events", 1);
+            client = fresh;
+        } catch (MqttException e) {
+            fresh.close(true);
+            sleepQuietly();
+        }
+    }
+
+    private void handle(Arrival arrival) throws InterruptedException {
+        List<AppliedEvent> events;
+        String store;
+        try {
+            JsonNode batch = JSON.readTree(arrival.payload());
+            store = topicStore(arrival.topic());
+            events = parse(store, batch);
+        } catch (IOException | IllegalArgumentException e) {
+            malformed.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "central dropped a malformed batch on {0}: {1}", arrival.topic(),
+                    e.getMessage());
+            return;
+        }
+        if (!delayPerBatch.isZero()) {
+            Thread.sleep(delayPerBatch);
+        }
+        batches.incrementAndGet();
+        List<String> keys = ledger.offer(events);
+        if (!dropAcks && !keys.isEmpty()) {
+            ObjectNode ack = JSON.createObjectNode();
+            ack.put("store", store);
+            keys.forEach(ack.putArray("acknowledged")::add);
+            MqttClient current = client;
+            if (current != null) {
+                try {
+                    current.publish(ROOT + store + "/down/acks", ack.toString().getBytes(StandardCharsets.UTF_8), 1,
+                            false);
+                } catch (MqttException e) {
+                    LOG.log(System.Logger.Level.WARNING, "central could not acknowledge to {0}: {1}", store,
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static List<AppliedEvent> parse(String store, JsonNode batch) {
+        JsonNode events = batch == null ? null : batch.get("events");
+        if (events == null || !events.isArray()) {
+            throw new IllegalArgumentException("no events array");
+        }
+        List<AppliedEvent> parsed = new ArrayList<>();
+        for (JsonNode event : events) {
+            for (String field : List.of("sequence", "previous", "key", "capability", "type", "aggregate")) {
+                if (!event.hasNonNull(field)) {
+                    throw new IllegalArgumentException("an event without '" + field + "'");
+                }
+            }
+            parsed.add(new AppliedEvent(store, event.get("sequence").asLong(), event.get("previous").asLong(),
+                    event.get("key").asText(), event.get("capability").asText(), event.get("type").asText(),
+                    event.get("aggregate").asText(), String.valueOf(event.get("payload"))));
+        }
+        return parsed;
+    }
+
+    private static String topicStore(String topic) {
+        String[] parts = topic.split("/");
+        if (parts.length != 5 || !topic.startsWith(ROOT)) {
+            throw new IllegalArgumentException("not an events topic: " + topic);
+        }
+        return parts[2];
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
