@@ -1,0 +1,38 @@
+package io.holdfast.sync.command;
+
+import java.util.List;
+import java.util.Set;
+
+import io.holdfast.mode.Audience;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+
+/** What a signed command asks the store to do. */
+public sealed interface Instruction {
+
+    /** Containment: cut these capabilities off from central. */
+    record Isolate(Set<Capability> capabilities, String reason) implements Instruction {
+        public Isolate {
+            capabilities = Set.copyOf(capabilities);
+        }
+    }
+
+    /** Restoration: these capabilities drain their backlog, then go online. */
+    record Restore(Set<Capability> capabilities, String reason) implements Instruction {
+        public Restore {
+            capabilities = Set.copyOf(capabilities);
+        }
+    }
+
+    /** Replaces what customers or colleagues are told about a capability in a state. */
+    record SetNotice(Capability capability, CapabilityState state, Audience audience, String text)
+            implements Instruction {
+    }
+
+    /** The most events a second the store may send to central. */
+    record SetRate(int eventsPerSecond) implements Instruction {
+    }
+
+    /** The names used in the envelope's {@code type}. */
+    List<String> TYPES = List.of("ISOLATE", "RESTORE", "SET_NOTICE", "SET_RATE");
+}
