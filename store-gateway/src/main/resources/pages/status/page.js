@@ -21,6 +21,26 @@ function ago(iso) {
   return new Date(iso).toLocaleString();
 }
 
+// The resync as a bar: how much of the backlog since it last stood at zero has reached central.
+function showResync(sync) {
+  const bar = $("resync-bar");
+  bar.max = Math.max(1, sync.peak);
+  bar.value = Math.max(0, sync.peak - sync.draining);
+  let words;
+  if (!sync.configured) {
+    words = "No connection to central is configured: everything waits here, safely.";
+  } else if (sync.draining === 0) {
+    words = sync.connected ? "Everything is with central." : "Nothing waiting; central is not reachable.";
+  } else if (sync.startsAt) {
+    words = `${sync.draining} event(s) waiting; sending starts at ${new Date(sync.startsAt).toLocaleTimeString()}.`;
+  } else {
+    const left = sync.secondsLeft === null ? "time left unknown" : `about ${Math.ceil(sync.secondsLeft / 60)} min left`;
+    words = `${sync.draining} event(s) waiting · ${sync.eventsPerSecond}/s (limit ${sync.rateLimit}/s) · ${left}`
+        + (sync.connected ? "" : " · central not reachable");
+  }
+  $("resync-text").textContent = words;
+}
+
 async function refresh() {
   let status;
   try {
@@ -34,6 +54,7 @@ async function refresh() {
   $("mode").textContent = status.mode === "NORMAL" ? "All services normal" : status.mode.toLowerCase();
   $("mode").className = "mode " + status.mode;
   $("customer-message").textContent = status.customerMessage;
+  showResync(status.sync);
   $("capabilities").replaceChildren(...Object.entries(status.capabilities).map(([name, c]) => {
     const card = document.createElement("article");
     card.className = "capability";

@@ -126,7 +126,7 @@ public final class Gateway implements AutoCloseable {
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
                 .register("/status", new PageService("status"))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
-                        services.notices, services.guards, services.outbox))
+                        services.notices, services.guards, services.outbox, services.sync))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
                 .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
                         services.desk, services.expiry, services.centralOrders, services.devices, services.collectionQr,

@@ -18,6 +18,7 @@ import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.mode.ContactlessFollowsPayments;
 import io.holdfast.gateway.mode.ModeMetrics;
+import io.holdfast.gateway.sync.StoreSync;
 import io.holdfast.hardware.scan.ScanParser;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.ModeBoard;
@@ -65,6 +66,7 @@ public final class StoreServices implements AutoCloseable {
     final Optional<CollectionQr> collectionQr;
     final Access access;
     final ModeMetrics modeMetrics;
+    final StoreSync sync;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
 
@@ -94,12 +96,14 @@ public final class StoreServices implements AutoCloseable {
         this.collectionQr = settings.desk().centralSigningKey()
                 .map(key -> new CollectionQr(key, settings.storeId(), clock));
         this.access = new Access(staff);
+        this.sync = new StoreSync(settings.storeId(), settings.sync(), database, board, notices, outbox, audit, clock);
     }
 
     /** Starts the background work: the manifest now and then periodically, the probe, expiry now and hourly. */
     StoreServices start() {
         manifest.start(settings.desk().manifestRefresh());
         probe.start(settings.resilience().probeEvery());
+        sync.start();
         timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
         return this;
     }
@@ -125,6 +129,14 @@ public final class StoreServices implements AutoCloseable {
         return outbox;
     }
 
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public StoreSync sync() {
+        return sync;
+    }
+
     public CentralProbe probe() {
         return probe;
     }
@@ -143,6 +155,7 @@ public final class StoreServices implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        sync.close();
         probe.close();
         manifest.close();
         guards.close();

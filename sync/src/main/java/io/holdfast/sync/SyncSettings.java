@@ -46,6 +46,11 @@ public record SyncSettings(URI broker, String storeId, int batchBytes, int batch
                 eventsPerSecond, resyncSpread);
     }
 
+    public SyncSettings withResyncSpread(Duration spread) {
+        return new SyncSettings(broker, storeId, batchBytes, batchEvents, window, ackTimeout, reconnectFirst,
+                reconnectCap, eventsPerSecond, spread);
+    }
+
     public SyncSettings withRate(int perSecond) {
         return new SyncSettings(broker, storeId, batchBytes, batchEvents, window, ackTimeout, reconnectFirst,
                 reconnectCap, perSecond, resyncSpread);

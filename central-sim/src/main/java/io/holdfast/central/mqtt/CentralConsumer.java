@@ -182,6 +182,7 @@ public final class CentralConsumer implements AutoCloseable {
 
     private void connect() throws MqttException {
         MqttClient fresh = new MqttClient(broker.toString(), "central-" + UUID.randomUUID(), new MemoryPersistence());
+        fresh.setTimeToWait(5_000); // a publish racing a crash must not wait for ever
         fresh.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {

@@ -19,7 +19,8 @@ import io.holdfast.store.DatabaseSettings;
  */
 public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
                               DatabaseSettings database, LogFormat logFormat, CentralEndpoints central,
-                              DeviceSettings devices, DeskSettings desk, ResilienceSettings resilience) {
+                              DeviceSettings devices, DeskSettings desk, ResilienceSettings resilience,
+                              SyncConfig sync) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -48,6 +49,7 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(resilience, "resilience");
+        Objects.requireNonNull(sync, "sync");
     }
 
     /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
@@ -69,32 +71,43 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                 centralEndpoints(central),
                 DeviceSettings.from(config.get("holdfast.devices")),
                 DeskSettings.from(config.get("holdfast")),
-                ResilienceSettings.from(config.get("holdfast")));
+                ResilienceSettings.from(config.get("holdfast")),
+                SyncConfig.from(config.get("holdfast.sync")));
     }
 
     public GatewaySettings withListener(String host, int port) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync);
     }
 
     public GatewaySettings withDatabase(DatabaseSettings database) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync);
     }
 
     public GatewaySettings withCentral(CentralEndpoints central) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync);
     }
 
     public GatewaySettings withDevices(DeviceSettings devices) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync);
     }
 
     public GatewaySettings withDesk(DeskSettings desk) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync);
+    }
+
+    public GatewaySettings withSync(SyncConfig sync) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync);
     }
 
     public GatewaySettings withResilience(ResilienceSettings resilience) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience);
+                resilience, sync);
     }
 
     /** The same settings with another call budget for one capability. */
@@ -103,7 +116,8 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
     }
 
     public GatewaySettings withStoreId(String storeId) {
-        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk, resilience);
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync);
     }
 
     /** Defaults: the central simulator's ports, 8091 to 8095 in capability order. */

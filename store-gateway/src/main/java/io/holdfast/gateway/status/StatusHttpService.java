@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.http.Json;
+import io.holdfast.gateway.sync.StoreSync;
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
@@ -20,6 +21,8 @@ import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
 import io.holdfast.mode.StoreMode;
 import io.holdfast.outbox.Outbox;
+import io.holdfast.sync.RelayStatus;
+import io.holdfast.sync.ResyncProgress;
 
 /**
  * {@code GET /api/v1/status}: what works right now, in words for customers and colleagues, each
@@ -33,8 +36,11 @@ public final class StatusHttpService implements HttpService {
     private final Notices notices;
     private final CentralGuards guards;
     private final Outbox outbox;
+    private final StoreSync sync;
 
-    public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox) {
+    public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox,
+                             StoreSync sync) {
+        this.sync = sync;
         this.storeId = storeId;
         this.board = board;
         this.notices = notices;
@@ -75,9 +81,28 @@ public final class StatusHttpService implements HttpService {
         body.put("customerMessage", mode == StoreMode.NORMAL ? "All our services are available." : customer.toString());
         body.put("capabilities", capabilities);
         body.put("backlog", new EnumMap<>(backlog));
+        body.put("sync", syncView());
         body.put("transitions", board.recentTransitions().stream().limit(20).map(t -> Map.of(
                 "capability", t.capability().name(), "from", t.from().name(), "to", t.to().name(),
                 "at", t.at().toString(), "actor", t.actor(), "reason", t.reason())).toList());
         Json.send(response, Status.OK_200, body);
+    }
+
+    /** The resync: how much waits, how fast it goes, how long is left, and whether central is reachable. */
+    private Map<String, Object> syncView() {
+        ResyncProgress progress = sync.progress();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("configured", sync.relay().isPresent());
+        view.put("connected", sync.relay().map(RelayStatus::connected).orElse(false));
+        view.put("draining", progress.draining());
+        view.put("peak", progress.peak());
+        view.put("eventsPerSecond", Math.round(progress.eventsPerSecond() * 10) / 10.0);
+        view.put("secondsLeft", progress.timeLeft().map(java.time.Duration::toSeconds).orElse(null));
+        sync.relay().ifPresent(relay -> {
+            view.put("rateLimit", relay.eventsPerSecond());
+            view.put("lastContact", relay.lastContact().map(Object::toString).orElse(null));
+            view.put("startsAt", relay.holdingUntil().map(Object::toString).orElse(null));
+        });
+        return view;
     }
 }

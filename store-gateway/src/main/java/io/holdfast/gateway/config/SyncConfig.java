@@ -1,0 +1,80 @@
+package io.holdfast.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+
+/**
+ * How the store syncs with central over MQTT ({@code holdfast.sync.*}). Without a broker the store
+ * keeps everything in its outbox and syncs nothing, which is a valid way to run a store.
+ *
+ * @param trustedKeys   regional IT's key id to its Base64 X.509 Ed25519 public key
+ * @param commandSkew   how far the store's clock and regional IT's may disagree about a command's window
+ * @param heartbeatEvery how often the retained status is published
+ */
+public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, Duration commandSkew,
+                         Duration heartbeatEvery, int eventsPerSecond, Duration resyncSpread, Duration ackTimeout) {
+
+    public static final Duration DEFAULT_COMMAND_SKEW = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+    public static final int DEFAULT_EVENTS_PER_SECOND = 500;
+    public static final Duration DEFAULT_RESYNC_SPREAD = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    public SyncConfig {
+        Objects.requireNonNull(broker, "broker");
+        trustedKeys = Map.copyOf(trustedKeys);
+        if (eventsPerSecond < 1) {
+            throw new IllegalArgumentException("holdfast.sync.events-per-second must be positive, but was "
+                    + eventsPerSecond);
+        }
+        if (heartbeatEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("holdfast.sync.heartbeat must be at least 1 s, but was "
+                    + heartbeatEvery);
+        }
+    }
+
+    public static SyncConfig off() {
+        return new SyncConfig(Optional.empty(), Map.of(), DEFAULT_COMMAND_SKEW, DEFAULT_HEARTBEAT,
+                DEFAULT_EVENTS_PER_SECOND, DEFAULT_RESYNC_SPREAD, DEFAULT_ACK_TIMEOUT);
+    }
+
+    static SyncConfig from(Config sync) {
+        Optional<URI> broker = sync.get("broker").asString().asOptional().filter(text -> !text.isBlank())
+                .map(URI::create);
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Config key : sync.get("trusted-keys").asNodeList().orElse(List.of())) {
+            String id = key.get("id").asString().orElseThrow(() -> new ConfigException(key.key() + ".id is missing"));
+            keys.put(id, key.get("public-key").asString()
+                    .orElseThrow(() -> new ConfigException(key.key() + ".public-key is missing")));
+        }
+        return new SyncConfig(broker, keys,
+                sync.get("command-skew").as(Duration.class).orElse(DEFAULT_COMMAND_SKEW),
+                sync.get("heartbeat").as(Duration.class).orElse(DEFAULT_HEARTBEAT),
+                sync.get("events-per-second").asInt().orElse(DEFAULT_EVENTS_PER_SECOND),
+                sync.get("resync-spread").as(Duration.class).orElse(DEFAULT_RESYNC_SPREAD),
+                sync.get("ack-timeout").as(Duration.class).orElse(DEFAULT_ACK_TIMEOUT));
+    }
+
+    public SyncConfig withBroker(URI broker) {
+        return new SyncConfig(Optional.of(broker), trustedKeys, commandSkew, heartbeatEvery, eventsPerSecond,
+                resyncSpread, ackTimeout);
+    }
+
+    public SyncConfig withTrustedKey(String id, String base64PublicKey) {
+        Map<String, String> more = new LinkedHashMap<>(trustedKeys);
+        more.put(id, base64PublicKey);
+        return new SyncConfig(broker, more, commandSkew, heartbeatEvery, eventsPerSecond, resyncSpread, ackTimeout);
+    }
+
+    public SyncConfig withTiming(Duration heartbeat, Duration spread, Duration ackTimeout) {
+        return new SyncConfig(broker, trustedKeys, commandSkew, heartbeat, eventsPerSecond, spread, ackTimeout);
+    }
+}

@@ -1,0 +1,168 @@
+package io.holdfast.gateway.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.holdfast.audit.AuditLog;
+import io.holdfast.gateway.config.SyncConfig;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mode.CapabilityStatus;
+import io.holdfast.mode.ModeBoard;
+import io.holdfast.mode.Notices;
+import io.holdfast.outbox.Outbox;
+import io.holdfast.store.Database;
+import io.holdfast.sync.OutboxRelay;
+import io.holdfast.sync.RelayStatus;
+import io.holdfast.sync.ResyncMeter;
+import io.holdfast.sync.ResyncProgress;
+import io.holdfast.sync.SyncSettings;
+import io.holdfast.sync.Topics;
+import io.holdfast.sync.command.CommandHandler;
+import io.holdfast.sync.command.CommandSequences;
+import io.holdfast.sync.command.CommandVerifier;
+import io.holdfast.sync.command.TrustedKeys;
+
+/**
+ * The store's MQTT side, wired: the outbox relay (isolated capabilities do not drain), regional IT's
+ * signed commands on the store's and the fleet's command topics, and the retained heartbeat with the
+ * resync's progress. Without a configured broker it does nothing and reports so.
+ */
+public final class StoreSync implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(StoreSync.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String storeId;
+    private final SyncConfig config;
+    private final ModeBoard board;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ResyncMeter meter = new ResyncMeter();
+    private final Optional<OutboxRelay> relay;
+    private final Optional<CommandHandler> commands;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("heartbeat").factory());
+    private final Map<String, Object> versions;
+    private volatile ResyncProgress progress;
+    private SyncMetrics metrics;
+
+    public StoreSync(String storeId, SyncConfig config, Database database, ModeBoard board, Notices notices,
+                     Outbox outbox, AuditLog audit, Clock clock) {
+        this.storeId = storeId;
+        this.config = config;
+        this.board = board;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.relay = config.broker().map(broker -> new OutboxRelay(SyncSettings.defaults(broker, storeId)
+                .withRate(config.eventsPerSecond()).withAckTimeout(config.ackTimeout())
+                .withResyncSpread(config.resyncSpread()), outbox, this::drainable, clock, new SplittableRandom()));
+        this.commands = relay.map(r -> new CommandHandler(new CommandVerifier(TrustedKeys.of(config.trustedKeys()),
+                storeId, new CommandSequences(database), clock, config.commandSkew()), board, notices, audit, clock,
+                r::setEventsPerSecond, r::spreadResync));
+        String gateway = StoreSync.class.getPackage().getImplementationVersion();
+        this.versions = Map.of("gateway", gateway == null ? "development" : gateway, "schema",
+                database.readLong("read the schema version",
+                        "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1"));
+        this.progress = meter.observe(clock.instant(), 0, outbox.backlog(), drainable());
+    }
+
+    public StoreSync start() {
+        relay.ifPresent(r -> {
+            r.subscribe(Topics.commands(storeId));
+            r.subscribe(Topics.fleetCommands());
+            r.onMessage((topic, payload) -> commands.orElseThrow().handle(payload));
+            r.start();
+            LOG.log(System.Logger.Level.INFO, "syncing with central through {0}; {1} trusted command keys",
+                    config.broker().orElseThrow(), config.trustedKeys().size());
+        });
+        if (relay.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "no holdfast.sync.broker: events stay in the outbox until one is set");
+        }
+        metrics = new SyncMetrics(this);
+        long every = config.heartbeatEvery().toMillis();
+        timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public long commandsRefused() {
+        return commands.map(CommandHandler::refusedCount).orElse(0L);
+    }
+
+    public ResyncProgress progress() {
+        return progress;
+    }
+
+    public Optional<RelayStatus> relay() {
+        return relay.map(OutboxRelay::status);
+    }
+
+    /** The retained heartbeat: mode, capability states, backlog, versions and last contact. */
+    public Map<String, Object> heartbeat() {
+        Map<String, Object> beat = new LinkedHashMap<>();
+        beat.put("store", storeId);
+        beat.put("online", true);
+        beat.put("at", clock.instant().toString());
+        beat.put("mode", board.storeMode().name());
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        for (CapabilityStatus status : board.all()) {
+            capabilities.put(status.capability().name(), Map.of("state", status.state().name(),
+                    "backlog", progress.backlog().getOrDefault(status.capability(), 0L)));
+        }
+        beat.put("capabilities", capabilities);
+        beat.put("backlog", progress.total());
+        beat.put("eventsPerSecond", Math.round(progress.eventsPerSecond()));
+        progress.timeLeft().ifPresent(left -> beat.put("secondsLeft", left.toSeconds()));
+        beat.put("versions", versions);
+        relay().flatMap(RelayStatus::lastContact).ifPresent(at -> beat.put("lastContact", at.toString()));
+        return beat;
+    }
+
+    private Set<Capability> drainable() {
+        Set<Capability> drainable = EnumSet.noneOf(Capability.class);
+        for (CapabilityStatus status : board.all()) {
+            if (status.state() != CapabilityState.ISOLATED) {
+                drainable.add(status.capability());
+            }
+        }
+        return drainable;
+    }
+
+    private void beat() {
+        try {
+            long acknowledged = relay.map(r -> r.status().eventsAcknowledged()).orElse(0L);
+            progress = meter.observe(clock.instant(), acknowledged, outbox.backlog(), drainable());
+            relay.ifPresent(r -> r.publish(Topics.status(storeId), json(heartbeat()), true));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "heartbeat failed; next one in {0}", config.heartbeatEvery());
+        }
+    }
+
+    private static byte[] json(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return ("{\"online\":true}").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        relay.ifPresent(OutboxRelay::close);
+        if (metrics != null) {
+            metrics.close();
+        }
+    }
+}
