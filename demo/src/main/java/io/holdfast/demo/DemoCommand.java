@@ -1,14 +1,18 @@
 package io.holdfast.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.holdfast.central.CentralService;
 import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.central.mqtt.CentralConsumer;
+import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.gateway.Gateway;
 import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.GatewayConfig;
@@ -16,6 +20,7 @@ import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.logging.Logging;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.sync.command.KeyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_STORE = "0421";
     static final long DEMO_SEED = 20250422L;
+    static final String REGIONAL_KEY_ID = "demo-regional-it";
 
     @Option(names = "--port", defaultValue = "8080", description = "The gateway's port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -38,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sim-port", defaultValue = "8090",
             description = "The simulator's switchboard port; its services take the next three (default: ${DEFAULT-VALUE}).")
     int simPort;
+
+    @Option(names = "--mqtt-port", defaultValue = "18830",
+            description = "The embedded MQTT broker's port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int mqttPort;
 
     @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
             description = "Where the demo store's database lives (default: ${DEFAULT-VALUE}).")
@@ -56,12 +66,17 @@ final class DemoCommand implements Callable<Integer> {
         DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
 
         CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset);
+        EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
+        CentralConsumer consumer = CentralConsumer.start(broker.uri());
         DemoDevices devices = DemoDevices.start(data.resolve("print-spool"));
         GatewaySettings settings = defaults.withStoreId(DEMO_STORE)
                 .withListener("127.0.0.1", port)
                 .withDatabase(database)
                 .withCentral(endpoints(central))
                 .withDevices(devices.settings())
+                .withSync(defaults.sync().withBroker(broker.uri())
+                        .withTrustedKey(REGIONAL_KEY_ID, regionalPublicKey())
+                        .withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)))
                 .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
                         .withKiosk(DemoSeeder.KIOSK_ID, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)));
         Gateway gateway;
@@ -69,12 +84,16 @@ final class DemoCommand implements Callable<Integer> {
             gateway = Gateway.start(settings, clock);
         } catch (RuntimeException e) {
             devices.close();
+            consumer.close();
+            broker.close();
             central.close();
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
             devices.close();
+            consumer.close();
+            broker.close();
             central.close();
         }, "holdfast-demo-shutdown"));
         DemoDevices.printStoreOpen(gateway, DEMO_STORE, clock);
@@ -82,6 +101,15 @@ final class DemoCommand implements Callable<Integer> {
         printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded);
         gateway.awaitStop();
         return 0;
+    }
+
+    /** Regional IT's demo key, made on first start next to the database, for {@code ./holdfast sign}. */
+    private String regionalPublicKey() {
+        Path publicFile = data.resolve(REGIONAL_KEY_ID + ".pub");
+        if (!Files.exists(publicFile)) {
+            KeyFiles.create(data, REGIONAL_KEY_ID);
+        }
+        return KeyFiles.readPublicText(publicFile);
     }
 
     /** Every capability at its service on the simulator (their names match). */
@@ -120,6 +148,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  last receipt     %s/api/v1/devices/%s/last-receipt%n", base, DemoDevices.PRINTER);
         out.printf("  central switches %s  (make head office slow, failing, refusing or a blackhole)%n",
                 central.adminUrl());
+        out.printf("  MQTT broker      %s  (events to central, signed commands, the store's heartbeat)%n",
+                gateway.settings().sync().broker().orElseThrow());
+        out.printf("  regional IT      ./holdfast sign --store all --type ISOLATE --capabilities ORDERS,PAYMENTS%n");
+        out.printf("                   ./holdfast sign --type RESTORE --capabilities ORDERS%n");
         DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();
         out.printf("  a gift card      %s (balance £%d.%02d)%n", card.cardNumber(),
                 card.balance().amount() / 100, card.balance().amount() % 100);

@@ -21,6 +21,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Large enough for a relay batch (64 KiB) and a snapshot chunk. */
     private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
+    /** Moquette logs every MQTT packet at INFO; kept here so the level holds. */
+    private static final java.util.logging.Logger MOQUETTE_LOG = quiet();
+
     private final Server server = new Server();
     private int port;
     private boolean running;
@@ -82,6 +85,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot start the embedded MQTT broker on 127.0.0.1:" + port, e);
         }
         running = true;
+    }
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.moquette");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     /** Moquette's own port-0 lookup is racy in 0.17, so the port is chosen here. */

@@ -1,0 +1,107 @@
+package io.holdfast.gateway.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import io.holdfast.mode.Capability;
+import io.holdfast.sync.Topics;
+import io.holdfast.sync.command.CommandPublisher;
+import io.holdfast.sync.command.CommandSigner;
+import io.holdfast.sync.command.KeyFiles;
+
+/**
+ * {@code holdfast sign}: regional IT by hand. Makes a key pair, or signs one command and publishes
+ * it to a broker. The defaults match {@code ./holdfast demo}.
+ */
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = {"Sign one command with an Ed25519 key and publish it to the stores' broker,",
+                "or make a key pair with --keygen. The defaults match ./holdfast demo."})
+public final class SignCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Type { ISOLATE, RESTORE, SET_RATE }
+
+    @Option(names = "--keygen", paramLabel = "DIR", description = "Write KEY-ID.key and KEY-ID.pub to DIR and stop.")
+    Path keygen;
+
+    @Option(names = "--type", defaultValue = "ISOLATE", description = "ISOLATE, RESTORE or SET_RATE (default: ${DEFAULT-VALUE}).")
+    Type type;
+
+    @Option(names = "--capabilities", split = ",", defaultValue = "ORDERS",
+            description = "For ISOLATE and RESTORE, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Capability> capabilities;
+
+    @Option(names = "--rate", defaultValue = "500", description = "For SET_RATE: events a second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--store", defaultValue = "0421", description = "The store, or 'all' (default: ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--reason", defaultValue = "regional IT by hand", description = "Shown with the change.")
+    String reason;
+
+    @Option(names = "--key-id", defaultValue = "demo-regional-it", description = "The key's id (default: ${DEFAULT-VALUE}).")
+    String keyId;
+
+    @Option(names = "--key", defaultValue = "data/demo-regional-it.key", paramLabel = "FILE",
+            description = "The private key (default: ${DEFAULT-VALUE}).")
+    Path key;
+
+    @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:18830", description = "Default: ${DEFAULT-VALUE}.")
+    URI broker;
+
+    @Option(names = "--sequence", description = "Higher than the last accepted from this key (default: now in ms).")
+    Long sequence;
+
+    @Option(names = "--expires-in", defaultValue = "PT10M", description = "ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    Duration expiresIn;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        if (keygen != null) {
+            var pair = KeyFiles.create(keygen, keyId);
+            out.printf("Wrote %s and %s. Trust it in the store's configuration:%n", keygen.resolve(keyId + ".key"),
+                    keygen.resolve(keyId + ".pub"));
+            out.printf("holdfast:%n  sync:%n    trusted-keys:%n      - id: %s%n        public-key: %s%n", keyId,
+                    KeyFiles.publicText(pair));
+            return 0;
+        }
+        Instant now = Instant.now();
+        ObjectNode command = JSON.createObjectNode();
+        command.put("id", UUID.randomUUID().toString());
+        command.put("store", store);
+        command.put("sequence", sequence == null ? now.toEpochMilli() : sequence);
+        command.put("issuedAt", now.toString());
+        command.put("expiresAt", now.plus(expiresIn).toString());
+        command.put("type", type.name());
+        if (type == Type.SET_RATE) {
+            command.put("eventsPerSecond", rate);
+        } else {
+            var names = command.putArray("capabilities");
+            capabilities.forEach(capability -> names.add(capability.name()));
+            command.put("reason", reason);
+        }
+        byte[] envelope = new CommandSigner(keyId, KeyFiles.readPrivate(key)).envelope(command.toString());
+        String topic = "all".equals(store) ? Topics.fleetCommands() : Topics.commands(store);
+        CommandPublisher.publishOnce(broker, topic, envelope);
+        out.printf("Published to %s on %s:%n%s%n", topic, broker, command.toPrettyString());
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.holdfast.sync.command;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** Publishes one signed command to a broker (QoS 1), for regional IT's command-line tool. */
+public final class CommandPublisher {
+
+    private CommandPublisher() {
+    }
+
+    public static void publishOnce(URI broker, String topic, byte[] envelope) {
+        try (MqttClient client = new MqttClient(broker.toString(), "holdfast-sign-" + UUID.randomUUID(),
+                new MemoryPersistence())) {
+            client.setTimeToWait(10_000);
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setCleanSession(true);
+            options.setConnectionTimeout(10);
+            client.connect(options);
+            client.publish(topic, envelope, 1, false);
+            client.disconnect(2_000);
+        } catch (MqttException e) {
+            throw new IllegalStateException("could not publish to " + topic + " at " + broker + ": " + e.getMessage(),
+                    e);
+        }
+    }
+}
