@@ -38,6 +38,9 @@ function showResync(sync) {
     words = `${sync.draining} event(s) waiting · ${sync.eventsPerSecond}/s (limit ${sync.rateLimit}/s) · ${left}`
         + (sync.connected ? "" : " · central not reachable");
   }
+  if (sync.outboxAlarm) {
+    words += ` · the outbox is ${sync.outboxFull}% full: when it is full the store refuses new work`;
+  }
   $("resync-text").textContent = words;
 }
 

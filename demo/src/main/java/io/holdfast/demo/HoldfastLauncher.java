@@ -16,6 +16,7 @@ public final class HoldfastLauncher {
                 .addSubcommand("demo", new DemoCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("bench-failover", new FailoverBenchCommand())
+                .addSubcommand("bench-sync", new SyncBenchCommand())
                 .execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);

@@ -108,34 +108,39 @@ public final class Outbox {
 
     /**
      * Events the relay may send, oldest first: not yet acknowledged, of the capabilities that may
-     * drain now, and not among those already in flight.
+     * drain now, and not among those already in flight. Each capability is read in sequence order
+     * through its own index range, then merged, so an isolated capability's backlog costs nothing.
      */
     public List<PendingEvent> relayCandidates(java.util.Set<Capability> drainable, java.util.Set<String> inFlight,
                                               int limit) {
         if (drainable.isEmpty()) {
             return List.of();
         }
-        String capabilities = String.join(",", drainable.stream().map(c -> "'" + c.name() + "'").toList());
         return database.read("read events to relay", connection -> {
             List<PendingEvent> pending = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT sequence, idempotency_key, capability, type, aggregate_id, occurred_at, payload, "
-                            + "previous_in_capability "
-                            + "FROM outbox_events WHERE state <> 'ACKNOWLEDGED' AND capability IN (" + capabilities + ") "
-                            + "ORDER BY sequence LIMIT ?")) {
-                select.setInt(1, limit + inFlight.size());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next() && pending.size() < limit) {
-                        if (inFlight.contains(row.getString(2))) {
-                            continue;
+                            + "previous_in_capability FROM outbox_events "
+                            + "WHERE capability = ? AND state <> 'ACKNOWLEDGED' ORDER BY sequence LIMIT ?")) {
+                for (Capability capability : drainable) {
+                    select.setString(1, capability.name());
+                    select.setInt(2, limit + inFlight.size());
+                    try (ResultSet row = select.executeQuery()) {
+                        int taken = 0;
+                        while (row.next() && taken < limit) {
+                            if (inFlight.contains(row.getString(2))) {
+                                continue;
+                            }
+                            taken++;
+                            pending.add(new PendingEvent(row.getLong(1), row.getLong(8), new OutboxEvent(
+                                    row.getString(2), Capability.valueOf(row.getString(3)), row.getString(4),
+                                    row.getString(5), Instant.parse(row.getString(6)), row.getString(7))));
                         }
-                        pending.add(new PendingEvent(row.getLong(1), row.getLong(8), new OutboxEvent(
-                                row.getString(2), Capability.valueOf(row.getString(3)), row.getString(4),
-                                row.getString(5), Instant.parse(row.getString(6)), row.getString(7))));
                     }
                 }
             }
-            return pending;
+            pending.sort(java.util.Comparator.comparingLong(PendingEvent::sequence));
+            return pending.size() > limit ? List.copyOf(pending.subList(0, limit)) : pending;
         });
     }
 

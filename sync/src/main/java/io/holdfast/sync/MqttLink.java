@@ -29,8 +29,10 @@ final class MqttLink implements AutoCloseable {
     }
 
     private final MqttClient client;
+    private final String brokerUri;
 
     MqttLink(String brokerUri, String clientId, BlockingQueue<Signal> signals) throws MqttException {
+        this.brokerUri = brokerUri;
         this.client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
         client.setTimeToWait(5_000);
         client.setCallback(new MqttCallback() {
@@ -60,6 +62,9 @@ final class MqttLink implements AutoCloseable {
         options.setMaxInflight(64);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setWill(willTopic, willPayload, 1, true);
+        if (brokerUri.startsWith("tcp:")) {
+            options.setSocketFactory(new NoDelaySockets());
+        }
         client.connect(options);
     }
 

@@ -204,6 +204,7 @@ public final class CentralConsumer implements AutoCloseable {
         options.setConnectionTimeout(5);
         options.setMaxInflight(1_000);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setSocketFactory(new NoDelaySockets());
         try {
             fresh.connect(options);
             fresh.subscribe(ROOT + "+/up/events", 1);

@@ -95,6 +95,8 @@ public final class StatusHttpService implements HttpService {
         view.put("configured", sync.relay().isPresent());
         view.put("connected", sync.relay().map(RelayStatus::connected).orElse(false));
         view.put("draining", progress.draining());
+        view.put("outboxFull", Math.round(sync.outboxUsage().fraction() * 1000) / 10.0);
+        view.put("outboxAlarm", sync.outboxUsage().alarm());
         view.put("peak", progress.peak());
         view.put("eventsPerSecond", Math.round(progress.eventsPerSecond() * 10) / 10.0);
         view.put("secondsLeft", progress.timeLeft().map(java.time.Duration::toSeconds).orElse(null));

@@ -22,6 +22,7 @@ import io.holdfast.mode.CapabilityStatus;
 import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
 import io.holdfast.outbox.Outbox;
+import io.holdfast.outbox.OutboxUsage;
 import io.holdfast.store.Database;
 import io.holdfast.sync.OutboxRelay;
 import io.holdfast.sync.RelayStatus;
@@ -100,6 +101,10 @@ public final class StoreSync implements AutoCloseable {
         return commands.map(CommandHandler::refusedCount).orElse(0L);
     }
 
+    public OutboxUsage outboxUsage() {
+        return outbox.usage();
+    }
+
     public ResyncProgress progress() {
         return progress;
     }
@@ -122,6 +127,7 @@ public final class StoreSync implements AutoCloseable {
         }
         beat.put("capabilities", capabilities);
         beat.put("backlog", progress.total());
+        beat.put("outboxFull", Math.round(outbox.usage().fraction() * 1000) / 10.0);
         beat.put("eventsPerSecond", Math.round(progress.eventsPerSecond()));
         progress.timeLeft().ifPresent(left -> beat.put("secondsLeft", left.toSeconds()));
         beat.put("versions", versions);
@@ -144,6 +150,12 @@ public final class StoreSync implements AutoCloseable {
             long acknowledged = relay.map(r -> r.status().eventsAcknowledged()).orElse(0L);
             progress = meter.observe(clock.instant(), acknowledged, outbox.backlog(), drainable());
             relay.ifPresent(r -> r.publish(Topics.status(storeId), json(heartbeat()), true));
+            OutboxUsage usage = outbox.usage();
+            if (usage.alarm()) {
+                LOG.log(System.Logger.Level.WARNING, "the outbox is {0}% full ({1} of {2} bytes): central must take"
+                                + " the backlog before the store has to refuse new work",
+                        Math.round(usage.fraction() * 100), usage.usedBytes(), usage.capacityBytes());
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "heartbeat failed; next one in {0}", config.heartbeatEvery());
         }

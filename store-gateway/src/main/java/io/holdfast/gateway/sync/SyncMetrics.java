@@ -15,7 +15,7 @@ import io.holdfast.sync.RelayStatus;
 
 /**
  * The resync as metrics: {@code holdfast_outbox_backlog{capability}}, {@code holdfast_resync_events_per_second},
- * {@code holdfast_resync_seconds_left} (-1 when unknown), {@code holdfast_sync_connected}, and the
+ * {@code holdfast_outbox_used_ratio}, {@code holdfast_resync_seconds_left} (-1 when unknown), {@code holdfast_sync_connected}, and the
  * relay's counters {@code holdfast_sync_resends}, {@code holdfast_sync_dropped_messages} and
  * {@code holdfast_sync_commands_refused}.
  */
@@ -31,6 +31,8 @@ final class SyncMetrics implements AutoCloseable {
                     .description("events not yet acknowledged by central")
                     .tags(List.of(Tag.create("capability", capability.name())))));
         }
+        gauge("holdfast_outbox_used_ratio", "how full the outbox is; the alarm goes off at 0.8",
+                () -> sync.outboxUsage().fraction());
         gauge("holdfast_resync_events_per_second", "events central acknowledged per second, last minute",
                 () -> sync.progress().eventsPerSecond());
         gauge("holdfast_resync_seconds_left", "time left to drain at the current rate; -1 when unknown",
