@@ -50,6 +50,11 @@ public final class OutboxRelay implements AutoCloseable {
         Batch resentAt(Instant at) {
             return new Batch(id, keys, payload, at);
         }
+
+        /** The batch still waiting for the rest of its events; its message is sent again whole. */
+        Batch without(Set<String> acknowledged) {
+            return new Batch(id, keys.stream().filter(key -> !acknowledged.contains(key)).toList(), payload, sentAt);
+        }
     }
 
     private final SyncSettings settings;
@@ -251,7 +256,10 @@ public final class OutboxRelay implements AutoCloseable {
         lastContact = Optional.of(clock.instant());
         Set<String> named = new HashSet<>(keys);
         synchronized (inFlight) {
-            inFlight.values().removeIf(batch -> named.containsAll(batch.keys()));
+            // Central may acknowledge a batch's events in several messages (an event waits there
+            // for its predecessor); a batch leaves the window when all of its events are done.
+            inFlight.replaceAll((id, batch) -> batch.without(named));
+            inFlight.values().removeIf(batch -> batch.keys().isEmpty());
         }
     }
 
