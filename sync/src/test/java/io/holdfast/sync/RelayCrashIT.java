@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ import io.holdfast.store.DatabaseSettings;
 /**
  * The gateway's sync killed with SIGKILL at random points of a resync, twenty times, while it keeps
  * writing: afterwards central holds every committed event once, in order per aggregate, and the
- * store file passes {@code PRAGMA integrity_check}.
+ * store file passes {@code PRAGMA integrity_check}. The store's last will marks it offline.
  */
 class RelayCrashIT {
 
@@ -59,12 +62,20 @@ class RelayCrashIT {
     void killedTwentyTimesMidResyncCentralStillHasEveryCommittedEventExactlyOnce() throws Exception {
         Path file = folder.resolve("holdfast.db");
         SplittableRandom random = new SplittableRandom(20251121L);
-        for (int kill = 0; kill < KILLS; kill++) {
-            Process gateway = launch(file, false);
-            Thread.sleep(100 + random.nextInt(1_200));
-            gateway.destroyForcibly();
-            assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(gateway.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        AtomicReference<String> status = new AtomicReference<>("");
+        MqttClient fleet = watchStatus(status);
+        try {
+            for (int kill = 0; kill < KILLS; kill++) {
+                Process gateway = launch(file, false);
+                Thread.sleep(100 + random.nextInt(1_200));
+                gateway.destroyForcibly();
+                assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(gateway.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> status.get().contains("\"online\":false"));
+        } finally {
+            fleet.disconnect();
+            fleet.close();
         }
 
         Process drain = launch(file, true);
@@ -84,6 +95,15 @@ class RelayCrashIT {
         System.out.printf("crash test: %d kills, %d committed events applied once each; central saw %d duplicates"
                 + " (sent again after a kill between publish and acknowledgement)%n", KILLS, committed.size(),
                 central.duplicates());
+    }
+
+    /** Regional IT's view: the store's retained status, which its last will sets to offline. */
+    private MqttClient watchStatus(AtomicReference<String> status) throws Exception {
+        MqttClient fleet = new MqttClient(broker.uri().toString(), "fleet-watch", new MemoryPersistence());
+        fleet.connect();
+        fleet.subscribe(Topics.status(STORE), 1, (topic, message) ->
+                status.set(new String(message.getPayload(), StandardCharsets.UTF_8)));
+        return fleet;
     }
 
     private Process launch(Path file, boolean drain) throws IOException {

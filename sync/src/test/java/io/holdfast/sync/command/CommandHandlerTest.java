@@ -1,0 +1,124 @@
+package io.holdfast.sync.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.holdfast.audit.AuditEntry;
+import io.holdfast.audit.AuditLog;
+import io.holdfast.mode.Audience;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mode.IsolationSource;
+import io.holdfast.mode.ModeBoard;
+import io.holdfast.mode.Notices;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
+
+/** Accepted commands change the board, the notices and the relay; every decision is audited. */
+class CommandHandlerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private ModeBoard board;
+    private Notices notices;
+    private AuditLog audit;
+    private CommandHandler handler;
+    private final KeyPair regional = CommandSigner.newKeyPair();
+    private final CommandSigner signer = new CommandSigner("regional-it-1", regional.getPrivate());
+    private final List<Integer> rates = new ArrayList<>();
+    private final AtomicInteger resyncs = new AtomicInteger();
+    private long sequence;
+
+    @BeforeEach
+    void open() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
+        board = new ModeBoard(database, clock, Duration.ofSeconds(30));
+        notices = new Notices(database, clock);
+        audit = new AuditLog(database);
+        TrustedKeys keys = TrustedKeys.of(Map.of("regional-it-1",
+                Base64.getEncoder().encodeToString(regional.getPublic().getEncoded())));
+        handler = new CommandHandler(new CommandVerifier(keys, "0421", new CommandSequences(database), clock,
+                Duration.ofSeconds(30)), board, notices, audit, clock, rates::add, resyncs::incrementAndGet);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void isolateThenRestoreMovesTheBoardAndStartsASpreadResync() {
+        handler.handle(signed("\"type\":\"ISOLATE\",\"capabilities\":[\"GIFT_CARDS\"],\"reason\":\"incident\""));
+        assertThat(board.status(Capability.GIFT_CARDS).state()).isEqualTo(CapabilityState.ISOLATED);
+        assertThat(board.status(Capability.GIFT_CARDS).isolatedBy()).contains(IsolationSource.REGIONAL_IT);
+        assertThat(resyncs).hasValue(0);
+
+        handler.handle(signed("\"type\":\"RESTORE\",\"capabilities\":[\"GIFT_CARDS\"]"));
+
+        assertThat(board.status(Capability.GIFT_CARDS).state()).isEqualTo(CapabilityState.RESTORING);
+        assertThat(resyncs).hasValue(1);
+        assertThat(actions()).as("newest first: each command and the board's own transition")
+                .containsExactly("command-accepted", "capability.restoring", "command-accepted", "capability.isolated");
+    }
+
+    @Test
+    void setNoticeReplacesWhatCustomersAreTold() {
+        handler.handle(signed("\"type\":\"SET_NOTICE\",\"capability\":\"GIFT_CARDS\",\"state\":\"ISOLATED\","
+                + "\"audience\":\"CUSTOMER\",\"text\":\"Gift cards work up to £50 today.\""));
+
+        assertThat(notices.text(Capability.GIFT_CARDS, CapabilityState.ISOLATED, Audience.CUSTOMER))
+                .isEqualTo("Gift cards work up to £50 today.");
+    }
+
+    @Test
+    void setRateGoesToTheRelay() {
+        handler.handle(signed("\"type\":\"SET_RATE\",\"eventsPerSecond\":40"));
+
+        assertThat(rates).containsExactly(40);
+    }
+
+    @Test
+    void aRefusedCommandChangesNothingAndIsAuditedWithItsCode() {
+        byte[] restore = signed("\"type\":\"ISOLATE\",\"capabilities\":[\"ORDERS\"]");
+        handler.handle(restore);
+        board.restore(List.of(Capability.ORDERS), IsolationSource.REGIONAL_IT, "test", "back");
+
+        handler.handle(restore);
+
+        assertThat(board.status(Capability.ORDERS).state()).isEqualTo(CapabilityState.RESTORING);
+        AuditEntry refused = audit.latest(10).stream().filter(e -> e.action().equals("command-refused"))
+                .findFirst().orElseThrow();
+        assertThat(refused.detail()).contains("command-replay");
+        assertThat(handler.refusedCount()).isEqualTo(1);
+    }
+
+    private byte[] signed(String body) {
+        sequence++;
+        return signer.envelope("{\"id\":\"cmd-" + sequence + "\",\"store\":\"0421\",\"sequence\":" + sequence
+                + ",\"issuedAt\":\"" + NOW + "\",\"expiresAt\":\"" + NOW.plusSeconds(60) + "\"," + body + "}");
+    }
+
+    private List<String> actions() {
+        return audit.latest(10).stream().map(AuditEntry::action).toList();
+    }
+}
