@@ -33,6 +33,16 @@ public final class Topics {
         return ROOT + "all/down/commands";
     }
 
+    /** A downstream stream for one store: {@code manifest}, {@code giftcards}, {@code policy}. */
+    public static String downstream(String store, String stream) {
+        return ROOT + store + "/down/" + stream;
+    }
+
+    /** The store's requests to central, such as a fresh snapshot of a stream. */
+    public static String requests(String store) {
+        return ROOT + store + "/up/requests";
+    }
+
     /** A store's retained heartbeat, and its last will. */
     public static String status(String store) {
         return ROOT + store + "/status";

@@ -1,0 +1,49 @@
+package io.holdfast.sync.downstream;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.holdfast.giftcard.CardFingerprint;
+import io.holdfast.giftcard.GiftCardBalance;
+import io.holdfast.giftcard.GiftCardBalances;
+import io.holdfast.money.Money;
+
+/**
+ * The gift-card balances stream: rows {@code {"card": "<fingerprint hex>", "lastFour": "9194",
+ * "balance": {"amount": 18000, "currency": "GBP"}, "asOf": "..."}}, written in one transaction per
+ * message. Replacing a balance with the same row changes nothing.
+ */
+public final class GiftCardBalanceRows implements StreamApplier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GiftCardBalances balances;
+
+    public GiftCardBalanceRows(GiftCardBalances balances) {
+        this.balances = balances;
+    }
+
+    @Override
+    public void apply(List<String> rowsJson) {
+        List<GiftCardBalance> parsed = new ArrayList<>(rowsJson.size());
+        for (String text : rowsJson) {
+            try {
+                JsonNode row = JSON.readTree(text);
+                JsonNode balance = row.path("balance");
+                parsed.add(new GiftCardBalance(new CardFingerprint(row.path("card").asText()),
+                        row.path("lastFour").asText(),
+                        Money.of(balance.path("amount").asLong(), balance.path("currency").asText()),
+                        Instant.parse(row.path("asOf").asText())));
+            } catch (IOException | DateTimeParseException | NullPointerException e) {
+                throw new IllegalArgumentException("not a gift-card balance row: " + e.getMessage());
+            }
+        }
+        balances.putAll(parsed);
+    }
+}
