@@ -13,9 +13,9 @@ import io.helidon.webserver.http.ServerResponse;
 import io.holdfast.order.OrderId;
 
 /** JSON in and out for the simulator's routes. */
-final class SimJson {
+public final class SimJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .addMixIn(OrderId.class, PlainValue.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -2,6 +2,7 @@ package io.holdfast.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,12 +14,14 @@ import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.central.CentralProbe;
 import io.holdfast.gateway.central.HttpCentralOrders;
+import io.holdfast.gateway.central.ManifestStreamRows;
 import io.holdfast.gateway.central.ManifestSync;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.mode.ContactlessFollowsPayments;
 import io.holdfast.gateway.mode.ModeMetrics;
 import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.hardware.scan.ScanParser;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.ModeBoard;
@@ -34,6 +37,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.staff.SignInPolicy;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
+import io.holdfast.sync.downstream.GiftCardBalanceRows;
 
 /**
  * The store's use cases and their adapters, built by hand from the database, the devices and the
@@ -96,7 +100,9 @@ public final class StoreServices implements AutoCloseable {
         this.collectionQr = settings.desk().centralSigningKey()
                 .map(key -> new CollectionQr(key, settings.storeId(), clock));
         this.access = new Access(staff);
-        this.sync = new StoreSync(settings.storeId(), settings.sync(), database, board, notices, outbox, audit, clock);
+        this.sync = new StoreSync(settings.storeId(), settings.sync(), database, board, notices, outbox, audit,
+                Map.of("manifest", new ManifestStreamRows(new ManifestImport(database, clock)),
+                        "giftcards", new GiftCardBalanceRows(new SqliteGiftCardBalances(database))), clock);
     }
 
     /** Starts the background work: the manifest now and then periodically, the probe, expiry now and hourly. */

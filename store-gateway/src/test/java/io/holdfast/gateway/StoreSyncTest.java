@@ -30,6 +30,7 @@ import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.gateway.config.ResilienceSettings;
 import io.holdfast.gateway.config.SyncConfig;
 import io.holdfast.mode.Capability;
+import io.holdfast.order.Order;
 import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandSigner;
 
@@ -117,6 +118,36 @@ class StoreSyncTest {
         await().atMost(PATIENCE).until(() -> !audited("command-refused").isEmpty());
         assertThat(audited("command-refused").getFirst().detail()).contains("command-bad-signature");
         assertThat(state(Capability.ORDERS)).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void aManifestSnapshotInChunksThenAChangeArriveOverMqttAndAGapAsksForAFreshSnapshot() throws Exception {
+        List<Order> orders = java.util.stream.IntStream.rangeClosed(1, 25)
+                .mapToObj(n -> TestStores.anOrder("MQ-%06d".formatted(n))).toList();
+        int chunks = consumer.publishSnapshot(STORE, "manifest", 1, orders, 10);
+        await().atMost(PATIENCE).until(() -> status().path("sync").path("streams").path(0).path("complete").asBoolean());
+        JsonNode stream = status().path("sync").path("streams").path(0);
+        assertThat(stream.path("stream").asText()).isEqualTo("manifest");
+        assertThat(stream.path("chunksDone").asLong()).isEqualTo(chunks).isEqualTo(3);
+        assertThat(HttpCalls.get(base + "/api/v1/orders/MQ-000025", "Authorization", colleague).statusCode())
+                .isEqualTo(200);
+
+        AtomicReference<JsonNode> request = new AtomicReference<>();
+        MqttClient central = new MqttClient(broker.uri().toString(), "requests", new MemoryPersistence());
+        central.connect();
+        try {
+            central.subscribe(Topics.requests(STORE), 1, (topic, message) ->
+                    request.set(new ObjectMapper().readTree(message.getPayload())));
+            consumer.publishChange(STORE, "manifest", 1, 9, List.of(TestStores.anOrder("MQ-000099")));
+            await().atMost(PATIENCE).until(() -> request.get() != null);
+        } finally {
+            central.disconnect();
+            central.close();
+        }
+        assertThat(request.get().path("stream").asText()).isEqualTo("manifest");
+        assertThat(request.get().path("reason").asText()).contains("gap");
+        assertThat(HttpCalls.get(base + "/api/v1/orders/MQ-000099", "Authorization", colleague).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

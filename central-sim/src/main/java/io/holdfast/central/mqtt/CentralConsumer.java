@@ -23,6 +23,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.holdfast.central.SimJson;
+
 /**
  * Central's side of the sync: subscribes to every store's events, applies each once (see
  * {@link CentralLedger}) and acknowledges on the store's {@code down/acks}. Switches make it drop
@@ -106,6 +108,35 @@ public final class CentralConsumer implements AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalStateException("central could not publish to " + topic + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Publishes a snapshot of a downstream stream in chunks (sequences 1 to n of the generation),
+     * rows serialised as central's HTTP API does; answers the number of chunks.
+     */
+    public int publishSnapshot(String store, String stream, long generation, List<?> rows, int chunkSize) {
+        int chunks = Math.max(1, (rows.size() + chunkSize - 1) / chunkSize);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            List<?> part = rows.subList(chunk * chunkSize, Math.min(rows.size(), (chunk + 1) * chunkSize));
+            publishStream(store, stream, generation, chunk + 1, "CHUNK", chunks, part);
+        }
+        return chunks;
+    }
+
+    /** Publishes one change of a downstream stream after its snapshot. */
+    public void publishChange(String store, String stream, long generation, long sequence, List<?> rows) {
+        publishStream(store, stream, generation, sequence, "CHANGE", 0, rows);
+    }
+
+    private void publishStream(String store, String stream, long generation, long sequence, String kind, long chunks,
+                               List<?> rows) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("generation", generation);
+        message.put("sequence", sequence);
+        message.put("kind", kind);
+        message.put("chunks", chunks);
+        message.set("rows", SimJson.MAPPER.valueToTree(rows));
+        publish(ROOT + store + "/down/" + stream, message.toString().getBytes(StandardCharsets.UTF_8), false);
     }
 
     public List<AppliedEvent> applied(String store) {

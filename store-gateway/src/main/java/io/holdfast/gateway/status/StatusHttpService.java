@@ -100,6 +100,10 @@ public final class StatusHttpService implements HttpService {
         view.put("peak", progress.peak());
         view.put("eventsPerSecond", Math.round(progress.eventsPerSecond() * 10) / 10.0);
         view.put("secondsLeft", progress.timeLeft().map(java.time.Duration::toSeconds).orElse(null));
+        view.put("streams", sync.streams().stream().map(position -> Map.of("stream", position.stream(),
+                "generation", position.generation(), "sequence", position.sequence(),
+                "chunksDone", position.chunksDone(), "chunksTotal", position.chunksTotal(),
+                "complete", position.complete(), "updatedAt", position.updatedAt().toString())).toList());
         sync.relay().ifPresent(relay -> {
             view.put("rateLimit", relay.eventsPerSecond());
             view.put("lastContact", relay.lastContact().map(Object::toString).orElse(null));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,10 @@ import io.holdfast.sync.command.CommandHandler;
 import io.holdfast.sync.command.CommandSequences;
 import io.holdfast.sync.command.CommandVerifier;
 import io.holdfast.sync.command.TrustedKeys;
+import io.holdfast.sync.downstream.DownstreamStreams;
+import io.holdfast.sync.downstream.StreamApplier;
+import io.holdfast.sync.downstream.StreamPosition;
+import io.holdfast.sync.downstream.StreamPositions;
 
 /**
  * The store's MQTT side, wired: the outbox relay (isolated capabilities do not drain), regional IT's
@@ -53,14 +58,16 @@ public final class StoreSync implements AutoCloseable {
     private final ResyncMeter meter = new ResyncMeter();
     private final Optional<OutboxRelay> relay;
     private final Optional<CommandHandler> commands;
+    private final DownstreamStreams streams;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("heartbeat").factory());
     private final Map<String, Object> versions;
     private volatile ResyncProgress progress;
     private SyncMetrics metrics;
 
+    /** @param appliers the downstream streams the store follows, by name ({@code manifest}, {@code giftcards}) */
     public StoreSync(String storeId, SyncConfig config, Database database, ModeBoard board, Notices notices,
-                     Outbox outbox, AuditLog audit, Clock clock) {
+                     Outbox outbox, AuditLog audit, Map<String, StreamApplier> appliers, Clock clock) {
         this.storeId = storeId;
         this.config = config;
         this.board = board;
@@ -72,6 +79,7 @@ public final class StoreSync implements AutoCloseable {
         this.commands = relay.map(r -> new CommandHandler(new CommandVerifier(TrustedKeys.of(config.trustedKeys()),
                 storeId, new CommandSequences(database), clock, config.commandSkew()), board, notices, audit, clock,
                 r::setEventsPerSecond, r::spreadResync));
+        this.streams = new DownstreamStreams(appliers, new StreamPositions(database), this::requestSnapshot, clock);
         String gateway = StoreSync.class.getPackage().getImplementationVersion();
         this.versions = Map.of("gateway", gateway == null ? "development" : gateway, "schema",
                 database.readLong("read the schema version",
@@ -83,7 +91,8 @@ public final class StoreSync implements AutoCloseable {
         relay.ifPresent(r -> {
             r.subscribe(Topics.commands(storeId));
             r.subscribe(Topics.fleetCommands());
-            r.onMessage((topic, payload) -> commands.orElseThrow().handle(payload));
+            streams.streams().forEach(stream -> r.subscribe(Topics.downstream(storeId, stream)));
+            r.onMessage(this::arrived);
             r.start();
             LOG.log(System.Logger.Level.INFO, "syncing with central through {0}; {1} trusted command keys",
                     config.broker().orElseThrow(), config.trustedKeys().size());
@@ -95,6 +104,11 @@ public final class StoreSync implements AutoCloseable {
         long every = config.heartbeatEvery().toMillis();
         timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** Each downstream stream's position: generation, sequence and snapshot progress. */
+    public List<StreamPosition> streams() {
+        return streams.progress();
     }
 
     public long commandsRefused() {
@@ -133,6 +147,24 @@ public final class StoreSync implements AutoCloseable {
         beat.put("versions", versions);
         relay().flatMap(RelayStatus::lastContact).ifPresent(at -> beat.put("lastContact", at.toString()));
         return beat;
+    }
+
+    private void arrived(String topic, byte[] payload) {
+        if (topic.equals(Topics.commands(storeId)) || topic.equals(Topics.fleetCommands())) {
+            commands.orElseThrow().handle(payload);
+        } else {
+            streams.handle(topic.substring(topic.lastIndexOf('/') + 1), payload);
+        }
+    }
+
+    private void requestSnapshot(String stream, String why) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("store", storeId);
+        request.put("type", "SNAPSHOT");
+        request.put("stream", stream);
+        request.put("reason", why);
+        request.put("at", clock.instant().toString());
+        relay.ifPresent(r -> r.publish(Topics.requests(storeId), json(request), false));
     }
 
     private Set<Capability> drainable() {
