@@ -151,6 +151,23 @@ class StoreSyncTest {
     }
 
     @Test
+    void aSignedPolicyArrivesOnThePolicyStreamAndAnUnsignedOneChangesNothing() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode signedPolicy = json.readTree(signer.envelope(command(STORE, "REPLACE_POLICY",
+                "\"policy\":{\"version\":3,\"giftCardOfflineCapMinor\":5000}")));
+        JsonNode forged = json.readTree(new CommandSigner("regional-it-1", CommandSigner.newKeyPair().getPrivate())
+                .envelope(command(STORE, "REPLACE_POLICY", "\"policy\":{\"version\":9}")));
+
+        consumer.publishSnapshot(STORE, "policy", 1, List.of(signedPolicy), 1);
+        await().atMost(PATIENCE).until(() -> status().path("sync").path("policyVersion").asLong() == 3);
+        consumer.publishChange(STORE, "policy", 1, 2, List.of(forged));
+        await().atMost(PATIENCE).until(() -> audited("command-refused").stream()
+                .anyMatch(entry -> entry.detail().contains("command-bad-signature")));
+
+        assertThat(status().path("sync").path("policyVersion").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void theHeartbeatIsRetainedWithModeCapabilitiesAndBacklog() throws Exception {
         AtomicReference<JsonNode> heartbeat = new AtomicReference<>();
         MqttClient watcher = new MqttClient(broker.uri().toString(), "watcher", new MemoryPersistence());

@@ -32,12 +32,12 @@ public final class SignCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Type { ISOLATE, RESTORE, SET_RATE }
+    enum Type { ISOLATE, RESTORE, SET_RATE, REPLACE_POLICY }
 
     @Option(names = "--keygen", paramLabel = "DIR", description = "Write KEY-ID.key and KEY-ID.pub to DIR and stop.")
     Path keygen;
 
-    @Option(names = "--type", defaultValue = "ISOLATE", description = "ISOLATE, RESTORE or SET_RATE (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--type", defaultValue = "ISOLATE", description = "ISOLATE, RESTORE, SET_RATE or REPLACE_POLICY (default: ${DEFAULT-VALUE}).")
     Type type;
 
     @Option(names = "--capabilities", split = ",", defaultValue = "ORDERS",
@@ -46,6 +46,9 @@ public final class SignCommand implements Callable<Integer> {
 
     @Option(names = "--rate", defaultValue = "500", description = "For SET_RATE: events a second (default: ${DEFAULT-VALUE}).")
     int rate;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "For REPLACE_POLICY: a JSON object with a version.")
+    Path policy;
 
     @Option(names = "--store", defaultValue = "0421", description = "The store, or 'all' (default: ${DEFAULT-VALUE}).")
     String store;
@@ -73,7 +76,7 @@ public final class SignCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         var out = spec.commandLine().getOut();
         if (keygen != null) {
             var pair = KeyFiles.create(keygen, keyId);
@@ -93,6 +96,11 @@ public final class SignCommand implements Callable<Integer> {
         command.put("type", type.name());
         if (type == Type.SET_RATE) {
             command.put("eventsPerSecond", rate);
+        } else if (type == Type.REPLACE_POLICY) {
+            if (policy == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "REPLACE_POLICY needs --policy FILE");
+            }
+            command.set("policy", JSON.readTree(policy.toFile()));
         } else {
             var names = command.putArray("capabilities");
             capabilities.forEach(capability -> names.add(capability.name()));

@@ -100,6 +100,7 @@ public final class StatusHttpService implements HttpService {
         view.put("peak", progress.peak());
         view.put("eventsPerSecond", Math.round(progress.eventsPerSecond() * 10) / 10.0);
         view.put("secondsLeft", progress.timeLeft().map(java.time.Duration::toSeconds).orElse(null));
+        view.put("policyVersion", sync.policyVersion());
         view.put("streams", sync.streams().stream().map(position -> Map.of("stream", position.stream(),
                 "generation", position.generation(), "sequence", position.sequence(),
                 "chunksDone", position.chunksDone(), "chunksTotal", position.chunksTotal(),

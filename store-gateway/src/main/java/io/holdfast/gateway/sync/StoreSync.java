@@ -24,6 +24,8 @@ import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxUsage;
+import io.holdfast.policy.InstalledPolicy;
+import io.holdfast.policy.StorePolicies;
 import io.holdfast.store.Database;
 import io.holdfast.sync.OutboxRelay;
 import io.holdfast.sync.RelayStatus;
@@ -59,6 +61,7 @@ public final class StoreSync implements AutoCloseable {
     private final Optional<OutboxRelay> relay;
     private final Optional<CommandHandler> commands;
     private final DownstreamStreams streams;
+    private final StorePolicies policies;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("heartbeat").factory());
     private final Map<String, Object> versions;
@@ -73,13 +76,18 @@ public final class StoreSync implements AutoCloseable {
         this.board = board;
         this.outbox = outbox;
         this.clock = clock;
+        this.policies = new StorePolicies(database, clock);
         this.relay = config.broker().map(broker -> new OutboxRelay(SyncSettings.defaults(broker, storeId)
                 .withRate(config.eventsPerSecond()).withAckTimeout(config.ackTimeout())
                 .withResyncSpread(config.resyncSpread()), outbox, this::drainable, clock, new SplittableRandom()));
         this.commands = relay.map(r -> new CommandHandler(new CommandVerifier(TrustedKeys.of(config.trustedKeys()),
-                storeId, new CommandSequences(database), clock, config.commandSkew()), board, notices, audit, clock,
-                r::setEventsPerSecond, r::spreadResync));
-        this.streams = new DownstreamStreams(appliers, new StreamPositions(database), this::requestSnapshot, clock);
+                storeId, new CommandSequences(database), clock, config.commandSkew()), board, notices,
+                policies, audit, clock, r::setEventsPerSecond, r::spreadResync));
+        Map<String, StreamApplier> followed = new LinkedHashMap<>(appliers);
+        // Policy rows are signed commands (REPLACE_POLICY): the stream carries them, the verifier decides.
+        commands.ifPresent(handler -> followed.put("policy", rows -> rows.forEach(row ->
+                handler.handle(row.getBytes(StandardCharsets.UTF_8)))));
+        this.streams = new DownstreamStreams(followed, new StreamPositions(database), this::requestSnapshot, clock);
         String gateway = StoreSync.class.getPackage().getImplementationVersion();
         this.versions = Map.of("gateway", gateway == null ? "development" : gateway, "schema",
                 database.readLong("read the schema version",
@@ -109,6 +117,11 @@ public final class StoreSync implements AutoCloseable {
     /** Each downstream stream's position: generation, sequence and snapshot progress. */
     public List<StreamPosition> streams() {
         return streams.progress();
+    }
+
+    /** The version of regional IT's policy in force; 0 before the first is installed. */
+    public long policyVersion() {
+        return policies.inForce().map(InstalledPolicy::version).orElse(0L);
     }
 
     public long commandsRefused() {

@@ -11,6 +11,8 @@ import io.holdfast.mode.BoardDecision;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
+import io.holdfast.policy.PolicyDecision;
+import io.holdfast.policy.StorePolicies;
 
 /**
  * Obeys the commands the verifier accepts and writes every decision, accepted or refused, to the
@@ -24,6 +26,7 @@ public final class CommandHandler {
     private final CommandVerifier verifier;
     private final ModeBoard board;
     private final Notices notices;
+    private final StorePolicies policies;
     private final AuditLog audit;
     private final Clock clock;
     private final IntConsumer rate;
@@ -34,8 +37,9 @@ public final class CommandHandler {
      * @param rate      takes a new events-per-second limit for the relay
      * @param restoring runs after a restore, to start the relay's spread resync
      */
-    public CommandHandler(CommandVerifier verifier, ModeBoard board, Notices notices, AuditLog audit, Clock clock,
-                          IntConsumer rate, Runnable restoring) {
+    public CommandHandler(CommandVerifier verifier, ModeBoard board, Notices notices, StorePolicies policies,
+                          AuditLog audit, Clock clock, IntConsumer rate, Runnable restoring) {
+        this.policies = policies;
         this.verifier = verifier;
         this.board = board;
         this.notices = notices;
@@ -85,6 +89,11 @@ public final class CommandHandler {
                 notices.replace(notice.capability(), notice.state(), notice.audience(), notice.text(), ACTOR);
                 yield "notice replaced";
             }
+            case Instruction.ReplacePolicy policy -> switch (policies.install(policy.version(), policy.documentJson(),
+                    ACTOR + ":" + command.keyId())) {
+                case PolicyDecision.Installed installed -> "policy version " + installed.policy().version() + " installed";
+                case PolicyDecision.Refused refused -> "refused: " + refused.reason();
+            };
             case Instruction.SetRate setRate -> {
                 rate.accept(setRate.eventsPerSecond());
                 yield "relay rate " + setRate.eventsPerSecond() + " events/s";

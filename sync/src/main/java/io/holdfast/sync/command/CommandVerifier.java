@@ -156,6 +156,14 @@ public final class CommandVerifier {
                 }
                 yield Optional.of(new Instruction.SetRate(rate));
             }
+            case "REPLACE_POLICY" -> {
+                JsonNode policy = command.path("policy");
+                if (!policy.isObject() || !policy.path("version").canConvertToLong()
+                        || policy.get("version").asLong() < 1) {
+                    throw new IllegalArgumentException("REPLACE_POLICY needs a 'policy' object with a positive version");
+                }
+                yield Optional.of(new Instruction.ReplacePolicy(policy.get("version").asLong(), policy.toString()));
+            }
             default -> Optional.empty();
         };
     }

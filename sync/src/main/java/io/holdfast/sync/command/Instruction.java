@@ -33,6 +33,10 @@ public sealed interface Instruction {
     record SetRate(int eventsPerSecond) implements Instruction {
     }
 
+    /** Installs a new version of the store's policy; an older or equal version is refused. */
+    record ReplacePolicy(long version, String documentJson) implements Instruction {
+    }
+
     /** The names used in the envelope's {@code type}. */
-    List<String> TYPES = List.of("ISOLATE", "RESTORE", "SET_NOTICE", "SET_RATE");
+    List<String> TYPES = List.of("ISOLATE", "RESTORE", "SET_NOTICE", "SET_RATE", "REPLACE_POLICY");
 }

@@ -27,6 +27,7 @@ import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
+import io.holdfast.policy.StorePolicies;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 
@@ -41,6 +42,7 @@ class CommandHandlerTest {
     private ModeBoard board;
     private Notices notices;
     private AuditLog audit;
+    private StorePolicies policies;
     private CommandHandler handler;
     private final KeyPair regional = CommandSigner.newKeyPair();
     private final CommandSigner signer = new CommandSigner("regional-it-1", regional.getPrivate());
@@ -55,10 +57,12 @@ class CommandHandlerTest {
         board = new ModeBoard(database, clock, Duration.ofSeconds(30));
         notices = new Notices(database, clock);
         audit = new AuditLog(database);
+        policies = new StorePolicies(database, clock);
         TrustedKeys keys = TrustedKeys.of(Map.of("regional-it-1",
                 Base64.getEncoder().encodeToString(regional.getPublic().getEncoded())));
         handler = new CommandHandler(new CommandVerifier(keys, "0421", new CommandSequences(database), clock,
-                Duration.ofSeconds(30)), board, notices, audit, clock, rates::add, resyncs::incrementAndGet);
+                Duration.ofSeconds(30)), board, notices, policies, audit, clock, rates::add,
+                resyncs::incrementAndGet);
     }
 
     @AfterEach
@@ -95,6 +99,17 @@ class CommandHandlerTest {
         handler.handle(signed("\"type\":\"SET_RATE\",\"eventsPerSecond\":40"));
 
         assertThat(rates).containsExactly(40);
+    }
+
+    @Test
+    void replacePolicyInstallsNewerVersionsOnlyAndNeverRollsBack() {
+        handler.handle(signed("\"type\":\"REPLACE_POLICY\",\"policy\":{\"version\":2,\"giftCardOfflineCap\":5000}"));
+        handler.handle(signed("\"type\":\"REPLACE_POLICY\",\"policy\":{\"version\":1,\"giftCardOfflineCap\":99999}"));
+
+        assertThat(policies.inForce().orElseThrow().version()).isEqualTo(2);
+        assertThat(policies.inForce().orElseThrow().documentJson()).contains("5000");
+        assertThat(audit.latest(10).stream().filter(e -> e.action().equals("command-accepted")).toList())
+                .first().satisfies(entry -> assertThat(entry.detail()).contains("not newer"));
     }
 
     @Test

@@ -158,6 +158,8 @@ class CommandVerifierTest {
         assertRefused(verifier.verify(signer.envelope("[1, 2]")), Refusal.MALFORMED);
         assertRefused(verifier.verify(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
                 "\"type\":\"ISOLATE\",\"capabilities\":[\"TELEPORT\"]"))), Refusal.MALFORMED);
+        assertRefused(verifier.verify(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
+                "\"type\":\"REPLACE_POLICY\",\"policy\":{\"caps\":1}"))), Refusal.MALFORMED);
         assertRefused(verifier.verify(signer.envelope(command(STORE, 0, NOW, NOW.plusSeconds(60),
                 "\"type\":\"SET_RATE\",\"eventsPerSecond\":10"))), Refusal.MALFORMED);
     }
