@@ -18,15 +18,18 @@ import io.helidon.config.ConfigException;
  * @param trustedKeys   regional IT's key id to its Base64 X.509 Ed25519 public key
  * @param commandSkew   how far the store's clock and regional IT's may disagree about a command's window
  * @param heartbeatEvery how often the retained status is published
+ * @param retention      how long events central acknowledged are kept before they are purged
  */
 public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, Duration commandSkew,
-                         Duration heartbeatEvery, int eventsPerSecond, Duration resyncSpread, Duration ackTimeout) {
+                         Duration heartbeatEvery, int eventsPerSecond, Duration resyncSpread, Duration ackTimeout,
+                         Duration retention) {
 
     public static final Duration DEFAULT_COMMAND_SKEW = Duration.ofSeconds(30);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     public static final int DEFAULT_EVENTS_PER_SECOND = 500;
     public static final Duration DEFAULT_RESYNC_SPREAD = Duration.ofSeconds(30);
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
 
     public SyncConfig {
         Objects.requireNonNull(broker, "broker");
@@ -34,6 +37,9 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
         if (eventsPerSecond < 1) {
             throw new IllegalArgumentException("holdfast.sync.events-per-second must be positive, but was "
                     + eventsPerSecond);
+        }
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("holdfast.sync.retention must not be negative, but was " + retention);
         }
         if (heartbeatEvery.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("holdfast.sync.heartbeat must be at least 1 s, but was "
@@ -43,7 +49,7 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
 
     public static SyncConfig off() {
         return new SyncConfig(Optional.empty(), Map.of(), DEFAULT_COMMAND_SKEW, DEFAULT_HEARTBEAT,
-                DEFAULT_EVENTS_PER_SECOND, DEFAULT_RESYNC_SPREAD, DEFAULT_ACK_TIMEOUT);
+                DEFAULT_EVENTS_PER_SECOND, DEFAULT_RESYNC_SPREAD, DEFAULT_ACK_TIMEOUT, DEFAULT_RETENTION);
     }
 
     static SyncConfig from(Config sync) {
@@ -60,21 +66,24 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
                 sync.get("heartbeat").as(Duration.class).orElse(DEFAULT_HEARTBEAT),
                 sync.get("events-per-second").asInt().orElse(DEFAULT_EVENTS_PER_SECOND),
                 sync.get("resync-spread").as(Duration.class).orElse(DEFAULT_RESYNC_SPREAD),
-                sync.get("ack-timeout").as(Duration.class).orElse(DEFAULT_ACK_TIMEOUT));
+                sync.get("ack-timeout").as(Duration.class).orElse(DEFAULT_ACK_TIMEOUT),
+                sync.get("retention").as(Duration.class).orElse(DEFAULT_RETENTION));
     }
 
     public SyncConfig withBroker(URI broker) {
         return new SyncConfig(Optional.of(broker), trustedKeys, commandSkew, heartbeatEvery, eventsPerSecond,
-                resyncSpread, ackTimeout);
+                resyncSpread, ackTimeout, retention);
     }
 
     public SyncConfig withTrustedKey(String id, String base64PublicKey) {
         Map<String, String> more = new LinkedHashMap<>(trustedKeys);
         more.put(id, base64PublicKey);
-        return new SyncConfig(broker, more, commandSkew, heartbeatEvery, eventsPerSecond, resyncSpread, ackTimeout);
+        return new SyncConfig(broker, more, commandSkew, heartbeatEvery, eventsPerSecond, resyncSpread, ackTimeout,
+                retention);
     }
 
     public SyncConfig withTiming(Duration heartbeat, Duration spread, Duration ackTimeout) {
-        return new SyncConfig(broker, trustedKeys, commandSkew, heartbeat, eventsPerSecond, spread, ackTimeout);
+        return new SyncConfig(broker, trustedKeys, commandSkew, heartbeat, eventsPerSecond, spread, ackTimeout,
+                retention);
     }
 }

@@ -111,6 +111,7 @@ public final class StoreSync implements AutoCloseable {
         metrics = new SyncMetrics(this);
         long every = config.heartbeatEvery().toMillis();
         timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
         return this;
     }
 
@@ -167,6 +168,19 @@ public final class StoreSync implements AutoCloseable {
             commands.orElseThrow().handle(payload);
         } else {
             streams.handle(topic.substring(topic.lastIndexOf('/') + 1), payload);
+        }
+    }
+
+    /** Events central acknowledged longer ago than the retention are done with; unacknowledged ones never go. */
+    private void purge() {
+        try {
+            int purged = outbox.purgeAcknowledged(clock.instant().minus(config.retention()));
+            if (purged > 0) {
+                LOG.log(System.Logger.Level.INFO, "purged {0} events central acknowledged more than {1} ago", purged,
+                        config.retention());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "purging acknowledged events failed; next try in an hour", e);
         }
     }
 
