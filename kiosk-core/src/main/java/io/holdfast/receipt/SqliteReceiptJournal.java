@@ -23,43 +23,49 @@ public final class SqliteReceiptJournal implements ReceiptJournal {
 
     @Override
     public void record(Receipt receipt) {
-        database.inTransaction("record receipt " + receipt.id(), connection -> {
-            try (PreparedStatement header = connection.prepareStatement("""
-                    INSERT INTO receipts (receipt_id, till_id, issued_at, total_minor, currency, loyalty_id)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (receipt_id) DO NOTHING""")) {
-                header.setString(1, receipt.id().value());
-                header.setString(2, receipt.tillId());
-                header.setString(3, receipt.issuedAt().toString());
-                header.setLong(4, receipt.total().amount());
-                header.setString(5, receipt.total().currency().getCurrencyCode());
-                header.setString(6, receipt.loyaltyId().orElse(null));
-                if (header.executeUpdate() == 0) {
-                    return false;
-                }
+        database.inTransaction("record receipt " + receipt.id(), connection -> insert(connection, receipt));
+    }
+
+    /** Writes a receipt in the caller's transaction; false when one with its id is already there. */
+    static boolean insert(Connection connection, Receipt receipt) throws SQLException {
+        try (PreparedStatement header = connection.prepareStatement("""
+                INSERT INTO receipts (receipt_id, till_id, issued_at, total_minor, currency, loyalty_id)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (receipt_id) DO NOTHING""")) {
+            header.setString(1, receipt.id().value());
+            header.setString(2, receipt.tillId());
+            header.setString(3, receipt.issuedAt().toString());
+            header.setLong(4, receipt.total().amount());
+            header.setString(5, receipt.total().currency().getCurrencyCode());
+            header.setString(6, receipt.loyaltyId().orElse(null));
+            if (header.executeUpdate() == 0) {
+                return false;
             }
-            insertLines(connection, receipt);
-            insertTenders(connection, receipt);
-            return true;
-        });
+        }
+        insertLines(connection, receipt);
+        insertTenders(connection, receipt);
+        return true;
     }
 
     @Override
     public Optional<Receipt> find(ReceiptId id) {
-        return database.read("find receipt " + id, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT till_id, issued_at, currency, loyalty_id FROM receipts WHERE receipt_id = ?")) {
-                statement.setString(1, id.value());
-                try (ResultSet row = statement.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    String currency = row.getString(3);
-                    return Optional.of(new Receipt(id, row.getString(1), Instant.parse(row.getString(2)),
-                            lines(connection, id, currency), tenders(connection, id, currency),
-                            Optional.ofNullable(row.getString(4))));
+        return database.read("find receipt " + id, connection -> load(connection, id));
+    }
+
+    /** Reads a receipt in the caller's transaction. */
+    static Optional<Receipt> load(Connection connection, ReceiptId id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT till_id, issued_at, currency, loyalty_id FROM receipts WHERE receipt_id = ?")) {
+            statement.setString(1, id.value());
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                String currency = row.getString(3);
+                return Optional.of(new Receipt(id, row.getString(1), Instant.parse(row.getString(2)),
+                        lines(connection, id, currency), tenders(connection, id, currency),
+                        Optional.ofNullable(row.getString(4))));
             }
-        });
+        }
     }
 
     @Override
