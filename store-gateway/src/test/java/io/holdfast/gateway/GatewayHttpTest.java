@@ -83,7 +83,7 @@ class GatewayHttpTest {
     void aBodyOverTheLimitIsA413Problem() {
         byte[] big = new byte[(int) gateway.settings().maxPayloadBytes() + 1];
 
-        assertProblem(HttpCalls.post(base + "/api/v1/orders/CC-100001", "application/json", big),
+        assertProblem(HttpCalls.postExpectingContinue(base + "/api/v1/orders/CC-100001", "application/json", big),
                 413, "payload-too-large");
     }
 

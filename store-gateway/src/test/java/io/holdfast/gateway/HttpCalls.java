@@ -33,6 +33,17 @@ public final class HttpCalls {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /**
+     * A POST that sends its headers first and its body only after {@code 100 Continue}, as a client
+     * with a large upload would. A server that refuses the body by its length answers before it
+     * is sent, so the answer cannot be lost to a connection reset while the body is still going out.
+     */
+    public static HttpResponse<String> postExpectingContinue(String url, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).expectContinue(true)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** A JSON POST with headers given as name, value, name, value. */
     public static HttpResponse<String> postJson(String url, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
