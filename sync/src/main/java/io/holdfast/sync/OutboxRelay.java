@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import io.holdfast.mode.Capability;
@@ -326,11 +327,8 @@ public final class OutboxRelay implements AutoCloseable {
             event.put("type", pending.event().type());
             event.put("aggregate", pending.event().aggregateId());
             event.put("at", pending.event().occurredAt().toString());
-            try {
-                event.set("payload", JSON.readTree(pending.event().payloadJson()));
-            } catch (java.io.IOException e) {
-                event.put("payload", pending.event().payloadJson());
-            }
+            // Stored as valid JSON (the table checks it), so it goes out as it is, not parsed again.
+            event.putRawValue("payload", new RawValue(pending.event().payloadJson()));
         }
         byte[] payload = message.toString().getBytes(StandardCharsets.UTF_8);
         List<String> keys = events.stream().map(e -> e.event().idempotencyKey()).toList();

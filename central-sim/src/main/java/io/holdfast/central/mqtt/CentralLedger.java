@@ -68,8 +68,8 @@ final class CentralLedger {
             sequences(next.store()).add(next.sequence());
             appliedKeys.computeIfAbsent(next.store(), s -> new HashSet<>()).add(next.key());
             acknowledge.add(next.key());
-            next = waitingByPrevious.getOrDefault(next.store(), Map.of()).isEmpty() ? null
-                    : waitingByPrevious.get(next.store()).remove(next.sequence());
+            Map<Long, AppliedEvent> waiting = waitingByPrevious.get(next.store());
+            next = waiting == null ? null : waiting.remove(next.sequence());
         }
     }
 

@@ -3,6 +3,7 @@ package io.holdfast.gateway.status;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -92,8 +93,9 @@ public final class StatusHttpService implements HttpService {
     private Map<String, Object> syncView() {
         ResyncProgress progress = sync.progress();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("configured", sync.relay().isPresent());
-        view.put("connected", sync.relay().map(RelayStatus::connected).orElse(false));
+        Optional<RelayStatus> relayStatus = sync.relay();
+        view.put("configured", relayStatus.isPresent());
+        view.put("connected", relayStatus.map(RelayStatus::connected).orElse(false));
         view.put("draining", progress.draining());
         view.put("outboxFull", Math.round(sync.outboxUsage().fraction() * 1000) / 10.0);
         view.put("outboxAlarm", sync.outboxUsage().alarm());
@@ -105,7 +107,7 @@ public final class StatusHttpService implements HttpService {
                 "generation", position.generation(), "sequence", position.sequence(),
                 "chunksDone", position.chunksDone(), "chunksTotal", position.chunksTotal(),
                 "complete", position.complete(), "updatedAt", position.updatedAt().toString())).toList());
-        sync.relay().ifPresent(relay -> {
+        relayStatus.ifPresent(relay -> {
             view.put("rateLimit", relay.eventsPerSecond());
             view.put("lastContact", relay.lastContact().map(Object::toString).orElse(null));
             view.put("startsAt", relay.holdingUntil().map(Object::toString).orElse(null));

@@ -224,7 +224,7 @@ public final class StoreSync implements AutoCloseable {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return ("{\"online\":true}").getBytes(StandardCharsets.UTF_8);
+            throw new IllegalStateException("cannot write a map of text and numbers as JSON", e);
         }
     }
 
