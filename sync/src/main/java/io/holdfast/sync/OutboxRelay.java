@@ -43,7 +43,7 @@ import io.holdfast.outbox.PendingEvent;
 public final class OutboxRelay implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SyncJson.MAPPER;
     /** Larger than any acknowledgement or command the store expects; anything bigger is dropped. */
     static final int MAX_INBOUND_BYTES = 256 * 1024;
 

@@ -34,7 +34,7 @@ import io.holdfast.central.SimJson;
 public final class CentralConsumer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CentralConsumer.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SimJson.MAPPER;
     private static final String ROOT = "holdfast/v1/";
 
     private record Arrival(String topic, byte[] payload) {
@@ -135,7 +135,7 @@ public final class CentralConsumer implements AutoCloseable {
         message.put("sequence", sequence);
         message.put("kind", kind);
         message.put("chunks", chunks);
-        message.set("rows", SimJson.MAPPER.valueToTree(rows));
+        message.set("rows", JSON.valueToTree(rows));
         publish(ROOT + store + "/down/" + stream, message.toString().getBytes(StandardCharsets.UTF_8), false);
     }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import io.holdfast.mode.Capability;
+import io.holdfast.sync.SyncJson;
 import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandPublisher;
 import io.holdfast.sync.command.CommandSigner;
@@ -30,7 +31,7 @@ import io.holdfast.sync.command.KeyFiles;
                 "or make a key pair with --keygen. The defaults match ./holdfast demo."})
 public final class SignCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SyncJson.MAPPER;
 
     enum Type { ISOLATE, RESTORE, SET_RATE, REPLACE_POLICY }
 

@@ -31,6 +31,7 @@ import io.holdfast.sync.OutboxRelay;
 import io.holdfast.sync.RelayStatus;
 import io.holdfast.sync.ResyncMeter;
 import io.holdfast.sync.ResyncProgress;
+import io.holdfast.sync.SyncJson;
 import io.holdfast.sync.SyncSettings;
 import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandHandler;
@@ -50,7 +51,7 @@ import io.holdfast.sync.downstream.StreamPositions;
 public final class StoreSync implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(StoreSync.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SyncJson.MAPPER;
 
     private final String storeId;
     private final SyncConfig config;

@@ -11,10 +11,12 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.holdfast.sync.SyncJson;
+
 /** Regional IT's side: makes Ed25519 key pairs and signs command envelopes. */
 public final class CommandSigner {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SyncJson.MAPPER;
 
     private final String keyId;
     private final PrivateKey key;

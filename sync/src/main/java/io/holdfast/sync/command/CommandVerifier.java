@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
+import io.holdfast.sync.SyncJson;
 
 /**
  * Decides whether a message on a commands topic is a command this store obeys. The envelope is
@@ -32,7 +33,7 @@ public final class CommandVerifier {
 
     /** A signed command is small; anything larger is refused before any crypto. */
     public static final int MAX_ENVELOPE_BYTES = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SyncJson.MAPPER;
 
     private final TrustedKeys keys;
     private final String storeId;

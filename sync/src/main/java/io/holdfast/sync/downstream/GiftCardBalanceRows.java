@@ -13,6 +13,7 @@ import io.holdfast.giftcard.CardFingerprint;
 import io.holdfast.giftcard.GiftCardBalance;
 import io.holdfast.giftcard.GiftCardBalances;
 import io.holdfast.money.Money;
+import io.holdfast.sync.SyncJson;
 
 /**
  * The gift-card balances stream: rows {@code {"card": "<fingerprint hex>", "lastFour": "9194",
@@ -21,7 +22,7 @@ import io.holdfast.money.Money;
  */
 public final class GiftCardBalanceRows implements StreamApplier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SyncJson.MAPPER;
 
     private final GiftCardBalances balances;
 

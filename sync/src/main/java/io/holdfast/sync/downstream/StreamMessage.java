@@ -7,6 +7,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.holdfast.sync.SyncJson;
+
 /**
  * One message of a downstream stream: {@code {"generation": 7, "sequence": 3, "kind": "CHUNK",
  * "chunks": 100, "rows": [...]}}. A snapshot is generation G's chunks, sequences 1 to
@@ -19,7 +21,7 @@ public record StreamMessage(long generation, long sequence, Kind kind, long chun
 
     public enum Kind { CHUNK, CHANGE }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SyncJson.MAPPER;
 
     public StreamMessage {
         rows = List.copyOf(rows);
