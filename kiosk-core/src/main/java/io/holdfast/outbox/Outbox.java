@@ -49,9 +49,7 @@ public final class Outbox {
 
     /** The bytes unacknowledged events take, from the database itself. */
     private static long measure(Database database) {
-        return database.readLong("measure the outbox",
-                "SELECT coalesce(sum(length(CAST(payload AS BLOB))), 0) + count(*) * " + PER_EVENT_BYTES
-                        + " FROM outbox_events WHERE state <> 'ACKNOWLEDGED'");
+        return database.read("measure the outbox", Outbox::measureIn);
     }
 
     private static long measureIn(Connection connection) throws SQLException {
