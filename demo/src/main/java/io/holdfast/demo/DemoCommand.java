@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                         .withTrustedKey(REGIONAL_KEY_ID, regionalPublicKey())
                         .withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)))
                 .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
-                        .withKiosk(DemoSeeder.KIOSK_ID, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)));
+                        .withDevice(DemoSeeder.KIOSK_ID, io.holdfast.staff.Role.KIOSK, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)));
         Gateway gateway;
         try {
             gateway = Gateway.start(settings, clock);

@@ -52,7 +52,7 @@ public final class SqliteReceiptJournal implements ReceiptJournal {
     }
 
     /** Reads a receipt in the caller's transaction. */
-    static Optional<Receipt> load(Connection connection, ReceiptId id) throws SQLException {
+    public static Optional<Receipt> load(Connection connection, ReceiptId id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT till_id, issued_at, currency, loyalty_id FROM receipts WHERE receipt_id = ?")) {
             statement.setString(1, id.value());
@@ -75,8 +75,8 @@ public final class SqliteReceiptJournal implements ReceiptJournal {
 
     private static void insertLines(Connection connection, Receipt receipt) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO receipt_lines (receipt_id, line_no, sku, description, quantity, unit_price_minor)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO receipt_lines (receipt_id, line_no, sku, description, quantity, unit_price_minor, category)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             for (ReceiptLine line : receipt.lines()) {
                 statement.setString(1, receipt.id().value());
                 statement.setInt(2, line.lineNumber());
@@ -84,6 +84,7 @@ public final class SqliteReceiptJournal implements ReceiptJournal {
                 statement.setString(4, line.description());
                 statement.setInt(5, line.quantity());
                 statement.setLong(6, line.unitPrice().amount());
+                statement.setString(7, line.category());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -109,14 +110,14 @@ public final class SqliteReceiptJournal implements ReceiptJournal {
 
     private static List<ReceiptLine> lines(Connection connection, ReceiptId id, String currency) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT line_no, sku, description, quantity, unit_price_minor
+                SELECT line_no, sku, description, quantity, unit_price_minor, category
                 FROM receipt_lines WHERE receipt_id = ? ORDER BY line_no""")) {
             statement.setString(1, id.value());
             List<ReceiptLine> lines = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     lines.add(new ReceiptLine(row.getInt(1), row.getString(2), row.getString(3), row.getInt(4),
-                            Money.of(row.getLong(5), currency)));
+                            Money.of(row.getLong(5), currency), row.getString(6)));
                 }
             }
             return lines;

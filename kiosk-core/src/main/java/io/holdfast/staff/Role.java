@@ -1,12 +1,16 @@
 package io.holdfast.staff;
 
-/** Who is calling: a colleague, a supervisor (who may also isolate and resolve), or a kiosk device. */
+/**
+ * Who is calling: a colleague, a supervisor (who may also isolate, resolve and override), or a
+ * device: a self-serve kiosk or a till, each signed in with its own token and allowed only its routes.
+ */
 public enum Role {
     COLLEAGUE,
     SUPERVISOR,
-    KIOSK;
+    KIOSK,
+    TILL;
 
     public boolean isStaff() {
-        return this != KIOSK;
+        return this == COLLEAGUE || this == SUPERVISOR;
     }
 }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import io.holdfast.store.Database;
 
 /**
- * Who may sign in, and the sessions they hold. Staff sign in with an id and a PIN; kiosks with a
- * device token from configuration. Tokens are random and kept only as SHA-256 hashes.
+ * Who may sign in, and the sessions they hold. Staff sign in with an id and a PIN; kiosks and tills
+ * with a device token from configuration. Tokens are random and kept only as SHA-256 hashes.
  */
 public final class StaffDirectory {
 
@@ -32,14 +32,14 @@ public final class StaffDirectory {
 
     private final Database database;
     private final SignInPolicy policy;
-    private final Map<String, String> kioskTokenHashes;
+    private final Map<String, DeviceCredential> devices;
     private final Clock clock;
 
-    /** @param kioskTokenHashes device id to the SHA-256 (hex) of its token */
-    public StaffDirectory(Database database, SignInPolicy policy, Map<String, String> kioskTokenHashes, Clock clock) {
+    /** @param devices device id to its role and the SHA-256 of its token */
+    public StaffDirectory(Database database, SignInPolicy policy, Map<String, DeviceCredential> devices, Clock clock) {
         this.database = database;
         this.policy = policy;
-        this.kioskTokenHashes = Map.copyOf(kioskTokenHashes);
+        this.devices = Map.copyOf(devices);
         this.clock = clock;
     }
 
@@ -91,16 +91,16 @@ public final class StaffDirectory {
         });
     }
 
-    /** A kiosk signs in with its configured device token. */
+    /** A kiosk or a till signs in with its configured device token, and gets its device's role. */
     public SignInOutcome signInDevice(String deviceId, String token) {
-        String expected = kioskTokenHashes.get(deviceId);
-        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        DeviceCredential device = devices.get(deviceId);
+        if (device == null || !MessageDigest.isEqual(device.tokenSha256().getBytes(StandardCharsets.US_ASCII),
                 sha256(token).getBytes(StandardCharsets.US_ASCII))) {
             return new SignInOutcome.WrongCredentials(policy.maxFailures());
         }
         Instant now = clock.instant();
-        return database.inTransaction("sign in kiosk " + deviceId, connection ->
-                open(connection, deviceId, Role.KIOSK, deviceId, now.plus(policy.kioskSession()), now));
+        return database.inTransaction("sign in device " + deviceId, connection ->
+                open(connection, deviceId, device.role(), deviceId, now.plus(policy.kioskSession()), now));
     }
 
     /** The live session for a bearer token, if there is one. */

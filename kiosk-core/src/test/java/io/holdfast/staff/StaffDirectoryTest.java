@@ -29,7 +29,8 @@ class StaffDirectoryTest {
     void openStore() {
         database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
         staff = new StaffDirectory(database, SignInPolicy.DEFAULT,
-                Map.of("kiosk-1", StaffDirectory.sha256("kiosk-secret")), clock);
+                Map.of("kiosk-1", new DeviceCredential(Role.KIOSK, StaffDirectory.sha256("kiosk-secret")),
+                        "till-1", new DeviceCredential(Role.TILL, StaffDirectory.sha256("till-secret"))), clock);
         staff.provision("S1001", "Priya", Role.COLLEAGUE, "2468");
     }
 
@@ -76,6 +77,14 @@ class StaffDirectoryTest {
         assertThat(staff.session(kiosk.token())).hasValueSatisfying(s -> assertThat(s.role()).isEqualTo(Role.KIOSK));
         assertThat(staff.signInDevice("kiosk-1", "guess")).isInstanceOf(SignInOutcome.WrongCredentials.class);
         assertThat(staff.signInDevice("kiosk-9", "kiosk-secret")).isInstanceOf(SignInOutcome.WrongCredentials.class);
+    }
+
+    @Test
+    void aTillSignsInAsATillAndNotWithAKiosksToken() {
+        SignInOutcome.SignedIn till = (SignInOutcome.SignedIn) staff.signInDevice("till-1", "till-secret");
+
+        assertThat(staff.session(till.token())).hasValueSatisfying(s -> assertThat(s.role()).isEqualTo(Role.TILL));
+        assertThat(staff.signInDevice("till-1", "kiosk-secret")).isInstanceOf(SignInOutcome.WrongCredentials.class);
     }
 
     @Test

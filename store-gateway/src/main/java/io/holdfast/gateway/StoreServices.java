@@ -95,7 +95,7 @@ public final class StoreServices implements AutoCloseable {
         this.desk = new CollectionDesk(database, outbox, centralOrders, clock);
         this.expiry = new OrderExpiry(database, outbox, clock);
         this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock));
-        this.staff = new StaffDirectory(database, SignInPolicy.DEFAULT, settings.desk().kioskTokenHashes(), clock);
+        this.staff = new StaffDirectory(database, SignInPolicy.DEFAULT, settings.desk().devices(), clock);
         this.exceptions = new ManagerExceptions(database, clock);
         this.collectionQr = settings.desk().centralSigningKey()
                 .map(key -> new CollectionQr(key, settings.storeId(), clock));

@@ -36,7 +36,7 @@ class DeskHttpTest {
         TestStores.seed(file, List.of(TestStores.anOrder("CC-100001"), TestStores.anOrder("CC-100002")));
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421").withDesk(DeskSettings.defaults()
                 .withCentralSigningKey(central.getPublic())
-                .withKiosk("kiosk-1", StaffDirectory.sha256("kiosk-secret"))));
+                .withDevice("kiosk-1", io.holdfast.staff.Role.KIOSK, StaffDirectory.sha256("kiosk-secret"))));
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
     }

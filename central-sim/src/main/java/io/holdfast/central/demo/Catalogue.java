@@ -5,26 +5,27 @@ import java.util.List;
 /** What the demo retailer sells: enough variety for believable orders and receipts. */
 final class Catalogue {
 
-    record Product(String sku, String description, long pricePence) {
+    /** @param category as the returns policy names it */
+    record Product(String sku, String description, long pricePence, String category) {
     }
 
     static final List<Product> PRODUCTS = List.of(
-            new Product("5001001", "Linen shirt, blue, M", 2950),
-            new Product("5001002", "Linen shirt, white, L", 2950),
-            new Product("5001013", "Chino trousers, stone, 32R", 3500),
-            new Product("5001024", "Merino jumper, navy, S", 4500),
-            new Product("5001035", "Canvas tote", 1200),
-            new Product("5001046", "Leather belt, brown, 34", 2200),
-            new Product("5002001", "Cotton bedding set, double", 6000),
-            new Product("5002012", "Bath towel, charcoal", 1400),
-            new Product("5002023", "Ceramic mug set of 4", 1800),
-            new Product("5002034", "Scented candle, fig", 1000),
-            new Product("5003001", "Trainers, white, UK 7", 5500),
-            new Product("5003012", "Ankle boots, black, UK 5", 7900),
-            new Product("5004001", "Personalised notebook", 1500),
-            new Product("5004012", "Pierced earrings, silver hoops", 2500),
-            new Product("5005001", "Chocolate selection box", 800),
-            new Product("5005012", "Christmas pudding 900 g", 1200));
+            new Product("5001001", "Linen shirt, blue, M", 2950, "CLOTHING"),
+            new Product("5001002", "Linen shirt, white, L", 2950, "CLOTHING"),
+            new Product("5001013", "Chino trousers, stone, 32R", 3500, "CLOTHING"),
+            new Product("5001024", "Merino jumper, navy, S", 4500, "CLOTHING"),
+            new Product("5001035", "Canvas tote", 1200, "CLOTHING"),
+            new Product("5001046", "Leather belt, brown, 34", 2200, "CLOTHING"),
+            new Product("5002001", "Cotton bedding set, double", 6000, "HOME"),
+            new Product("5002012", "Bath towel, charcoal", 1400, "HOME"),
+            new Product("5002023", "Ceramic mug set of 4", 1800, "HOME"),
+            new Product("5002034", "Scented candle, fig", 1000, "HOME"),
+            new Product("5003001", "Trainers, white, UK 7", 5500, "FOOTWEAR"),
+            new Product("5003012", "Ankle boots, black, UK 5", 7900, "FOOTWEAR"),
+            new Product("5004001", "Personalised notebook", 1500, "PERSONALISED"),
+            new Product("5004012", "Pierced earrings, silver hoops", 2500, "PIERCED_JEWELLERY"),
+            new Product("5005001", "Chocolate selection box", 800, "FOOD"),
+            new Product("5005012", "Christmas pudding 900 g", 1200, "FOOD"));
 
     /** Varied enough that a surname search in a big store matches tens of orders, as in a real one. */
     static final List<String> FIRST_NAMES = List.of("Jane", "Amir", "Olivia", "Kwame", "Siobhan", "Tom", "Priya",

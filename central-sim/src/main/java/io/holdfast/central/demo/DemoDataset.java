@@ -126,7 +126,7 @@ public record DemoDataset(String storeId, List<DemoOrder> orders, List<Receipt> 
         for (int l = 1; l <= lineCount; l++) {
             Catalogue.Product product = pick(random, Catalogue.PRODUCTS);
             lines.add(new ReceiptLine(l, product.sku(), product.description(), 1 + random.nextInt(2),
-                    Money.of(product.pricePence(), "GBP")));
+                    Money.of(product.pricePence(), "GBP"), product.category()));
         }
         Money total = lines.stream().map(ReceiptLine::total).reduce(Money::plus).orElseThrow();
         Tender tender = switch (random.nextInt(4)) {

@@ -10,16 +10,19 @@ import java.util.Optional;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
+import io.holdfast.staff.DeviceCredential;
+import io.holdfast.staff.Role;
 import io.holdfast.store.Keys;
 
 /**
  * What the collection desk needs beyond the store: central's key for collection QR codes, how
- * often the manifest is refreshed, and the kiosks' device tokens.
+ * often the manifest is refreshed, and the device tokens of the kiosks ({@code holdfast.kiosks}) and
+ * tills ({@code holdfast.tills}).
  *
- * @param kioskTokenHashes kiosk device id to the SHA-256 (hex) of its token
+ * @param devices device id to its role and the SHA-256 (hex) of its token
  */
 public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manifestRefresh,
-                           Map<String, String> kioskTokenHashes) {
+                           Map<String, DeviceCredential> devices) {
 
     public static final Duration DEFAULT_MANIFEST_REFRESH = Duration.ofSeconds(60);
 
@@ -29,7 +32,7 @@ public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manif
             throw new IllegalArgumentException("holdfast.central.manifest-refresh must be at least 1 s, but was "
                     + manifestRefresh);
         }
-        kioskTokenHashes = Map.copyOf(kioskTokenHashes);
+        devices = Map.copyOf(devices);
     }
 
     public static DeskSettings defaults() {
@@ -40,28 +43,35 @@ public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manif
         Config central = holdfast.get("central");
         Optional<PublicKey> key = central.get("signing-public-key").asString().asOptional()
                 .filter(text -> !text.isBlank()).map(Keys::ed25519PublicKey);
-        Map<String, String> kiosks = new HashMap<>();
-        for (Config kiosk : holdfast.get("kiosks").asNodeList().orElse(java.util.List.of())) {
-            String id = kiosk.get("id").asString().orElseThrow(() -> new ConfigException(kiosk.key() + ".id is missing"));
-            String hash = kiosk.get("token-sha256").asString()
-                    .orElseThrow(() -> new ConfigException(kiosk.key() + ".token-sha256 is missing"));
-            if (!hash.matches("[0-9a-f]{64}")) {
-                throw new ConfigException(kiosk.key() + ".token-sha256 must be 64 lower-case hex digits");
-            }
-            kiosks.put(id, hash);
-        }
+        Map<String, DeviceCredential> devices = new HashMap<>();
+        readDevices(holdfast.get("kiosks"), Role.KIOSK, devices);
+        readDevices(holdfast.get("tills"), Role.TILL, devices);
         return new DeskSettings(key,
                 central.get("manifest-refresh").as(Duration.class).orElse(DEFAULT_MANIFEST_REFRESH),
-                kiosks);
+                devices);
+    }
+
+    private static void readDevices(Config list, Role role, Map<String, DeviceCredential> devices) {
+        for (Config device : list.asNodeList().orElse(java.util.List.of())) {
+            String id = device.get("id").asString().orElseThrow(() -> new ConfigException(device.key() + ".id is missing"));
+            String hash = device.get("token-sha256").asString()
+                    .orElseThrow(() -> new ConfigException(device.key() + ".token-sha256 is missing"));
+            if (!hash.matches("[0-9a-f]{64}")) {
+                throw new ConfigException(device.key() + ".token-sha256 must be 64 lower-case hex digits");
+            }
+            if (devices.putIfAbsent(id, new DeviceCredential(role, hash)) != null) {
+                throw new ConfigException(device.key() + ".id '" + id + "' is already another kiosk's or till's id");
+            }
+        }
     }
 
     public DeskSettings withCentralSigningKey(PublicKey key) {
-        return new DeskSettings(Optional.of(key), manifestRefresh, kioskTokenHashes);
+        return new DeskSettings(Optional.of(key), manifestRefresh, devices);
     }
 
-    public DeskSettings withKiosk(String id, String tokenSha256) {
-        Map<String, String> more = new HashMap<>(kioskTokenHashes);
-        more.put(id, tokenSha256);
+    public DeskSettings withDevice(String id, Role role, String tokenSha256) {
+        Map<String, DeviceCredential> more = new HashMap<>(devices);
+        more.put(id, new DeviceCredential(role, tokenSha256));
         return new DeskSettings(centralSigningKey, manifestRefresh, more);
     }
 }
