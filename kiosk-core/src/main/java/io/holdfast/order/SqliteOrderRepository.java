@@ -52,7 +52,7 @@ public final class SqliteOrderRepository implements OrderRepository {
     }
 
     /** Reads an order on the caller's connection: inside a write transaction, it sees that transaction. */
-    static Optional<Order> load(Connection connection, OrderId id) throws SQLException {
+    public static Optional<Order> load(Connection connection, OrderId id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT customer_name, postcode, masked_contact, pickup_by, status, collection_code_hash, updated_at,
                        version
