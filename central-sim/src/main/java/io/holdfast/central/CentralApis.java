@@ -25,6 +25,8 @@ final class CentralApis implements HttpService {
     private final DemoDataset dataset;
     private final CentralOrderBook orders;
     private final AtomicLong refunds = new AtomicLong();
+    /** Refund id to central's reference: a refund asked for twice is paid once. */
+    private final Map<String, String> paidRefunds = new java.util.concurrent.ConcurrentHashMap<>();
 
     CentralApis(DemoDataset dataset, CentralOrderBook orders) {
         this.dataset = dataset;
@@ -93,8 +95,27 @@ final class CentralApis implements HttpService {
             SimJson.problem(response, 400, "amount-missing", "a refund needs an amount");
             return;
         }
-        SimJson.send(response, Status.CREATED_201, Map.of(
-                "refundId", "RF-" + refunds.incrementAndGet(),
-                "reference", UUID.randomUUID().toString()));
+        String refundId = body.path("refundId").asText("");
+        if (refundId.isBlank()) {
+            SimJson.problem(response, 400, "refund-id-missing", "a refund needs the store's refund id");
+            return;
+        }
+        boolean[] fresh = {false};
+        String reference = paidRefunds.computeIfAbsent(refundId, id -> {
+            fresh[0] = true;
+            refunds.incrementAndGet();
+            return "CR-" + UUID.randomUUID();
+        });
+        SimJson.send(response, fresh[0] ? Status.CREATED_201 : Status.OK_200,
+                Map.of("refundId", refundId, "reference", reference, "status", "PAID"));
+    }
+
+    /** Refunds actually paid: a retried refund id counts once. */
+    long refundsPaid() {
+        return refunds.get();
+    }
+
+    boolean refundPaid(String refundId) {
+        return paidRefunds.containsKey(refundId);
     }
 }

@@ -64,11 +64,13 @@ public final class CentralSimulator implements AutoCloseable {
     private final Map<CentralService, FaultyFront> fronts;
     private final DemoDataset dataset;
     private final CentralOrderBook orders;
+    private final CentralApis apis;
     private final KeyPair signingKeys;
     private final Clock clock;
 
     private CentralSimulator(WebServer backend, Map<CentralService, FaultyFront> fronts, DemoDataset dataset,
-                             CentralOrderBook orders, KeyPair signingKeys, Clock clock) {
+                             CentralOrderBook orders, CentralApis apis, KeyPair signingKeys, Clock clock) {
+        this.apis = apis;
         this.backend = backend;
         this.fronts = fronts;
         this.dataset = dataset;
@@ -86,6 +88,7 @@ public final class CentralSimulator implements AutoCloseable {
         CentralOrderBook orders = new CentralOrderBook(
                 dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList(), clock);
         Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
+        CentralApis apis = new CentralApis(dataset, orders);
         WebServer backend = WebServer.builder()
                 .host(settings.host().getHostAddress())
                 .port(settings.adminPort())
@@ -93,7 +96,7 @@ public final class CentralSimulator implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing
                         .addFilter(new FaultFilter(service -> fronts.get(service).condition()))
-                        .register(new CentralApis(dataset, orders))
+                        .register(apis)
                         .register("/sim", new Switchboard(fronts, orders,
                                 id -> CollectionQr.sign(new CollectionQr.Claims(id.value(), dataset.storeId(),
                                         clock.instant().plus(Duration.ofDays(14))), signingKeys.getPrivate()))))
@@ -115,7 +118,7 @@ public final class CentralSimulator implements AutoCloseable {
             backend.stop();
             throw e;
         }
-        return new CentralSimulator(backend, fronts, dataset, orders, signingKeys, clock);
+        return new CentralSimulator(backend, fronts, dataset, orders, apis, signingKeys, clock);
     }
 
     /** The base URL a store uses for {@code service}, such as {@code http://127.0.0.1:8091}. */
@@ -139,6 +142,15 @@ public final class CentralSimulator implements AutoCloseable {
     /** TCP connections the service has accepted since start. */
     public long connectionsAccepted(CentralService service) {
         return fronts.get(service).connectionsAccepted();
+    }
+
+    /** Refunds central actually paid: one asked for again under the same refund id counts once. */
+    public long refundsPaid() {
+        return apis.refundsPaid();
+    }
+
+    public boolean refundPaid(String refundId) {
+        return apis.refundPaid(refundId);
     }
 
     public DemoDataset dataset() {

@@ -18,6 +18,7 @@ import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.logging.Logging;
+import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.DatabaseSettings;
 import io.holdfast.sync.command.KeyFiles;
@@ -78,7 +79,10 @@ final class DemoCommand implements Callable<Integer> {
                         .withTrustedKey(REGIONAL_KEY_ID, regionalPublicKey())
                         .withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)))
                 .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
-                        .withDevice(DemoSeeder.KIOSK_ID, io.holdfast.staff.Role.KIOSK, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)));
+                        .withDevice(DemoSeeder.KIOSK_ID, Role.KIOSK, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN))
+                        .withDevice(DemoSeeder.TILL_ID, Role.TILL, StaffDirectory.sha256(DemoSeeder.TILL_TOKEN)))
+                .withReturns(defaults.returns().withGiftCardKey(DemoSeeder.DEMO_GIFT_CARD_KEY)
+                        .withReceiptSigningKey(storeReceiptKey()));
         Gateway gateway;
         try {
             gateway = Gateway.start(settings, clock);
@@ -112,6 +116,16 @@ final class DemoCommand implements Callable<Integer> {
         return KeyFiles.readPublicText(publicFile);
     }
 
+    /** The demo store's e-receipt signing key, made on first start next to the database. */
+    private Path storeReceiptKey() {
+        String keyId = "store-" + DEMO_STORE;
+        Path keyFile = data.resolve(keyId + ".key");
+        if (!Files.exists(keyFile)) {
+            KeyFiles.create(data, keyId);
+        }
+        return keyFile;
+    }
+
     /** Every capability at its service on the simulator (their names match). */
     static CentralEndpoints endpoints(CentralSimulator central) {
         java.util.Map<io.holdfast.mode.Capability, java.net.URI> urls = new java.util.EnumMap<>(io.holdfast.mode.Capability.class);
@@ -133,6 +147,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  gateway          %s/%n", base);
         out.printf("  collection desk  %s/desk%n", base);
         out.printf("  store status     %s/status  (each capability, the kill switch)%n", base);
+        out.printf("  returns kiosk    %s/kiosk#device=%s&token=%s%n", base, DemoSeeder.KIOSK_ID, DemoSeeder.KIOSK_TOKEN);
+        dataset.receipts().stream().filter(r -> r.issuedAt().isAfter(java.time.Instant.now().minus(Duration.ofDays(30))))
+                .findFirst().ifPresent(r -> out.printf("  return from      receipt %s (%s)%n", r.id(),
+                        r.lines().getFirst().description()));
         for (DemoSeeder.DemoStaff staff : DemoSeeder.STAFF) {
             out.printf("  sign in as       %s, PIN %s (%s, %s)%n", staff.staffId(), staff.pin(), staff.name(),
                     staff.role().name().toLowerCase(java.util.Locale.ROOT));

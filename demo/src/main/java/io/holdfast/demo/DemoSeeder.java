@@ -44,6 +44,9 @@ final class DemoSeeder {
     /** The demo kiosk's device token; a real kiosk's token is configured as its SHA-256 only. */
     static final String KIOSK_ID = "kiosk-1";
     static final String KIOSK_TOKEN = "demo-kiosk-token";
+    /** The demo till's device token: a till posts sales with it. */
+    static final String TILL_ID = "till-1";
+    static final String TILL_TOKEN = "demo-till-token";
 
     private DemoSeeder() {
     }

@@ -26,7 +26,12 @@ import io.holdfast.gateway.auth.SessionHttpService;
 import io.holdfast.gateway.exceptions.ExceptionHttpService;
 import io.holdfast.gateway.order.OrderRoutes;
 import io.holdfast.gateway.pages.LandingPage;
+import io.holdfast.gateway.pages.KioskPageService;
 import io.holdfast.gateway.pages.PageService;
+import io.holdfast.gateway.receipt.ReceiptHttpService;
+import io.holdfast.gateway.returns.KioskText;
+import io.holdfast.gateway.returns.ReturnPrints;
+import io.holdfast.gateway.returns.ReturnsHttpService;
 import io.holdfast.gateway.mode.IsolationHttpService;
 import io.holdfast.gateway.status.StatusHttpService;
 import io.holdfast.hardware.scan.ScanEvent;
@@ -42,6 +47,8 @@ import io.holdfast.store.Database;
 public final class Gateway implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+    /** The kiosk's language: British English. Another is one more message bundle. */
+    private static final java.util.Locale KIOSK_LOCALE = java.util.Locale.UK;
 
     private final GatewaySettings settings;
     private final Database database;
@@ -125,8 +132,16 @@ public final class Gateway implements AutoCloseable {
                 .register("/desk", new PageService("desk"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
                 .register("/status", new PageService("status"))
+                .register("/kiosk", new KioskPageService(new KioskText(KIOSK_LOCALE),
+                        services.settings.returns().kioskIdleTimeout()))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
-                        services.notices, services.guards, services.outbox, services.sync))
+                        services.notices, services.guards, services.outbox, services.sync, services.returns,
+                        services.refunds))
+                .register("/api/v1/receipts", new ReceiptHttpService(services.receipts, services.eReceipts,
+                        services.access))
+                .register("/api/v1/returns", new ReturnsHttpService(services.returns, services.refunds,
+                        new ReturnPrints(services.devices, services.settings.storeId(), services.settings.returns().zone(),
+                                new KioskText(KIOSK_LOCALE)), new KioskText(KIOSK_LOCALE), services.access))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
                 .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
                         services.desk, services.expiry, services.centralOrders, services.devices, services.collectionQr,

@@ -14,6 +14,8 @@ import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.central.CentralProbe;
 import io.holdfast.gateway.central.HttpCentralOrders;
+import io.holdfast.gateway.central.HttpCentralRefunds;
+import io.holdfast.gateway.receipt.ReceiptKeys;
 import io.holdfast.gateway.central.ManifestStreamRows;
 import io.holdfast.gateway.central.ManifestSync;
 import io.holdfast.gateway.config.GatewaySettings;
@@ -21,9 +23,12 @@ import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.mode.ContactlessFollowsPayments;
 import io.holdfast.gateway.mode.ModeMetrics;
 import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.giftcard.CardFingerprinter;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
+import io.holdfast.giftcard.StoreCredit;
 import io.holdfast.hardware.scan.ScanParser;
 import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
 import io.holdfast.order.CollectionDesk;
@@ -34,6 +39,13 @@ import io.holdfast.order.OrderRepository;
 import io.holdfast.order.OrderSearch;
 import io.holdfast.order.SqliteOrderRepository;
 import io.holdfast.outbox.Outbox;
+import io.holdfast.policy.StorePolicies;
+import io.holdfast.receipt.EReceipts;
+import io.holdfast.receipt.ReceiptPosting;
+import io.holdfast.returns.PurchaseFinder;
+import io.holdfast.returns.RefundPayments;
+import io.holdfast.returns.ReturnsDesk;
+import io.holdfast.returns.ReturnsPolicies;
 import io.holdfast.staff.SignInPolicy;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
@@ -71,6 +83,10 @@ public final class StoreServices implements AutoCloseable {
     final Access access;
     final ModeMetrics modeMetrics;
     final StoreSync sync;
+    final ReceiptPosting receipts;
+    final EReceipts eReceipts;
+    final RefundPayments refunds;
+    final ReturnsDesk returns;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
 
@@ -103,6 +119,20 @@ public final class StoreServices implements AutoCloseable {
         this.sync = new StoreSync(settings.storeId(), settings.sync(), database, board, notices, outbox, audit,
                 Map.of("manifest", new ManifestStreamRows(new ManifestImport(database, clock)),
                         "giftcards", new GiftCardBalanceRows(new SqliteGiftCardBalances(database))), clock);
+        this.receipts = new ReceiptPosting(database, outbox);
+        this.eReceipts = ReceiptKeys.eReceipts(settings.returns());
+        this.refunds = new RefundPayments(database, outbox, new HttpCentralRefunds(settings.central().url(Capability.REFUNDS),
+                settings.storeId(), guards.guard(Capability.REFUNDS),
+                settings.resilience().guard(Capability.REFUNDS).callBudget()), clock);
+        this.returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(new StorePolicies(database, clock)), board,
+                new PurchaseFinder(database, eReceipts, centralOrders, clock),
+                settings.returns().giftCardKey().map(key -> new StoreCredit(new CardFingerprinter(key))), refunds, clock,
+                settings.returns().zone());
+        board.addListener(transition -> {
+            if (transition.capability() == Capability.REFUNDS && transition.to() == CapabilityState.ONLINE) {
+                timer.execute(this::payOwedRefunds);
+            }
+        });
     }
 
     /** Starts the background work: the manifest now and then periodically, the probe, expiry now and hourly. */
@@ -111,6 +141,8 @@ public final class StoreServices implements AutoCloseable {
         probe.start(settings.resilience().probeEvery());
         sync.start();
         timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
+        long retry = settings.returns().refundRetry().toMillis();
+        timer.scheduleWithFixedDelay(this::payOwedRefunds, retry, retry, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -145,6 +177,28 @@ public final class StoreServices implements AutoCloseable {
 
     public CentralProbe probe() {
         return probe;
+    }
+
+    /** Refunds owed to customers are paid once REFUNDS is online again; central dedups by refund id. */
+    private void payOwedRefunds() {
+        if (board.status(Capability.REFUNDS).state() != CapabilityState.ONLINE || refunds.dueCount() == 0) {
+            return;
+        }
+        try {
+            RefundPayments.Run run = refunds.payDue(500);
+            LOG.log(System.Logger.Level.INFO, "owed refunds: {0} paid, {1} declined, {2} still due{3}", run.paid(),
+                    run.declined(), run.stillDue(), run.stoppedBecause().map(why -> " (" + why + ")").orElse(""));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "paying owed refunds failed; they stay due and are tried again", e);
+        }
+    }
+
+    public RefundPayments refunds() {
+        return refunds;
+    }
+
+    public ReturnsDesk returns() {
+        return returns;
     }
 
     private void expireQuietly() {

@@ -13,12 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.holdfast.order.CentralOrders;
 import io.holdfast.order.Order;
 import io.holdfast.order.OrderId;
+import io.holdfast.returns.CentralPurchases;
 
 /**
  * Central order management over HTTP, behind the ORDERS guard: whether an order may still be
  * collected, and the store's manifest (a snapshot, then changes after a sequence).
  */
-public final class HttpCentralOrders implements CentralOrders {
+public final class HttpCentralOrders implements CentralOrders, CentralPurchases {
 
     /** A whole store's manifest may take a while; a quick check is bounded by its own guard. */
     public static final Duration MANIFEST_BUDGET = Duration.ofSeconds(30);
@@ -54,6 +55,26 @@ public final class HttpCentralOrders implements CentralOrders {
             case CapabilityGuard.Result.Answered<Answer> answered -> answered.value();
             case CapabilityGuard.Result.Failed<Answer> failed -> new Answer.Unavailable(failed.reason());
         };
+    }
+
+    /** An order as central has it, for a return: within the ORDERS call budget. */
+    @Override
+    public Lookup order(OrderId order) {
+        return switch (checks.call(() -> fetchOrder(order))) {
+            case CapabilityGuard.Result.Answered<Lookup> answered -> answered.value();
+            case CapabilityGuard.Result.Failed<Lookup> failed -> new Lookup.Unavailable(failed.reason());
+        };
+    }
+
+    private Lookup fetchOrder(OrderId order) throws IOException, InterruptedException, CentralFailure {
+        HttpResponse<String> response = send("/central/orders/v1/orders/" + order.value());
+        if (response.statusCode() == 404) {
+            return new Lookup.NotFound();
+        }
+        if (response.statusCode() != 200) {
+            throw new CentralFailure("order management answered " + response.statusCode());
+        }
+        return new Lookup.Found(CentralJson.MAPPER.readValue(response.body(), Order.class));
     }
 
     /** The whole manifest ({@code after} empty) or the changes after a sequence. */

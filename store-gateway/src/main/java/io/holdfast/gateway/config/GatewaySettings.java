@@ -20,7 +20,7 @@ import io.holdfast.store.DatabaseSettings;
 public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
                               DatabaseSettings database, LogFormat logFormat, CentralEndpoints central,
                               DeviceSettings devices, DeskSettings desk, ResilienceSettings resilience,
-                              SyncConfig sync) {
+                              SyncConfig sync, ReturnsSettings returns) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -50,6 +50,7 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(resilience, "resilience");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(returns, "returns");
     }
 
     /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
@@ -72,42 +73,43 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                 DeviceSettings.from(config.get("holdfast.devices")),
                 DeskSettings.from(config.get("holdfast")),
                 ResilienceSettings.from(config.get("holdfast")),
-                SyncConfig.from(config.get("holdfast.sync")));
+                SyncConfig.from(config.get("holdfast.sync")),
+                ReturnsSettings.from(config.get("holdfast")));
     }
 
     public GatewaySettings withListener(String host, int port) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     public GatewaySettings withDatabase(DatabaseSettings database) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     public GatewaySettings withCentral(CentralEndpoints central) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     public GatewaySettings withDevices(DeviceSettings devices) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     public GatewaySettings withDesk(DeskSettings desk) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     public GatewaySettings withSync(SyncConfig sync) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     public GatewaySettings withResilience(ResilienceSettings resilience) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     /** The same settings with another call budget for one capability. */
@@ -115,9 +117,14 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         return withResilience(resilience.withGuard(capability, resilience.guard(capability).withCallBudget(budget)));
     }
 
+    public GatewaySettings withReturns(ReturnsSettings returns) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync, returns);
+    }
+
     public GatewaySettings withStoreId(String storeId) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync);
+                resilience, sync, returns);
     }
 
     /** Defaults: the central simulator's ports, 8091 to 8095 in capability order. */

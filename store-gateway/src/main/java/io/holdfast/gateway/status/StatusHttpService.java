@@ -2,6 +2,7 @@ package io.holdfast.gateway.status;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,10 @@ import io.helidon.webserver.http.ServerResponse;
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.money.Money;
+import io.holdfast.returns.RefundPayments;
+import io.holdfast.returns.ReturnsDesk;
+import io.holdfast.returns.ReturnsPolicy;
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
@@ -38,10 +43,14 @@ public final class StatusHttpService implements HttpService {
     private final CentralGuards guards;
     private final Outbox outbox;
     private final StoreSync sync;
+    private final ReturnsDesk returns;
+    private final RefundPayments refunds;
 
     public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox,
-                             StoreSync sync) {
+                             StoreSync sync, ReturnsDesk returns, RefundPayments refunds) {
         this.sync = sync;
+        this.returns = returns;
+        this.refunds = refunds;
         this.storeId = storeId;
         this.board = board;
         this.notices = notices;
@@ -83,10 +92,28 @@ public final class StatusHttpService implements HttpService {
         body.put("capabilities", capabilities);
         body.put("backlog", new EnumMap<>(backlog));
         body.put("sync", syncView());
+        body.put("refunds", refundsView());
         body.put("transitions", board.recentTransitions().stream().limit(20).map(t -> Map.of(
                 "capability", t.capability().name(), "from", t.from().name(), "to", t.to().name(),
                 "at", t.at().toString(), "actor", t.actor(), "reason", t.reason())).toList());
         Json.send(response, Status.OK_200, body);
+    }
+
+    /** Offline refund exposure today against the store's cap, and refunds still owed to customers. */
+    private Map<String, Object> refundsView() {
+        ReturnsPolicy policy = returns.policy();
+        Money cap = policy.limits().storeDailyOffline();
+        Money exposure = returns.exposureToday(cap.currency().getCurrencyCode());
+        List<RefundPayments.Due> due = refunds.due();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("policyVersion", policy.version());
+        view.put("offlineExposureToday", exposure);
+        view.put("offlineExposureCap", cap);
+        view.put("offlineExposurePercent", Math.round(exposure.amount() * 1000.0 / cap.amount()) / 10.0);
+        view.put("due", due.size());
+        view.put("dueAmount", due.stream().map(RefundPayments.Due::amount).reduce(Money::plus).orElse(Money.zero(cap.currency())));
+        view.put("oldestDue", due.stream().findFirst().map(d -> d.since().toString()).orElse(null));
+        return view;
     }
 
     /** The resync: how much waits, how fast it goes, how long is left, and whether central is reachable. */

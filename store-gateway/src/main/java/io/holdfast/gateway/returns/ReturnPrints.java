@@ -1,0 +1,76 @@
+package io.holdfast.gateway.returns;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+import io.holdfast.gateway.devices.StoreDevices;
+import io.holdfast.giftcard.StoreCredit;
+import io.holdfast.hardware.receipt.PrintTicket;
+import io.holdfast.hardware.receipt.ReceiptDocument;
+import io.holdfast.returns.MadeReturn;
+import io.holdfast.returns.RefundStatus;
+
+/**
+ * The return receipt the customer takes away: what came back and what happens to the money. Store
+ * credit prints as a voucher whose QR code is the new card's number (the only place it appears);
+ * a deferred refund prints as a promise with its reference.
+ */
+public final class ReturnPrints {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    private final StoreDevices devices;
+    private final String storeId;
+    private final ZoneId zone;
+    private final KioskText text;
+
+    public ReturnPrints(StoreDevices devices, String storeId, ZoneId zone, KioskText text) {
+        this.devices = devices;
+        this.storeId = storeId;
+        this.zone = zone;
+        this.text = text;
+    }
+
+    Optional<PrintTicket> print(MadeReturn made, Optional<StoreCredit.Issued> credit, Optional<String> printerId,
+                                String tender) {
+        return printerId.or(devices::firstPrinterId).flatMap(devices::printer)
+                .map(printer -> printer.print(document(made, credit, tender)));
+    }
+
+    private ReceiptDocument document(MadeReturn made, Optional<StoreCredit.Issued> credit, String tender) {
+        ReceiptDocument.Builder receipt = ReceiptDocument.builder()
+                .title("RETURN")
+                .centred("Store " + storeId + "  " + WHEN.format(made.returnedAt().atZone(zone)))
+                .centred(made.returnId())
+                .divider()
+                .line("Against " + made.purchaseId());
+        for (MadeReturn.ReturnedLine line : made.lines()) {
+            receipt.columns(line.description() + " x" + line.quantity(), text.format(line.amount()));
+        }
+        receipt.divider().total("REFUND", text.format(made.amount()));
+        Map<String, Object> values = Map.of("amount", made.amount(), "tender", tender,
+                "reference", made.refund().map(RefundStatus::refundId).orElse(""),
+                "lastFour", made.creditLastFour().orElse(""));
+        switch (made.method()) {
+            case STORE_CREDIT -> {
+                receipt.bold("STORE CREDIT VOUCHER").line(text.text("kiosk.done.voucher", values));
+                credit.ifPresent(card -> receipt.qr(card.cardNumber()).centred("Card " + spaced(card.cardNumber())));
+            }
+            case DEFERRED_TO_ORIGINAL_TENDER -> receipt.bold("REFUND PROMISE").line(text.text("kiosk.done.deferred", values))
+                    .barcode(made.refund().orElseThrow().refundId().substring(0, 20));
+            case ORIGINAL_TENDER -> receipt.line(made.refund().map(r -> r.state() == RefundStatus.State.PAID).orElse(false)
+                    ? text.text("kiosk.done.paid", values) : text.text("kiosk.done.deferred", values));
+            case CASH -> receipt.line(text.text("kiosk.done.cash", values));
+        }
+        if (made.offline()) {
+            receipt.line("Recorded in store while head office was unavailable.");
+        }
+        return receipt.centred("Thank you").build();
+    }
+
+    private static String spaced(String number) {
+        return number.replaceAll("(.{4})(?!$)", "$1 ");
+    }
+}

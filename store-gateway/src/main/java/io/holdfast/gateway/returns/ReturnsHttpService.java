@@ -1,0 +1,233 @@
+package io.holdfast.gateway.returns;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import io.holdfast.gateway.auth.Access;
+import io.holdfast.gateway.http.Json;
+import io.holdfast.gateway.http.Problem;
+import io.holdfast.gateway.http.ProblemException;
+import io.holdfast.hardware.receipt.PrintTicket;
+import io.holdfast.returns.Channel;
+import io.holdfast.returns.LineDecision;
+import io.holdfast.returns.LineQuote;
+import io.holdfast.returns.MadeReturn;
+import io.holdfast.returns.Quote;
+import io.holdfast.returns.QuoteOutcome;
+import io.holdfast.returns.QuoteRequest;
+import io.holdfast.returns.Reason;
+import io.holdfast.returns.RefundOption;
+import io.holdfast.returns.RefundPayments;
+import io.holdfast.returns.ReturnCommand;
+import io.holdfast.returns.ReturnOutcome;
+import io.holdfast.returns.ReturnRefusal;
+import io.holdfast.returns.ReturnsDesk;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.Session;
+
+/**
+ * {@code /api/v1/returns}: quote what can come back and how it would be refunded now, make the
+ * return, and (for staff) the refunds still owed. Kiosks and staff may quote and return; only a
+ * supervisor may override, with a reason. Every decision comes with the words the customer reads.
+ */
+public final class ReturnsHttpService implements HttpService {
+
+    static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+    static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
+    private static final Set<Role> RETURNERS = EnumSet.of(Role.KIOSK, Role.COLLEAGUE, Role.SUPERVISOR);
+
+    private final ReturnsDesk desk;
+    private final RefundPayments payments;
+    private final ReturnPrints prints;
+    private final KioskText text;
+    private final Access access;
+
+    public ReturnsHttpService(ReturnsDesk desk, RefundPayments payments, ReturnPrints prints, KioskText text,
+                              Access access) {
+        this.desk = desk;
+        this.payments = payments;
+        this.prints = prints;
+        this.text = text;
+        this.access = access;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/quotes", this::quote)
+                .post("/", this::makeReturn)
+                .get("/refunds-due", this::refundsDue);
+    }
+
+    private void quote(ServerRequest request, ServerResponse response) {
+        Session session = access.require(request, RETURNERS);
+        ReturnRequests.Body body = Json.read(request, ReturnRequests.Body.class);
+        Optional<String> override = override(session, body);
+        QuoteRequest quote = new QuoteRequest(ReturnRequests.purchase(body), channel(session),
+                Boolean.TRUE.equals(body.giftReceipt()), override, ReturnRequests.lines(body));
+        switch (desk.quote(quote)) {
+            case QuoteOutcome.Quoted quoted -> Json.send(response, Status.OK_200, quoteView(quoted.quote()));
+            case QuoteOutcome.Refused refused -> throw refusal(refused.refusal(), refused.reason());
+        }
+    }
+
+    private void makeReturn(ServerRequest request, ServerResponse response) {
+        Session session = access.require(request, RETURNERS);
+        String key = request.headers().first(IDEMPOTENCY_KEY).orElseThrow(() -> new ProblemException(400,
+                "idempotency-key-missing", "An Idempotency-Key header is needed",
+                "Send a new Idempotency-Key with each return, and the same one when you retry it."));
+        ReturnRequests.Body body = Json.read(request, ReturnRequests.Body.class);
+        ReturnCommand command = new ReturnCommand(ReturnRequests.purchase(body), channel(session), session.principal(),
+                Boolean.TRUE.equals(body.giftReceipt()), override(session, body), ReturnRequests.lines(body),
+                ReturnRequests.method(body), key);
+        if (command.lines().isEmpty()) {
+            throw ReturnRequests.invalid("lines", "choose at least one line to return");
+        }
+        switch (desk.make(command)) {
+            case ReturnOutcome.Made made -> {
+                String tender = tender(made.made());
+                Optional<PrintTicket> printed = made.replayed() ? Optional.empty()
+                        : prints.print(made.made(), made.credit(), Optional.ofNullable(body.printerId()), tender);
+                if (made.replayed()) {
+                    response.header(REPLAYED, "true");
+                }
+                Json.send(response, Status.CREATED_201, madeView(made, printed, tender));
+            }
+            case ReturnOutcome.Refused refused -> throw refusal(refused.refusal(), refused.reason());
+        }
+    }
+
+    private void refundsDue(ServerRequest request, ServerResponse response) {
+        access.require(request, Access.STAFF);
+        Json.send(response, Status.OK_200, Map.of("refunds", payments.due()));
+    }
+
+    private static Channel channel(Session session) {
+        return session.role() == Role.KIOSK ? Channel.KIOSK : Channel.DESK;
+    }
+
+    private static Optional<String> override(Session session, ReturnRequests.Body body) {
+        Optional<String> reason = ReturnRequests.overrideReason(body);
+        if (reason.isPresent() && session.role() != Role.SUPERVISOR) {
+            throw new ProblemException(403, "override-needs-supervisor", "Only a supervisor can override",
+                    "An exception to the returns policy needs a supervisor signed in at the desk.");
+        }
+        return reason;
+    }
+
+    private String tender(MadeReturn made) {
+        return made.refund().isPresent() ? "your original payment" : "";
+    }
+
+    private ProblemException refusal(ReturnRefusal refusal, Reason reason) {
+        return new ProblemException(new Problem(refusal.status(), refusal.code(), title(refusal), text.render(reason),
+                Map.of("reason", reason.code())));
+    }
+
+    private static String title(ReturnRefusal refusal) {
+        return switch (refusal) {
+            case RECEIPT_NOT_FOUND -> "No such receipt";
+            case ORDER_NOT_FOUND -> "No such order";
+            case E_RECEIPT_REFUSED -> "This e-receipt cannot be used";
+            case NOT_RETURNABLE -> "This cannot be returned as asked";
+            case METHOD_NOT_OPEN -> "That refund method is not open";
+            case COLLEAGUE_NEEDED -> "Please see a colleague";
+            case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key already used";
+        };
+    }
+
+    private Map<String, Object> quoteView(Quote quote) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("purchaseId", quote.purchaseId());
+        view.put("kind", quote.kind());
+        view.put("purchasedAt", quote.purchasedAt());
+        view.put("policyVersion", quote.policyVersion());
+        view.put("refundsOnline", quote.refundsOnline());
+        view.put("lines", quote.lines().stream().map(this::lineView).toList());
+        view.put("refundAmount", quote.refundAmount());
+        view.put("options", quote.options().stream().map(this::optionView).toList());
+        quote.selectionProblem().ifPresent(problem -> view.put("selectionProblem", reasonView(problem)));
+        if (!quote.refundsOnline()) {
+            view.put("notice", text.text("kiosk.notice.refunds-offline", Map.of()));
+        }
+        return view;
+    }
+
+    private Map<String, Object> lineView(LineQuote line) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("lineNumber", line.lineNumber());
+        view.put("sku", line.sku());
+        view.put("description", line.description());
+        view.put("category", line.category());
+        view.put("bought", line.bought());
+        view.put("alreadyReturned", line.alreadyReturned());
+        view.put("unitPrice", line.unitPrice());
+        switch (line.decision()) {
+            case LineDecision.Returnable returnable -> {
+                view.put("returnable", returnable.quantity());
+                view.put("questions", returnable.questions().stream().map(id -> Map.of("id", id,
+                        "text", text.text("question." + id, Map.of()))).toList());
+            }
+            case LineDecision.NotReturnable ignored -> {
+                view.put("returnable", 0);
+                view.put("questions", List.of());
+            }
+        }
+        view.put("decision", reasonView(line.decision().reason()));
+        return view;
+    }
+
+    private Map<String, Object> optionView(RefundOption option) {
+        return Map.of("method", option.method(), "availability", option.availability(),
+                "label", text.text("method." + option.method(), Map.of("tender", "your original payment")),
+                "reason", reasonView(option.reason()));
+    }
+
+    private Map<String, Object> reasonView(Reason reason) {
+        return Map.of("code", reason.code(), "text", text.render(reason));
+    }
+
+    private Map<String, Object> madeView(ReturnOutcome.Made made, Optional<PrintTicket> printed, String tender) {
+        MadeReturn r = made.made();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("returnId", r.returnId());
+        view.put("purchaseId", r.purchaseId());
+        view.put("returnedAt", r.returnedAt());
+        view.put("lines", r.lines());
+        view.put("refundMethod", r.method());
+        view.put("amount", r.amount());
+        view.put("offline", r.offline());
+        r.refund().ifPresent(refund -> view.put("refund", refund));
+        r.overrideReason().ifPresent(reason -> view.put("overrideReason", reason));
+        made.credit().ifPresent(card -> view.put("storeCredit", Map.of("cardNumber", card.cardNumber(),
+                "lastFour", card.lastFour(), "amount", card.amount())));
+        if (made.credit().isEmpty()) {
+            r.creditLastFour().ifPresent(lastFour -> view.put("storeCredit", Map.of("lastFour", lastFour,
+                    "amount", r.amount())));
+        }
+        Map<String, Object> values = Map.of("amount", r.amount(), "tender", tender,
+                "reference", r.refund().map(io.holdfast.returns.RefundStatus::refundId).orElse(""),
+                "lastFour", r.creditLastFour().orElse(""));
+        view.put("message", text.text(switch (r.method()) {
+            case STORE_CREDIT -> "kiosk.done.voucher";
+            case DEFERRED_TO_ORIGINAL_TENDER -> "kiosk.done.deferred";
+            case ORIGINAL_TENDER -> r.refund().orElseThrow().state() == io.holdfast.returns.RefundStatus.State.PAID
+                    ? "kiosk.done.paid" : "kiosk.done.deferred";
+            case CASH -> "kiosk.done.cash";
+        }, values));
+        printed.ifPresent(ticket -> view.put("receipt", ticket));
+        view.put("replayed", made.replayed());
+        return view;
+    }
+}

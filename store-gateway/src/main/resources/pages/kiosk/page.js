@@ -1,0 +1,263 @@
+// The self-serve returns kiosk: find a purchase by scan or number, pick items and reasons, answer
+// the condition questions, choose how to be refunded from what is open now, confirm, take the
+// receipt. Every word comes from /kiosk/messages. An idle customer's screen and session are cleared.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { token: null, messages: {}, idleMs: 60000, purchase: null, giftReceipt: false, quote: null,
+                selection: [], method: null, key: null, idleTimer: null };
+
+function t(key, values = {}) {
+  const template = state.messages[key] || key;
+  return template.replace(/\{([a-zA-Z]+)}/g, (whole, name) => name in values ? format(values[name]) : whole);
+}
+
+function format(value) {
+  if (value && typeof value === "object" && "amount" in value && "currency" in value) {
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency: value.currency }).format(value.amount / 100);
+  }
+  return String(value);
+}
+
+async function api(method, path, body, headers = {}) {
+  const init = { method, headers: { ...headers } };
+  if (state.token) init.headers["Authorization"] = "Bearer " + state.token;
+  if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+  const response = await fetch(path, init);
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json() : await response.text();
+  return { ok: response.ok, status: response.status, data };
+}
+
+function show(section) {
+  for (const id of ["setup", "start", "lines", "refund", "done"]) $(id).hidden = id !== section;
+  say("");
+}
+
+function say(text) { $("message").textContent = text; }
+
+async function signIn() {
+  const deviceId = localStorage.getItem("holdfast.kiosk.device");
+  const deviceToken = localStorage.getItem("holdfast.kiosk.token");
+  if (!deviceId || !deviceToken) { show("setup"); $("device-id").focus(); return false; }
+  const result = await api("POST", "/api/v1/sessions", { deviceId, deviceToken });
+  if (!result.ok) { show("setup"); say(result.data.detail || t("kiosk.error")); return false; }
+  state.token = result.data.token;
+  sessionStorage.setItem("holdfast.kiosk.session", state.token);
+  return true;
+}
+
+/** Clears the customer's screen and session: a new customer starts from nothing. */
+async function restart() {
+  clearTimeout(state.idleTimer);
+  if (state.token) await api("DELETE", "/api/v1/sessions/current");
+  state.token = null;
+  Object.assign(state, { purchase: null, giftReceipt: false, quote: null, selection: [], method: null, key: null });
+  $("start-form").reset();
+  $("line-list").replaceChildren();
+  $("options").replaceChildren();
+  $("receipt-preview").replaceChildren();
+  $("done-message").textContent = "";
+  if (await signIn()) { show("start"); $("purchase").focus(); }
+  refreshNotice();
+}
+
+function touched() {
+  clearTimeout(state.idleTimer);
+  if (!$("start").hidden || !$("setup").hidden) return;
+  state.idleTimer = setTimeout(restart, state.idleMs);
+}
+
+function purchaseOf(text) {
+  const code = text.trim();
+  if (code.startsWith("HFR1.")) return { eReceipt: code };
+  if (/^CC-\d+$/i.test(code)) return { orderId: code.toUpperCase() };
+  return { receiptId: code };
+}
+
+async function quote(selection) {
+  return api("POST", "/api/v1/returns/quotes",
+      { ...state.purchase, giftReceipt: state.giftReceipt, lines: selection });
+}
+
+$("setup-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  localStorage.setItem("holdfast.kiosk.device", $("device-id").value.trim());
+  localStorage.setItem("holdfast.kiosk.token", $("device-token").value);
+  await restart();
+});
+
+$("start-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  state.purchase = purchaseOf($("purchase").value);
+  state.giftReceipt = $("gift-receipt").checked;
+  const result = await quote([]);
+  if (!result.ok) { say(result.data.detail || t("kiosk.error")); return; }
+  state.quote = result.data;
+  showLines(result.data);
+  touched();
+});
+
+function showLines(data) {
+  const list = $("line-list");
+  list.replaceChildren();
+  for (const line of data.lines) {
+    const item = document.createElement("li");
+    const title = document.createElement("h3");
+    title.textContent = `${line.description} · ${format(line.unitPrice)}`;
+    item.append(title);
+    const why = document.createElement("p");
+    why.className = line.returnable > 0 ? "why" : "why no";
+    why.textContent = line.decision.text;
+    item.append(why);
+    if (line.returnable > 0) item.append(...lineControls(line));
+    list.append(item);
+  }
+  show("lines");
+  const first = list.querySelector("input");
+  if (first) first.focus();
+}
+
+function lineControls(line) {
+  const n = line.lineNumber;
+  const pick = document.createElement("label");
+  pick.className = "check";
+  pick.innerHTML = `<input type="checkbox" id="pick-${n}"> `;
+  pick.append(line.description);
+  const qty = labelled(`qty-${n}`, t("kiosk.lines.quantity"), select(`qty-${n}`,
+      Array.from({ length: line.returnable }, (_, i) => [String(i + 1), String(i + 1)])));
+  const reason = labelled(`reason-${n}`, t("kiosk.lines.reason"), select(`reason-${n}`,
+      ["changed-mind", "wrong-size", "faulty", "not-as-described"].map((r) => [r, t("kiosk.reason." + r)])));
+  const questions = line.questions.map((q) => {
+    const row = document.createElement("fieldset");
+    row.className = "question";
+    row.innerHTML = `<legend></legend>
+      <label class="check"><input type="radio" name="q-${n}-${q.id}" id="q-${n}-${q.id}-yes" value="yes"> <span></span></label>
+      <label class="check"><input type="radio" name="q-${n}-${q.id}" id="q-${n}-${q.id}-no" value="no"> <span></span></label>`;
+    row.querySelector("legend").textContent = q.text;
+    const spans = row.querySelectorAll("span");
+    spans[0].textContent = t("kiosk.yes");
+    spans[1].textContent = t("kiosk.no");
+    return row;
+  });
+  return [pick, qty, reason, ...questions];
+}
+
+function labelled(id, text, control) {
+  const wrap = document.createElement("div");
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = text;
+  wrap.append(label, control);
+  return wrap;
+}
+
+function select(id, options) {
+  const control = document.createElement("select");
+  control.id = id;
+  for (const [value, text] of options) control.add(new Option(text, value));
+  return control;
+}
+
+$("lines-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const selection = [];
+  for (const line of state.quote.lines.filter((l) => l.returnable > 0)) {
+    const n = line.lineNumber;
+    if (!$(`pick-${n}`).checked) continue;
+    const answers = {};
+    for (const q of line.questions) {
+      const yes = $(`q-${n}-${q.id}-yes`);
+      const no = $(`q-${n}-${q.id}-no`);
+      if (yes.checked || no.checked) answers[q.id] = yes.checked;
+    }
+    selection.push({ lineNumber: n, quantity: Number($(`qty-${n}`).value), reason: $(`reason-${n}`).value, answers });
+  }
+  const result = await quote(selection);
+  if (!result.ok) { say(result.data.detail || t("kiosk.error")); return; }
+  if (result.data.selectionProblem) { say(result.data.selectionProblem.text); return; }
+  state.selection = selection;
+  state.key = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+  showOptions(result.data);
+});
+
+function showOptions(data) {
+  $("refund-total").textContent = t("kiosk.refund.total", { amount: data.refundAmount });
+  const options = $("options");
+  options.replaceChildren();
+  state.method = null;
+  $("confirm").disabled = true;
+  for (const option of data.options.filter((o) => o.availability !== "CLOSED" || o.method !== "CASH")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.id = "method-" + option.method;
+    button.setAttribute("role", "radio");
+    button.setAttribute("aria-checked", "false");
+    const label = document.createElement("strong");
+    label.textContent = option.label;
+    const reason = document.createElement("span");
+    reason.className = "reason";
+    reason.textContent = option.availability === "ASK_COLLEAGUE"
+        ? t("kiosk.ask-colleague", { reason: option.reason.text }) : option.reason.text;
+    button.append(label, reason);
+    button.disabled = option.availability !== "OPEN";
+    button.addEventListener("click", () => {
+      state.method = option.method;
+      for (const other of options.querySelectorAll("button")) other.setAttribute("aria-checked", String(other === button));
+      $("confirm").disabled = false;
+    });
+    options.append(button);
+  }
+  show("refund");
+  const first = options.querySelector("button:not(:disabled)");
+  if (first) first.focus();
+}
+
+$("confirm").addEventListener("click", async () => {
+  if (!state.method) return;
+  $("confirm").disabled = true;
+  const result = await api("POST", "/api/v1/returns",
+      { ...state.purchase, giftReceipt: state.giftReceipt, lines: state.selection, refundMethod: state.method },
+      { "Idempotency-Key": state.key });
+  if (!result.ok) { $("confirm").disabled = false; say(result.data.detail || t("kiosk.error")); return; }
+  $("done-message").textContent = result.data.message;
+  show("done");
+  if (result.data.receipt) await showReceipt(result.data.receipt.printerId, result.data.returnId);
+});
+
+async function showReceipt(printerId, returnId, tries = 20) {
+  for (let i = 0; i < tries; i++) {
+    const result = await api("GET", `/api/v1/devices/${encodeURIComponent(printerId)}/last-receipt`);
+    if (result.ok && typeof result.data === "string" && result.data.includes(returnId)) {
+      $("receipt-preview").innerHTML = result.data;
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function refreshNotice() {
+  const result = await api("GET", "/api/v1/status");
+  const refunds = result.ok && result.data.capabilities && result.data.capabilities.REFUNDS;
+  const offline = refunds && refunds.state !== "ONLINE";
+  $("notice").hidden = !offline;
+  $("notice").textContent = offline ? t("kiosk.notice.refunds-offline") : "";
+}
+
+for (const button of document.querySelectorAll(".restart")) button.addEventListener("click", restart);
+for (const kind of ["pointerdown", "keydown", "input"]) document.addEventListener(kind, touched, true);
+
+(async function start() {
+  const [messages, settings] = await Promise.all([api("GET", "/kiosk/messages"), api("GET", "/kiosk/settings")]);
+  state.messages = messages.data;
+  state.idleMs = settings.data.idleTimeoutSeconds * 1000;
+  for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.get("device") && hash.get("token")) {
+    localStorage.setItem("holdfast.kiosk.device", hash.get("device"));
+    localStorage.setItem("holdfast.kiosk.token", hash.get("token"));
+    history.replaceState(null, "", location.pathname);
+  }
+  await restart();
+  setInterval(refreshNotice, 15000);
+})();

@@ -1,0 +1,229 @@
+package io.holdfast.gateway;
+
+import static io.holdfast.gateway.GatewayHttpTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.holdfast.central.CentralSimulator;
+import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.gateway.config.DeskSettings;
+import io.holdfast.gateway.config.ReturnsSettings;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.IsolationSource;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.StaffDirectory;
+import io.holdfast.sync.command.KeyFiles;
+
+/**
+ * Tills, the kiosk and the desk over real HTTP, with central's refund service simulated on its own
+ * socket: posting sales, quotes, returns in each mode, replays, overrides, and owed refunds paid once.
+ */
+class ReturnsHttpTest {
+
+    @TempDir
+    Path folder;
+    private CentralSimulator central;
+    private Gateway gateway;
+    private String base;
+    private String till;
+    private String kiosk;
+    private final Instant soldAt = Instant.now().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void start() {
+        Clock clock = Clock.systemUTC();
+        central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(),
+                DemoDataset.generate("0421", new DemoDataset.Size(5, 5, 5), 7L, clock));
+        Path file = folder.resolve("holdfast.db");
+        TestStores.seed(file, List.of());
+        KeyFiles.create(folder.resolve("keys"), "store-0421");
+        gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
+                .withCentral(TestStores.centralOf(central))
+                .withDesk(DeskSettings.defaults()
+                        .withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret"))
+                        .withDevice("till-1", Role.TILL, StaffDirectory.sha256("till-secret")))
+                .withReturns(ReturnsSettings.defaults()
+                        .withGiftCardKey("a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
+                        .withReceiptSigningKey(folder.resolve("keys").resolve("store-0421.key"))
+                        .withRefundRetry(Duration.ofSeconds(1))));
+        base = "http://127.0.0.1:" + gateway.port();
+        till = device("till-1", "till-secret");
+        kiosk = device("kiosk-1", "kiosk-secret");
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        central.close();
+    }
+
+    @Test
+    void aTillPostsASaleOnceAndGetsASignedEReceiptToPrint() {
+        HttpResponse<String> posted = postSale("0421-01-20261120-0001", "LOY-7781");
+        assertThat(posted.statusCode()).isEqualTo(201);
+        JsonNode body = HttpCalls.json(posted);
+        assertThat(body.path("loyaltyQueued").asBoolean()).isTrue();
+        assertThat(body.path("eReceipt").asText()).startsWith("HFR1.");
+
+        HttpResponse<String> again = postSale("0421-01-20261120-0001", "LOY-7781");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(gateway.services().outbox().eventsFor("0421-01-20261120-0001")).hasSize(1);
+    }
+
+    @Test
+    void aMalformedReceiptIs400NamingTheFieldAndOnlyTillsMayPost() {
+        HttpResponse<String> noQuantity = HttpCalls.postJson(base + "/api/v1/receipts", """
+                {"receiptId": "0421-01-20261120-0002", "issuedAt": "2026-11-20T10:00:00Z",
+                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt",
+                            "unitPrice": {"amount": 2950, "currency": "GBP"}}],
+                 "tenders": [{"kind": "CARD", "amount": {"amount": 2950, "currency": "GBP"}, "reference": "VISA ****1234"}]}
+                """, "Authorization", till);
+        assertProblem(noQuantity, 400, "receipt-invalid");
+        assertThat(HttpCalls.json(noQuantity).path("field").asText()).isEqualTo("lines[0].quantity");
+
+        assertProblem(HttpCalls.postJson(base + "/api/v1/receipts", "{\"receiptId\": \"nope\"}", "Authorization", till),
+                400, "receipt-invalid");
+        assertProblem(HttpCalls.postJson(base + "/api/v1/receipts", "{}", "Authorization", kiosk), 403, "role-not-allowed");
+    }
+
+    @Test
+    void onlineTheKioskRefundsToTheCardThroughCentralOnceWhateverIsReplayed() {
+        postSale("0421-01-20261120-0003", "");
+        JsonNode quote = HttpCalls.json(HttpCalls.postJson(base + "/api/v1/returns/quotes",
+                "{\"receiptId\": \"0421-01-20261120-0003\"}", "Authorization", kiosk));
+        assertThat(quote.path("lines").get(0).path("returnable").asInt()).isEqualTo(2);
+        assertThat(quote.path("lines").get(0).path("decision").path("text").asText())
+                .matches("Bought \\d+ days ago; returns are accepted for 35 days\\.");
+        assertThat(option(quote, "ORIGINAL_TENDER").path("availability").asText()).isEqualTo("OPEN");
+
+        HttpResponse<String> made = makeReturn("0421-01-20261120-0003", 2, "ORIGINAL_TENDER", "key-1");
+        assertThat(made.statusCode()).isEqualTo(201);
+        assertThat(HttpCalls.json(made).path("refund").path("state").asText()).isEqualTo("PAID");
+        HttpResponse<String> replay = makeReturn("0421-01-20261120-0003", 2, "ORIGINAL_TENDER", "key-1");
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(HttpCalls.json(replay).path("returnId").asText()).isEqualTo(HttpCalls.json(made).path("returnId").asText());
+
+        HttpResponse<String> twice = makeReturn("0421-01-20261120-0003", 1, "ORIGINAL_TENDER", "key-2");
+        assertProblem(twice, 422, "return-not-allowed");
+        assertThat(HttpCalls.json(twice).path("detail").asText()).isEqualTo("Already returned (2).");
+        assertThat(central.refundsPaid()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownReceiptIs404AndAnOverrideNeedsASupervisor() {
+        assertProblem(HttpCalls.postJson(base + "/api/v1/returns/quotes", "{\"receiptId\": \"0421-09-20261120-9999\"}",
+                "Authorization", kiosk), 404, "receipt-not-found");
+        assertProblem(HttpCalls.postJson(base + "/api/v1/returns/quotes", "{}", "Authorization", kiosk), 400,
+                "request-invalid");
+        String colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
+        assertProblem(HttpCalls.postJson(base + "/api/v1/returns/quotes",
+                "{\"receiptId\": \"0421-09-20261120-9999\", \"overrideReason\": \"no receipt\"}",
+                "Authorization", colleague), 403, "override-needs-supervisor");
+
+        String supervisor = TestStores.signIn(base, TestStores.SUPERVISOR);
+        HttpResponse<String> none = HttpCalls.postJson(base + "/api/v1/returns", """
+                {"withoutReceipt": [{"sku": "5001001", "description": "Linen shirt", "category": "CLOTHING",
+                                     "quantity": 1, "unitPrice": {"amount": 2950, "currency": "GBP"}}],
+                 "overrideReason": "regular customer, bank statement seen",
+                 "lines": [{"lineNumber": 1, "quantity": 1, "reason": "gift", "answers": {"unused": true}}],
+                 "refundMethod": "STORE_CREDIT"}
+                """, "Authorization", supervisor, "Idempotency-Key", "override-1");
+        assertThat(none.statusCode()).isEqualTo(201);
+        assertThat(HttpCalls.json(none).path("overrideReason").asText()).isEqualTo("regular customer, bank statement seen");
+    }
+
+    @Test
+    void isolatedTheKioskPromisesADeferredRefundWhichIsPaidOnceWhenRefundsIsRestored() throws InterruptedException {
+        postSale("0421-01-20261120-0004", "");
+        gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it",
+                "incident");
+
+        JsonNode quote = HttpCalls.json(HttpCalls.postJson(base + "/api/v1/returns/quotes",
+                "{\"receiptId\": \"0421-01-20261120-0004\"}", "Authorization", kiosk));
+        assertThat(option(quote, "ORIGINAL_TENDER").path("availability").asText()).isEqualTo("CLOSED");
+        assertThat(option(quote, "DEFERRED_TO_ORIGINAL_TENDER").path("availability").asText()).isEqualTo("OPEN");
+        assertThat(quote.path("notice").asText()).contains("refund service is unavailable");
+
+        HttpResponse<String> made = makeReturn("0421-01-20261120-0004", 1, "DEFERRED_TO_ORIGINAL_TENDER", "key-3");
+        assertThat(made.statusCode()).isEqualTo(201);
+        String refundId = HttpCalls.json(made).path("refund").path("refundId").asText();
+        assertThat(HttpCalls.json(made).path("message").asText()).contains("Your reference is " + refundId);
+        JsonNode status = HttpCalls.json(HttpCalls.get(base + "/api/v1/status"));
+        assertThat(status.path("refunds").path("due").asInt()).isEqualTo(1);
+        assertThat(status.path("refunds").path("offlineExposureToday").path("amount").asLong()).isEqualTo(2950);
+        assertThat(central.refundsPaid()).isZero();
+
+        gateway.services().board().restore(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it",
+                "restored");
+        gateway.services().board().backlogObserved(Capability.REFUNDS, 0, true);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (gateway.services().refunds().dueCount() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+
+        assertThat(gateway.services().refunds().dueCount()).isZero();
+        assertThat(central.refundPaid(refundId)).isTrue();
+        assertThat(central.refundsPaid()).isEqualTo(1);
+    }
+
+    @Test
+    void isolatedStoreCreditIsIssuedOnAVoucherWhoseNumberOnlyTheCustomerSees() {
+        postSale("0421-01-20261120-0005", "");
+        gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.STORE_MANAGER, "S2001", "test");
+
+        HttpResponse<String> made = makeReturn("0421-01-20261120-0005", 1, "STORE_CREDIT", "key-4");
+        JsonNode credit = HttpCalls.json(made).path("storeCredit");
+        assertThat(credit.path("cardNumber").asText()).hasSize(19).endsWith(credit.path("lastFour").asText());
+        assertThat(credit.path("amount").path("amount").asLong()).isEqualTo(2950);
+
+        JsonNode replay = HttpCalls.json(makeReturn("0421-01-20261120-0005", 1, "STORE_CREDIT", "key-4"));
+        assertThat(replay.path("storeCredit").has("cardNumber")).as("a replay never shows the number again").isFalse();
+        assertThat(replay.path("storeCredit").path("lastFour").asText()).isEqualTo(credit.path("lastFour").asText());
+    }
+
+    private HttpResponse<String> postSale(String receiptId, String loyaltyId) {
+        return HttpCalls.postJson(base + "/api/v1/receipts", """
+                {"receiptId": "%s", "issuedAt": "%s",
+                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Linen shirt, blue, M", "quantity": 2,
+                            "unitPrice": {"amount": 2950, "currency": "GBP"}, "category": "CLOTHING"}],
+                 "tenders": [{"kind": "CARD", "amount": {"amount": 5900, "currency": "GBP"}, "reference": "VISA ****1234"}],
+                 "loyaltyId": "%s"}
+                """.formatted(receiptId, soldAt, loyaltyId), "Authorization", till);
+    }
+
+    private HttpResponse<String> makeReturn(String receiptId, int quantity, String method, String key) {
+        return HttpCalls.postJson(base + "/api/v1/returns", """
+                {"receiptId": "%s", "refundMethod": "%s",
+                 "lines": [{"lineNumber": 1, "quantity": %d, "reason": "changed-mind", "answers": {"unused": true}}]}
+                """.formatted(receiptId, method, quantity), "Authorization", kiosk, "Idempotency-Key", key);
+    }
+
+    private static JsonNode option(JsonNode quote, String method) {
+        for (JsonNode option : quote.path("options")) {
+            if (option.path("method").asText().equals(method)) {
+                return option;
+            }
+        }
+        throw new AssertionError("no option " + method + " in " + quote);
+    }
+
+    private String device(String id, String token) {
+        HttpResponse<String> response = HttpCalls.postJson(base + "/api/v1/sessions",
+                "{\"deviceId\": \"" + id + "\", \"deviceToken\": \"" + token + "\"}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        return "Bearer " + HttpCalls.json(response).path("token").asText();
+    }
+}
