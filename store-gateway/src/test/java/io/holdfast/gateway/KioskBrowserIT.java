@@ -1,0 +1,173 @@
+package io.holdfast.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.holdfast.gateway.config.DeskSettings;
+import io.holdfast.gateway.config.DeviceSettings;
+import io.holdfast.gateway.config.ReturnsSettings;
+import io.holdfast.hardware.printer.EscPosPrinterSimulator;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.IsolationSource;
+import io.holdfast.money.Money;
+import io.holdfast.outbox.Outbox;
+import io.holdfast.receipt.Receipt;
+import io.holdfast.receipt.ReceiptId;
+import io.holdfast.receipt.ReceiptLine;
+import io.holdfast.receipt.ReceiptPosting;
+import io.holdfast.receipt.Tender;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.StaffDirectory;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
+
+/**
+ * The self-serve returns kiosk in real headless Chromium: a customer returns an item while REFUNDS
+ * is isolated, chooses store credit and sees the voucher; an idle screen clears itself and its session.
+ */
+class KioskBrowserIT {
+
+    private static final String RECEIPT = "0421-02-20261119-0007";
+    private static Path folder;
+    private static TestBrowser chromium;
+    private static EscPosPrinterSimulator printer;
+    private static Gateway gateway;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        chromium = TestBrowser.start();
+        browser = chromium.driver();
+        folder = Files.createTempDirectory("holdfast-kiosk-browser");
+        printer = EscPosPrinterSimulator.start(0);
+        Path file = folder.resolve("holdfast.db");
+        TestStores.seed(file, List.of());
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RECEIPT), "02",
+                    Instant.now().minus(Duration.ofDays(3)),
+                    List.of(new ReceiptLine(1, "5001001", "Linen shirt, blue, M", 1, Money.of(2950, "GBP"), "CLOTHING"),
+                            new ReceiptLine(2, "5005001", "Chocolate selection box", 1, Money.of(800, "GBP"), "FOOD")),
+                    List.of(new Tender(Tender.Kind.CARD, Money.of(3750, "GBP"), "VISA ****1234")), Optional.empty()));
+        }
+        gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
+                .withDevices(new DeviceSettings(folder.resolve("spool"),
+                        List.of(new DeviceSettings.Printer("kiosk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
+                        List.of(), List.of()))
+                .withDesk(DeskSettings.defaults().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
+                .withReturns(ReturnsSettings.defaults()
+                        .withGiftCardKey("a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
+                        .withKioskIdleTimeout(Duration.ofSeconds(2))));
+        gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it",
+                "incident at head office");
+        base = "http://127.0.0.1:" + gateway.port();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (printer != null) {
+            printer.close();
+        }
+        if (folder != null) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aCustomerReturnsAShirtWhileRefundsIsIsolatedAndTakesStoreCredit() throws IOException {
+        openKiosk();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "refund service is unavailable"));
+
+        WebElement purchase = browser.findElement(By.id("purchase"));
+        assertThat(browser.switchTo().activeElement()).as("the scanner's input goes to the purchase box").isEqualTo(purchase);
+        purchase.sendKeys(RECEIPT, Keys.ENTER);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pick-1")));
+        assertThat(browser.findElement(By.id("line-list")).getText())
+                .contains("Bought 3 days ago; returns are accepted for 35 days.")
+                .contains("Items of this kind (FOOD) cannot be returned.");
+        assertThat(browser.findElements(By.id("pick-2"))).as("food cannot be picked").isEmpty();
+        browser.findElement(By.id("pick-1")).click();
+        new Select(browser.findElement(By.id("reason-1"))).selectByValue("wrong-size");
+        browser.findElement(By.id("q-1-unused-yes")).click();
+        browser.findElement(By.id("to-refund")).click();
+
+        WebElement storeCredit = wait.until(ExpectedConditions.elementToBeClickable(By.id("method-STORE_CREDIT")));
+        assertThat(browser.findElement(By.id("refund-total")).getText()).isEqualTo("Refund: £29.50");
+        assertThat(browser.findElement(By.id("method-ORIGINAL_TENDER")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("method-DEFERRED_TO_ORIGINAL_TENDER")).isEnabled()).isTrue();
+        storeCredit.click();
+        browser.findElement(By.id("confirm")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done-message"), "Your store credit of £29.50"));
+        WebElement preview = wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-preview"),
+                "STORE CREDIT VOUCHER")) ? browser.findElement(By.id("receipt-preview")) : null;
+        assertThat(preview.getText()).contains("RETURN").contains(RECEIPT).contains("Linen shirt, blue, M x1");
+        assertThat(preview.findElements(By.tagName("img"))).as("the voucher's QR code").isNotEmpty();
+        Files.write(Path.of("target", "kiosk-store-credit.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void anIdleKioskClearsTheCustomersScreenAndSession() {
+        openKiosk();
+        browser.findElement(By.id("purchase")).sendKeys(RECEIPT, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("line-list")));
+        String customersSession = session();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start")));
+
+        assertThat(browser.findElement(By.id("lines")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("purchase")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("line-list")).getText()).isEmpty();
+        wait.until(driver -> !customersSession.equals(session()));
+        assertThat(HttpCalls.postJson(base + "/api/v1/returns/quotes", "{\"receiptId\": \"" + RECEIPT + "\"}",
+                "Authorization", "Bearer " + customersSession).statusCode())
+                .as("the idle customer's session no longer works").isEqualTo(401);
+    }
+
+    private static void openKiosk() {
+        browser.get(base + "/kiosk#device=kiosk-1&token=kiosk-secret");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchase")));
+    }
+
+    private static String session() {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('holdfast.kiosk.session');"));
+    }
+}
