@@ -21,6 +21,21 @@ function ago(iso) {
   return new Date(iso).toLocaleString();
 }
 
+function pounds(money) {
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency: money.currency }).format(money.amount / 100);
+}
+
+// Offline refund exposure today against the store's cap, and refunds still owed to customers' cards.
+function showRefunds(refunds) {
+  $("exposure-bar").max = refunds.offlineExposureCap.amount;
+  $("exposure-bar").value = refunds.offlineExposureToday.amount;
+  const owed = refunds.due === 0 ? "No refunds owed to customers' cards."
+      : `${refunds.due} refund(s) of ${pounds(refunds.dueAmount)} owed to customers' cards, paid when refunds are back`
+        + ` (oldest since ${new Date(refunds.oldestDue).toLocaleString()}).`;
+  $("exposure-text").textContent = `Offline refunds today: ${pounds(refunds.offlineExposureToday)} of`
+      + ` ${pounds(refunds.offlineExposureCap)} (${refunds.offlineExposurePercent}%). ${owed}`;
+}
+
 // The resync as a bar: how much of the backlog since it last stood at zero has reached central.
 function showResync(sync) {
   const bar = $("resync-bar");
@@ -58,6 +73,7 @@ async function refresh() {
   $("mode").className = "mode " + status.mode;
   $("customer-message").textContent = status.customerMessage;
   showResync(status.sync);
+  showRefunds(status.refunds);
   $("capabilities").replaceChildren(...Object.entries(status.capabilities).map(([name, c]) => {
     const card = document.createElement("article");
     card.className = "capability";

@@ -37,6 +37,7 @@ public record Money(long amount, Currency currency) {
         return new Money(Math.multiplyExact(amount, quantity), currency);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isNegative() {
         return amount < 0;
     }

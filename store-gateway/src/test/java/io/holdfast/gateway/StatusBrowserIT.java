@@ -52,6 +52,9 @@ class StatusBrowserIT {
             browser.get(base + "/status");
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "ONLINE"));
             assertThat(browser.findElement(By.id("mode")).getText()).isEqualTo("All services normal");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exposure-text"), "Offline refunds today"));
+            assertThat(browser.findElement(By.id("exposure-text")).getText())
+                    .isEqualTo("Offline refunds today: £0.00 of £2,000.00 (0%). No refunds owed to customers' cards.");
 
             central.set(CentralService.ORDERS, Condition.blackhole());
             for (String order : new String[]{"CC-100001", "CC-100002"}) {
