@@ -198,6 +198,39 @@ class ReturnsDeskTest {
         assertThat(quote.option(RefundMethod.ORIGINAL_TENDER).orElseThrow().open()).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = CapabilityState.class, names = {"DEGRADED", "ISOLATED", "RESTORING"})
+    void inEveryModeButOnlineTheCardIsRefundedLaterOrAsStoreCreditNow(CapabilityState mode) {
+        switch (mode) {
+            case DEGRADED -> board.centralObserved(Capability.REFUNDS, false, "central refunds timed out");
+            case ISOLATED -> isolateRefunds();
+            case RESTORING -> {
+                isolateRefunds();
+                board.restore(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it", "restored");
+            }
+            default -> throw new IllegalArgumentException(mode.name());
+        }
+        assertThat(board.status(Capability.REFUNDS).state()).isEqualTo(mode);
+        Quote quote = ((QuoteOutcome.Quoted) desk.quote(new QuoteRequest(
+                new PurchaseRef.ByReceipt(new ReceiptId("0421-01-20261118-0001")), Channel.KIOSK, false,
+                Optional.empty(), List.of()))).quote();
+
+        assertThat(quote.options()).filteredOn(RefundOption::open).extracting(RefundOption::method)
+                .containsExactlyInAnyOrder(RefundMethod.DEFERRED_TO_ORIGINAL_TENDER, RefundMethod.STORE_CREDIT);
+        ReturnOutcome.Made made = made(returnOf("0421-01-20261118-0001", 1, RefundMethod.DEFERRED_TO_ORIGINAL_TENDER));
+        assertThat(made.made().refund().orElseThrow().state()).isEqualTo(RefundStatus.State.DUE);
+        assertThat(central.totalPayments()).isZero();
+    }
+
+    @Test
+    void onlineStoreCreditIsAlsoOpenAndNotCountedAsOfflineExposure() {
+        ReturnOutcome.Made made = made(returnOf("0421-01-20261118-0001", 1, RefundMethod.STORE_CREDIT));
+
+        assertThat(made.made().offline()).isFalse();
+        assertThat(made.credit()).isPresent();
+        assertThat(desk.exposureToday("GBP")).isEqualTo(Money.of(0, "GBP"));
+    }
+
     @Test
     void anUnknownReceiptIsNotFound() {
         assertThat(desk.quote(new QuoteRequest(new PurchaseRef.ByReceipt(new ReceiptId("0421-09-20261118-9999")),

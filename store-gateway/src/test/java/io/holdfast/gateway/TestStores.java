@@ -92,4 +92,14 @@ public final class TestStores {
             staff.provision(SUPERVISOR, "Sam", Role.SUPERVISOR, PIN);
         }
     }
+
+    /** Removes a test's temporary folder and everything in it; nothing when it was never made. */
+    public static void deleteFolder(Path folder) throws java.io.IOException {
+        if (folder == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        }
+    }
 }

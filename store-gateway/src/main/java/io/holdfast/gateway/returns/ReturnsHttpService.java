@@ -96,7 +96,7 @@ public final class ReturnsHttpService implements HttpService {
         }
         switch (desk.make(command)) {
             case ReturnOutcome.Made made -> {
-                String tender = tender(made.made());
+                String tender = text.text("kiosk.original-payment", Map.of());
                 Optional<PrintTicket> printed = made.replayed() ? Optional.empty()
                         : prints.print(made.made(), made.credit(), Optional.ofNullable(body.printerId()), tender);
                 if (made.replayed()) {
@@ -124,10 +124,6 @@ public final class ReturnsHttpService implements HttpService {
                     "An exception to the returns policy needs a supervisor signed in at the desk.");
         }
         return reason;
-    }
-
-    private String tender(MadeReturn made) {
-        return made.refund().isPresent() ? "your original payment" : "";
     }
 
     private ProblemException refusal(ReturnRefusal refusal, Reason reason) {
@@ -190,7 +186,8 @@ public final class ReturnsHttpService implements HttpService {
 
     private Map<String, Object> optionView(RefundOption option) {
         return Map.of("method", option.method(), "availability", option.availability(),
-                "label", text.text("method." + option.method(), Map.of("tender", "your original payment")),
+                "label", text.text("method." + option.method(),
+                        Map.of("tender", text.text("kiosk.original-payment", Map.of()))),
                 "reason", reasonView(option.reason()));
     }
 
