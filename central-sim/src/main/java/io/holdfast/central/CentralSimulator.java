@@ -4,8 +4,6 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import io.helidon.webserver.WebServer;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.order.CollectionQr;
 import io.holdfast.order.OrderId;
+import io.holdfast.store.Keys;
 
 /**
  * A stand-in for the retailer's central systems, for tests, the demo and benchmarks. Each
@@ -84,7 +83,7 @@ public final class CentralSimulator implements AutoCloseable {
     }
 
     public static CentralSimulator start(Settings settings, DemoDataset dataset, Clock clock) {
-        KeyPair signingKeys = newSigningKeys();
+        KeyPair signingKeys = Keys.newEd25519Pair();
         CentralOrderBook orders = new CentralOrderBook(
                 dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList(), clock);
         Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
@@ -171,14 +170,6 @@ public final class CentralSimulator implements AutoCloseable {
     /** Cancels an order centrally; answers whether central had it. */
     public boolean cancelOrder(OrderId order, String reason) {
         return orders.cancel(order, reason).isPresent();
-    }
-
-    private static KeyPair newSigningKeys() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Ed25519 is part of every JDK 15+, yet is missing", e);
-        }
     }
 
     @Override

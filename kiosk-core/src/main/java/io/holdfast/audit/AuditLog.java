@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import java.util.Map;
 
 import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
+import io.holdfast.store.Hashes;
 import io.holdfast.store.StoreException;
 
 /**
@@ -158,17 +158,13 @@ public final class AuditLog {
     }
 
     static String hash(String previous, Instant at, String actor, String action, String subject, String detail) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{previous, at.toString(), actor, action, subject, detail}) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                sha256.update((byte) ':');
-                sha256.update(bytes);
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK, yet is missing", e);
+        MessageDigest sha256 = Hashes.sha256();
+        for (String part : new String[]{previous, at.toString(), actor, action, subject, detail}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            sha256.update((byte) ':');
+            sha256.update(bytes);
         }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 }

@@ -1,9 +1,6 @@
 package io.holdfast.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.holdfast.store.Hashes;
 
 /**
  * The store keeps a collection code only as a hash, so codes never show on screens, in logs or in
@@ -17,12 +14,6 @@ public final class CollectionCodes {
     }
 
     public static String hash(String code) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest(("holdfast-collection-code:" + code.strip()).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK, yet is missing", e);
-        }
+        return "sha256:" + Hashes.sha256Hex("holdfast-collection-code:" + code.strip());
     }
 }

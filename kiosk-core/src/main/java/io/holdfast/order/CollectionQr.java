@@ -1,12 +1,8 @@
 package io.holdfast.order;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +13,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.holdfast.store.CoreJson;
+import io.holdfast.store.Keys;
 import io.holdfast.store.StoreException;
 
 /**
@@ -63,19 +60,13 @@ public final class CollectionQr {
     /** Central's side: signs claims into the text a QR code carries. */
     public static String sign(Claims claims, PrivateKey centralKey) {
         byte[] payload = CoreJson.write(claims).getBytes(StandardCharsets.UTF_8);
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(centralKey);
-            ed25519.update(payload);
-            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-            return PREFIX + base64.encodeToString(payload) + "." + base64.encodeToString(ed25519.sign());
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Cannot sign a collection QR code: " + e.getMessage(), e);
-        }
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return PREFIX + base64.encodeToString(payload) + "."
+                + base64.encodeToString(Keys.sign(centralKey, payload, "a collection QR code"));
     }
 
     public Check verify(byte[] payload, byte[] signature) {
-        if (!signedByCentral(payload, signature)) {
+        if (!Keys.verifies(central, payload, signature)) {
             return new Check.Refused("This code was not issued by head office (its signature does not match). "
                     + "Do not hand over on this code; ask for ID or the collection code.");
         }
@@ -97,20 +88,5 @@ public final class CollectionQr {
             return new Check.Refused("This code names '" + claims.orderId() + "', which is not an order number.");
         }
         return new Check.Valid(claims);
-    }
-
-    private boolean signedByCentral(byte[] payload, byte[] signature) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(central);
-            ed25519.update(payload);
-            return ed25519.verify(signature);
-        } catch (InvalidKeyException e) {
-            throw new StoreException("Central's public key is not an Ed25519 key: " + e.getMessage(), e);
-        } catch (SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Ed25519 is part of every JDK 15+, yet failed: " + e.getMessage(), e);
-        }
     }
 }

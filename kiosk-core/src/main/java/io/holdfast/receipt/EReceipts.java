@@ -1,12 +1,8 @@
 package io.holdfast.receipt;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.holdfast.money.Money;
 import io.holdfast.store.CoreJson;
+import io.holdfast.store.Keys;
 import io.holdfast.store.StoreException;
 
 /**
@@ -75,15 +72,9 @@ public final class EReceipts {
 
     public static String sign(Receipt receipt, Signer signer) {
         byte[] payload = CoreJson.write(payload(receipt, signer.keyId())).getBytes(StandardCharsets.UTF_8);
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(signer.key());
-            ed25519.update(payload);
-            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-            return PREFIX + base64.encodeToString(payload) + "." + base64.encodeToString(ed25519.sign());
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Cannot sign e-receipt " + receipt.id() + ": " + e.getMessage(), e);
-        }
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return PREFIX + base64.encodeToString(payload) + "."
+                + base64.encodeToString(Keys.sign(signer.key(), payload, "e-receipt " + receipt.id()));
     }
 
     public Check verify(String code) {
@@ -111,7 +102,7 @@ public final class EReceipts {
             return new Check.Refused("This e-receipt was signed by a key this store does not know ("
                     + claims.keyId() + "); a colleague at the desk can help.");
         }
-        if (!verifies(key.get(), payload, signature)) {
+        if (!Keys.verifies(key.get(), payload, signature)) {
             return new Check.Refused("This e-receipt has been changed since it was issued; it cannot be used for a return.");
         }
         try {
@@ -146,20 +137,5 @@ public final class EReceipts {
 
     private static int number(Object value) {
         return Math.toIntExact(((Number) value).longValue());
-    }
-
-    private static boolean verifies(PublicKey key, byte[] payload, byte[] signature) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(key);
-            ed25519.update(payload);
-            return ed25519.verify(signature);
-        } catch (InvalidKeyException e) {
-            throw new StoreException("A trusted e-receipt key is not an Ed25519 key: " + e.getMessage(), e);
-        } catch (SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Ed25519 is part of every JDK 15+, yet failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.holdfast.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,13 +10,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.holdfast.store.Database;
+import io.holdfast.store.Hashes;
 
 /**
  * Who may sign in, and the sessions they hold. Staff sign in with an id and a PIN; kiosks and tills
@@ -133,11 +132,7 @@ public final class StaffDirectory {
     }
 
     public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK, yet is missing", e);
-        }
+        return Hashes.sha256Hex(text);
     }
 
     private SignInOutcome failed(Connection connection, StaffRow staff, Instant now) throws SQLException {

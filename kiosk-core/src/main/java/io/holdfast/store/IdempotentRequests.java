@@ -1,14 +1,10 @@
 package io.holdfast.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,7 +38,7 @@ public final class IdempotentRequests {
         }
 
         public static Request of(String scope, String key, String canonicalRequest) {
-            return new Request(scope, key, sha256(canonicalRequest));
+            return new Request(scope, key, Hashes.sha256Hex(canonicalRequest));
         }
     }
 
@@ -74,14 +70,6 @@ public final class IdempotentRequests {
             statement.setString(4, outcomeJson);
             statement.setString(5, at.toString());
             statement.executeUpdate();
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK, yet is missing", e);
         }
     }
 }

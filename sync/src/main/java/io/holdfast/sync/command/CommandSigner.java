@@ -1,16 +1,14 @@
 package io.holdfast.sync.command;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.holdfast.store.Keys;
 import io.holdfast.sync.SyncJson;
 
 /** Regional IT's side: makes Ed25519 key pairs and signs command envelopes. */
@@ -27,27 +25,17 @@ public final class CommandSigner {
     }
 
     public static KeyPair newKeyPair() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no Ed25519", e);
-        }
+        return Keys.newEd25519Pair();
     }
 
     /** The envelope for a command given as JSON text, signed over its exact UTF-8 bytes. */
     public byte[] envelope(String commandJson) {
         byte[] command = commandJson.getBytes(StandardCharsets.UTF_8);
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(key);
-            signer.update(command);
-            ObjectNode envelope = JSON.createObjectNode();
-            envelope.put("keyId", keyId);
-            envelope.put("command", Base64.getEncoder().encodeToString(command));
-            envelope.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
-            return envelope.toString().getBytes(StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with key '" + keyId + "'", e);
-        }
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("keyId", keyId);
+        envelope.put("command", Base64.getEncoder().encodeToString(command));
+        envelope.put("signature", Base64.getEncoder().encodeToString(
+                Keys.sign(key, command, "a command with key '" + keyId + "'")));
+        return envelope.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,7 @@
 package io.holdfast.sync.command;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
+import io.holdfast.store.Keys;
 import io.holdfast.sync.SyncJson;
 
 /**
@@ -77,7 +76,7 @@ public final class CommandVerifier {
         } catch (IllegalArgumentException e) {
             return refuse(Refusal.MALFORMED, "command or signature is not Base64", null, keyId);
         }
-        if (!signatureHolds(key.get(), signed, signature)) {
+        if (!Keys.verifies(key.get(), signed, signature)) {
             return refuse(Refusal.BAD_SIGNATURE, "the signature does not match key '" + keyId + "'", null, keyId);
         }
         return checkSigned(keyId, signed);
@@ -195,17 +194,6 @@ public final class CommandVerifier {
             return Enum.valueOf(type, node.asText());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + node.asText() + "' is not a " + type.getSimpleName());
-        }
-    }
-
-    private static boolean signatureHolds(PublicKey key, byte[] signed, byte[] signature) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(signed);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
         }
     }
 
