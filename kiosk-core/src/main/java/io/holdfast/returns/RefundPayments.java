@@ -32,6 +32,9 @@ import io.holdfast.store.Database;
 public final class RefundPayments {
 
     static final String PAID_EVENT = "refund.paid";
+    private static final String DUE = """
+            SELECT refund_id, return_id, amount_minor, currency, tender_reference, created_at, attempts, last_error
+            FROM refunds WHERE state = 'DUE'""";
 
     /** A refund still owed, for the manager's list. */
     public record Due(String refundId, String returnId, Money amount, String tenderReference, Instant since,
@@ -94,29 +97,60 @@ public final class RefundPayments {
     }
 
     public RefundStatus status(String refundId) {
-        return database.read("read refund " + refundId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT state, central_reference FROM refunds WHERE refund_id = ?")) {
-                select.setString(1, refundId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        throw new IllegalArgumentException("there is no refund " + refundId);
-                    }
-                    return new RefundStatus(refundId, RefundStatus.State.valueOf(row.getString(1)),
-                            Optional.ofNullable(row.getString(2)));
+        return database.read("read refund " + refundId, connection -> status(connection, refundId));
+    }
+
+    /** Where a refund stands, in the caller's transaction. */
+    static RefundStatus status(Connection connection, String refundId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state, central_reference FROM refunds WHERE refund_id = ?")) {
+            select.setString(1, refundId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("there is no refund " + refundId);
                 }
+                return new RefundStatus(refundId, RefundStatus.State.valueOf(row.getString(1)),
+                        Optional.ofNullable(row.getString(2)));
             }
-        });
+        }
     }
 
     /** Refunds still owed, oldest first: what the manager sees until REFUNDS is back. */
     public List<Due> due() {
         return database.read("list due refunds", connection -> {
-            List<Due> due = new ArrayList<>();
-            for (String id : dueIds(connection, Integer.MAX_VALUE)) {
-                due(connection, id).ifPresent(due::add);
+            try (PreparedStatement select = connection.prepareStatement(DUE + " ORDER BY created_at, refund_id")) {
+                List<Due> due = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        due.add(due(row));
+                    }
+                }
+                return due;
             }
-            return due;
+        });
+    }
+
+    /** How many refunds are owed, how much, and since when: for the status page, in one query. */
+    public record Owed(int count, Optional<Instant> oldest, List<Money> totals) {
+    }
+
+    public Owed owed() {
+        return database.read("sum due refunds", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT currency, count(*), sum(amount_minor), min(created_at) FROM refunds WHERE state = 'DUE'
+                    GROUP BY currency ORDER BY currency""");
+                 ResultSet row = select.executeQuery()) {
+                int count = 0;
+                Optional<Instant> oldest = Optional.empty();
+                List<Money> totals = new ArrayList<>();
+                while (row.next()) {
+                    count += row.getInt(2);
+                    totals.add(Money.of(row.getLong(3), row.getString(1)));
+                    Instant since = Instant.parse(row.getString(4));
+                    oldest = oldest.filter(o -> o.isBefore(since)).or(() -> Optional.of(since));
+                }
+                return new Owed(count, oldest, totals);
+            }
         });
     }
 
@@ -208,18 +242,16 @@ public final class RefundPayments {
     }
 
     private static Optional<Due> due(Connection connection, String refundId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT return_id, amount_minor, currency, tender_reference, created_at, attempts, last_error
-                FROM refunds WHERE refund_id = ? AND state = 'DUE'""")) {
+        try (PreparedStatement select = connection.prepareStatement(DUE + " AND refund_id = ?")) {
             select.setString(1, refundId);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Due(refundId, row.getString(1), Money.of(row.getLong(2), row.getString(3)),
-                        row.getString(4), Instant.parse(row.getString(5)), row.getInt(6),
-                        Optional.ofNullable(row.getString(7))));
+                return row.next() ? Optional.of(due(row)) : Optional.empty();
             }
         }
+    }
+
+    private static Due due(ResultSet row) throws SQLException {
+        return new Due(row.getString(1), row.getString(2), Money.of(row.getLong(3), row.getString(4)),
+                row.getString(5), Instant.parse(row.getString(6)), row.getInt(7), Optional.ofNullable(row.getString(8)));
     }
 }

@@ -173,28 +173,20 @@ public final class ReturnsDesk {
 
     private Optional<ReturnOutcome> replay(Connection connection, IdempotentRequests.Request request)
             throws SQLException {
-        return IdempotentRequests.find(connection, request).map(previous -> switch (previous) {
+        Optional<IdempotentRequests.Previous> previous = IdempotentRequests.find(connection, request);
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (previous.get()) {
             case IdempotentRequests.Previous.Same same -> {
                 MadeReturn made = CoreJson.read(same.outcomeJson(), MadeReturn.class);
-                yield new ReturnOutcome.Made(made.refund().map(r -> made.withRefund(currentRefund(connection, r)))
-                        .orElse(made), Optional.empty(), true);
+                yield new ReturnOutcome.Made(made.refund().isEmpty() ? made
+                        : made.withRefund(RefundPayments.status(connection, made.refund().get().refundId())),
+                        Optional.empty(), true);
             }
             case IdempotentRequests.Previous.Different different -> new ReturnOutcome.Refused(
                     ReturnRefusal.IDEMPOTENCY_KEY_REUSED, Reason.of("return.key-reused"));
         });
-    }
-
-    private static RefundStatus currentRefund(Connection connection, RefundStatus stored) {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT state, central_reference FROM refunds WHERE refund_id = ?")) {
-            select.setString(1, stored.refundId());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new RefundStatus(stored.refundId(), RefundStatus.State.valueOf(row.getString(1)),
-                        Optional.ofNullable(row.getString(2))) : stored;
-            }
-        } catch (SQLException e) {
-            throw new io.holdfast.store.StoreException("Cannot read refund " + stored.refundId(), e);
-        }
     }
 
     private static Map<Integer, Integer> returnedSoFar(Connection connection, String purchaseId) throws SQLException {

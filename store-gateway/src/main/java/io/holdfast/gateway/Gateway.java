@@ -126,13 +126,14 @@ public final class Gateway implements AutoCloseable {
 
     /** The HTTP routes: also called by tests. */
     public static void routing(HttpRouting.Builder routing, StoreServices services) {
+        KioskText kioskText = new KioskText(KIOSK_LOCALE);
         routing.addFilter(new RequestIds());
         ErrorHandling.register(routing);
         routing.get("/", LandingPage::show)
                 .register("/desk", new PageService("desk"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
                 .register("/status", new PageService("status"))
-                .register("/kiosk", new KioskPageService(new KioskText(KIOSK_LOCALE),
+                .register("/kiosk", new KioskPageService(kioskText,
                         services.settings.returns().kioskIdleTimeout()))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
                         services.notices, services.guards, services.outbox, services.sync, services.returns,
@@ -141,7 +142,7 @@ public final class Gateway implements AutoCloseable {
                         services.access))
                 .register("/api/v1/returns", new ReturnsHttpService(services.returns, services.refunds,
                         new ReturnPrints(services.devices, services.settings.storeId(), services.settings.returns().zone(),
-                                new KioskText(KIOSK_LOCALE)), new KioskText(KIOSK_LOCALE), services.access))
+                                kioskText), kioskText, services.access))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
                 .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
                         services.desk, services.expiry, services.centralOrders, services.devices, services.collectionQr,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,50 +19,31 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.holdfast.gateway.config.DeviceSettings;
-import io.holdfast.hardware.printer.EscPosPrinterSimulator;
-
 /**
  * The collection desk in real headless Chromium (Debian's chromium and chromium-driver): sign in,
  * scan an order number as a keyboard wedge does, hand over part of the order, see the receipt.
  */
 class DeskBrowserIT {
 
-    private static Path folder;
-    private static TestBrowser chromium;
-    private static EscPosPrinterSimulator printer;
-    private static Gateway gateway;
+    private static PrintingStore store;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static String base;
 
     @BeforeAll
     static void start() throws IOException {
-        chromium = TestBrowser.start();
-        browser = chromium.driver();
-        folder = Files.createTempDirectory("holdfast-desk-browser");
-        printer = EscPosPrinterSimulator.start(0);
-        Path database = folder.resolve("holdfast.db");
-        TestStores.seed(database, List.of(TestStores.anOrder("CC-100001"), TestStores.overdueOrder("CC-100099")));
-        gateway = Gateway.start(TestStores.settingsFor(database).withDevices(new DeviceSettings(folder.resolve("spool"),
-                List.of(new DeviceSettings.Printer("desk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
-                List.of(), List.of())));
-        base = "http://127.0.0.1:" + gateway.port();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        store = PrintingStore.start("desk-browser", "desk-1-printer", database -> TestStores.seed(database,
+                List.of(TestStores.anOrder("CC-100001"), TestStores.overdueOrder("CC-100099"))), settings -> settings);
+        browser = store.browser();
+        wait = store.wait;
+        base = store.base;
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
+        if (store != null) {
+            store.close();
         }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (printer != null) {
-            printer.close();
-        }
-        TestStores.deleteFolder(folder);
     }
 
     @Test

@@ -26,9 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.holdfast.gateway.config.DeskSettings;
-import io.holdfast.gateway.config.DeviceSettings;
 import io.holdfast.gateway.config.ReturnsSettings;
-import io.holdfast.hardware.printer.EscPosPrinterSimulator;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
@@ -50,21 +48,28 @@ import io.holdfast.store.DatabaseSettings;
 class KioskBrowserIT {
 
     private static final String RECEIPT = "0421-02-20261119-0007";
-    private static Path folder;
-    private static TestBrowser chromium;
-    private static EscPosPrinterSimulator printer;
-    private static Gateway gateway;
+    private static PrintingStore store;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static String base;
 
     @BeforeAll
     static void start() throws IOException {
-        chromium = TestBrowser.start();
-        browser = chromium.driver();
-        folder = Files.createTempDirectory("holdfast-kiosk-browser");
-        printer = EscPosPrinterSimulator.start(0);
-        Path file = folder.resolve("holdfast.db");
+        store = PrintingStore.start("kiosk-browser", "kiosk-1-printer", KioskBrowserIT::seed, settings -> settings
+                .withStoreId("0421")
+                .withDesk(DeskSettings.defaults().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
+                .withReturns(ReturnsSettings.defaults()
+                        .withGiftCardKey("a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
+                        .withKioskIdleTimeout(Duration.ofSeconds(2))));
+        store.gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT,
+                "regional-it", "incident at head office");
+        browser = store.browser();
+        wait = store.wait;
+        base = store.base;
+    }
+
+    /** A card sale of a shirt (returnable) and chocolates (food: not), three days ago. */
+    private static void seed(Path file) {
         TestStores.seed(file, List.of());
         try (Database database = Database.open(DatabaseSettings.of(file))) {
             new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RECEIPT), "02",
@@ -73,32 +78,13 @@ class KioskBrowserIT {
                             new ReceiptLine(2, "5005001", "Chocolate selection box", 1, Money.of(800, "GBP"), "FOOD")),
                     List.of(new Tender(Tender.Kind.CARD, Money.of(3750, "GBP"), "VISA ****1234")), Optional.empty()));
         }
-        gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
-                .withDevices(new DeviceSettings(folder.resolve("spool"),
-                        List.of(new DeviceSettings.Printer("kiosk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
-                        List.of(), List.of()))
-                .withDesk(DeskSettings.defaults().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
-                .withReturns(ReturnsSettings.defaults()
-                        .withGiftCardKey("a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
-                        .withKioskIdleTimeout(Duration.ofSeconds(2))));
-        gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it",
-                "incident at head office");
-        base = "http://127.0.0.1:" + gateway.port();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
+        if (store != null) {
+            store.close();
         }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (printer != null) {
-            printer.close();
-        }
-        TestStores.deleteFolder(folder);
     }
 
     @Test

@@ -14,6 +14,12 @@ public final class ProblemException extends RuntimeException {
         this(new Problem(status, code, title, detail));
     }
 
+    /** A 400 naming the request field that is missing or wrong, in {@code detail} and as {@code field}. */
+    public static ProblemException field(String code, String title, String field, String detail) {
+        return new ProblemException(new Problem(400, code, title, field + ": " + detail,
+                java.util.Map.of("field", field)));
+    }
+
     public Problem problem() {
         return problem;
     }

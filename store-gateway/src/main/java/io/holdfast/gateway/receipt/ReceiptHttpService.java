@@ -17,8 +17,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.gateway.auth.Access;
+import io.holdfast.gateway.http.AmountBody;
 import io.holdfast.gateway.http.Json;
-import io.holdfast.gateway.http.Problem;
 import io.holdfast.gateway.http.ProblemException;
 import io.holdfast.money.Money;
 import io.holdfast.receipt.EReceipts;
@@ -39,8 +39,8 @@ import io.holdfast.staff.Session;
  */
 public final class ReceiptHttpService implements HttpService {
 
-    record AmountBody(Long amount, String currency) {
-    }
+    private static final String CODE = "receipt-invalid";
+    private static final String TITLE = "The receipt is not valid";
 
     record LineBody(Integer lineNumber, String sku, String description, Integer quantity, AmountBody unitPrice,
                     String category) {
@@ -127,10 +127,10 @@ public final class ReceiptHttpService implements HttpService {
     }
 
     private static Money money(String field, AmountBody amount) {
-        if (amount == null || amount.amount() == null || amount.currency() == null) {
-            throw invalid(field, "an amount is {\"amount\": minor units, \"currency\": \"GBP\"}");
+        if (amount == null) {
+            throw invalid(field, "is missing");
         }
-        return Money.of(amount.amount(), amount.currency());
+        return amount.toMoney(field, CODE, TITLE);
     }
 
     private static <T> T required(String field, T value) {
@@ -156,8 +156,6 @@ public final class ReceiptHttpService implements HttpService {
     }
 
     private static ProblemException invalid(String field, String detail) {
-        String where = detail.startsWith(field) || detail.equals("is missing") ? field + " " + detail : field + ": " + detail;
-        return new ProblemException(new Problem(400, "receipt-invalid", "The receipt is not valid", where,
-                Map.of("field", field)));
+        return ProblemException.field(CODE, TITLE, field, detail);
     }
 }

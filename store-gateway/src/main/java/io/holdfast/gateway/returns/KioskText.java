@@ -10,7 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.holdfast.money.Money;
+import io.holdfast.returns.MadeReturn;
 import io.holdfast.returns.Reason;
+import io.holdfast.returns.RefundStatus;
 
 /**
  * The customer's words, from one message bundle ({@code KioskMessages.properties}): the kiosk page's
@@ -58,6 +60,25 @@ public final class KioskText {
             return currency.format(java.math.BigDecimal.valueOf(money.amount(), money.currency().getDefaultFractionDigits()));
         }
         return String.valueOf(value);
+    }
+
+    /** "your original payment": where a refund to the original tender goes, in the customer's words. */
+    public String originalPayment() {
+        return text("kiosk.original-payment", Map.of());
+    }
+
+    /** What happens to the customer's money after a return, as the kiosk shows it and the receipt prints it. */
+    public String outcome(MadeReturn made) {
+        Map<String, Object> values = Map.of("amount", made.amount(), "tender", originalPayment(),
+                "reference", made.refund().map(RefundStatus::refundId).orElse(""),
+                "lastFour", made.creditLastFour().orElse(""));
+        return text(switch (made.method()) {
+            case STORE_CREDIT -> "kiosk.done.voucher";
+            case DEFERRED_TO_ORIGINAL_TENDER -> "kiosk.done.deferred";
+            case ORIGINAL_TENDER -> made.refund().map(RefundStatus::state).orElse(RefundStatus.State.DUE)
+                    == RefundStatus.State.PAID ? "kiosk.done.paid" : "kiosk.done.deferred";
+            case CASH -> "kiosk.done.cash";
+        }, values);
     }
 
     /** Every message, for the kiosk page. */

@@ -2,7 +2,6 @@ package io.holdfast.gateway.returns;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 
 import io.holdfast.gateway.devices.StoreDevices;
@@ -10,7 +9,6 @@ import io.holdfast.giftcard.StoreCredit;
 import io.holdfast.hardware.receipt.PrintTicket;
 import io.holdfast.hardware.receipt.ReceiptDocument;
 import io.holdfast.returns.MadeReturn;
-import io.holdfast.returns.RefundStatus;
 
 /**
  * The return receipt the customer takes away: what came back and what happens to the money. Store
@@ -33,13 +31,12 @@ public final class ReturnPrints {
         this.text = text;
     }
 
-    Optional<PrintTicket> print(MadeReturn made, Optional<StoreCredit.Issued> credit, Optional<String> printerId,
-                                String tender) {
+    Optional<PrintTicket> print(MadeReturn made, Optional<StoreCredit.Issued> credit, Optional<String> printerId) {
         return printerId.or(devices::firstPrinterId).flatMap(devices::printer)
-                .map(printer -> printer.print(document(made, credit, tender)));
+                .map(printer -> printer.print(document(made, credit)));
     }
 
-    private ReceiptDocument document(MadeReturn made, Optional<StoreCredit.Issued> credit, String tender) {
+    private ReceiptDocument document(MadeReturn made, Optional<StoreCredit.Issued> credit) {
         ReceiptDocument.Builder receipt = ReceiptDocument.builder()
                 .title("RETURN")
                 .centred("Store " + storeId + "  " + WHEN.format(made.returnedAt().atZone(zone)))
@@ -50,19 +47,15 @@ public final class ReturnPrints {
             receipt.columns(line.description() + " x" + line.quantity(), text.format(line.amount()));
         }
         receipt.divider().total("REFUND", text.format(made.amount()));
-        Map<String, Object> values = Map.of("amount", made.amount(), "tender", tender,
-                "reference", made.refund().map(RefundStatus::refundId).orElse(""),
-                "lastFour", made.creditLastFour().orElse(""));
+        String outcome = text.outcome(made);
         switch (made.method()) {
             case STORE_CREDIT -> {
-                receipt.bold("STORE CREDIT VOUCHER").line(text.text("kiosk.done.voucher", values));
+                receipt.bold("STORE CREDIT VOUCHER").line(outcome);
                 credit.ifPresent(card -> receipt.qr(card.cardNumber()).centred("Card " + spaced(card.cardNumber())));
             }
-            case DEFERRED_TO_ORIGINAL_TENDER -> receipt.bold("REFUND PROMISE").line(text.text("kiosk.done.deferred", values))
+            case DEFERRED_TO_ORIGINAL_TENDER -> receipt.bold("REFUND PROMISE").line(outcome)
                     .barcode(made.refund().orElseThrow().refundId().substring(0, 20));
-            case ORIGINAL_TENDER -> receipt.line(made.refund().map(r -> r.state() == RefundStatus.State.PAID).orElse(false)
-                    ? text.text("kiosk.done.paid", values) : text.text("kiosk.done.deferred", values));
-            case CASH -> receipt.line(text.text("kiosk.done.cash", values));
+            case ORIGINAL_TENDER, CASH -> receipt.line(outcome);
         }
         if (made.offline()) {
             receipt.line("Recorded in store while head office was unavailable.");

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.holdfast.gateway.http.AmountBody;
 import io.holdfast.gateway.http.ProblemException;
 import io.holdfast.money.Money;
 import io.holdfast.order.OrderId;
@@ -22,9 +23,6 @@ import io.holdfast.returns.ReturnLineRequest;
 final class ReturnRequests {
 
     private ReturnRequests() {
-    }
-
-    record AmountBody(Long amount, String currency) {
     }
 
     record LineBody(Integer lineNumber, Integer quantity, String reason, Map<String, Boolean> answers) {
@@ -112,20 +110,20 @@ final class ReturnRequests {
     private static PurchasedLine unreceipted(UnreceiptedLine line, int index) {
         String field = "withoutReceipt[" + index + "]";
         if (line == null || line.sku() == null || line.description() == null || line.quantity() == null
-                || line.unitPrice() == null || line.unitPrice().amount() == null || line.unitPrice().currency() == null) {
+                || line.unitPrice() == null) {
             throw invalid(field, "each item needs sku, description, quantity and unitPrice {amount, currency}");
         }
+        Money unitPrice = line.unitPrice().toMoney(field + ".unitPrice", "request-invalid",
+                "A field of the request is missing or wrong");
         try {
             return new PurchasedLine(index + 1, line.sku(), line.description(),
-                    line.category() == null ? "GENERAL" : line.category(), line.quantity(),
-                    Money.of(line.unitPrice().amount(), line.unitPrice().currency()));
+                    line.category() == null ? "GENERAL" : line.category(), line.quantity(), unitPrice);
         } catch (IllegalArgumentException e) {
             throw invalid(field, e.getMessage());
         }
     }
 
     static ProblemException invalid(String field, String detail) {
-        return new ProblemException(new io.holdfast.gateway.http.Problem(400, "request-invalid",
-                "A field of the request is missing or wrong", field + ": " + detail, Map.of("field", field)));
+        return ProblemException.field("request-invalid", "A field of the request is missing or wrong", field, detail);
     }
 }

@@ -96,13 +96,12 @@ public final class ReturnsHttpService implements HttpService {
         }
         switch (desk.make(command)) {
             case ReturnOutcome.Made made -> {
-                String tender = text.text("kiosk.original-payment", Map.of());
                 Optional<PrintTicket> printed = made.replayed() ? Optional.empty()
-                        : prints.print(made.made(), made.credit(), Optional.ofNullable(body.printerId()), tender);
+                        : prints.print(made.made(), made.credit(), Optional.ofNullable(body.printerId()));
                 if (made.replayed()) {
                     response.header(REPLAYED, "true");
                 }
-                Json.send(response, Status.CREATED_201, madeView(made, printed, tender));
+                Json.send(response, Status.CREATED_201, madeView(made, printed));
             }
             case ReturnOutcome.Refused refused -> throw refusal(refused.refusal(), refused.reason());
         }
@@ -187,7 +186,7 @@ public final class ReturnsHttpService implements HttpService {
     private Map<String, Object> optionView(RefundOption option) {
         return Map.of("method", option.method(), "availability", option.availability(),
                 "label", text.text("method." + option.method(),
-                        Map.of("tender", text.text("kiosk.original-payment", Map.of()))),
+                        Map.of("tender", text.originalPayment())),
                 "reason", reasonView(option.reason()));
     }
 
@@ -195,7 +194,7 @@ public final class ReturnsHttpService implements HttpService {
         return Map.of("code", reason.code(), "text", text.render(reason));
     }
 
-    private Map<String, Object> madeView(ReturnOutcome.Made made, Optional<PrintTicket> printed, String tender) {
+    private Map<String, Object> madeView(ReturnOutcome.Made made, Optional<PrintTicket> printed) {
         MadeReturn r = made.made();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("returnId", r.returnId());
@@ -213,16 +212,7 @@ public final class ReturnsHttpService implements HttpService {
             r.creditLastFour().ifPresent(lastFour -> view.put("storeCredit", Map.of("lastFour", lastFour,
                     "amount", r.amount())));
         }
-        Map<String, Object> values = Map.of("amount", r.amount(), "tender", tender,
-                "reference", r.refund().map(io.holdfast.returns.RefundStatus::refundId).orElse(""),
-                "lastFour", r.creditLastFour().orElse(""));
-        view.put("message", text.text(switch (r.method()) {
-            case STORE_CREDIT -> "kiosk.done.voucher";
-            case DEFERRED_TO_ORIGINAL_TENDER -> "kiosk.done.deferred";
-            case ORIGINAL_TENDER -> r.refund().orElseThrow().state() == io.holdfast.returns.RefundStatus.State.PAID
-                    ? "kiosk.done.paid" : "kiosk.done.deferred";
-            case CASH -> "kiosk.done.cash";
-        }, values));
+        view.put("message", text.outcome(r));
         printed.ifPresent(ticket -> view.put("receipt", ticket));
         view.put("replayed", made.replayed());
         return view;

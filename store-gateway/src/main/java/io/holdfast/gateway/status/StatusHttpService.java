@@ -2,7 +2,6 @@ package io.holdfast.gateway.status;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,15 +103,16 @@ public final class StatusHttpService implements HttpService {
         ReturnsPolicy policy = returns.policy();
         Money cap = policy.limits().storeDailyOffline();
         Money exposure = returns.exposureToday(cap.currency().getCurrencyCode());
-        List<RefundPayments.Due> due = refunds.due();
+        RefundPayments.Owed owed = refunds.owed();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("policyVersion", policy.version());
         view.put("offlineExposureToday", exposure);
         view.put("offlineExposureCap", cap);
         view.put("offlineExposurePercent", Math.round(exposure.amount() * 1000.0 / cap.amount()) / 10.0);
-        view.put("due", due.size());
-        view.put("dueAmount", due.stream().map(RefundPayments.Due::amount).reduce(Money::plus).orElse(Money.zero(cap.currency())));
-        view.put("oldestDue", due.stream().findFirst().map(d -> d.since().toString()).orElse(null));
+        view.put("due", owed.count());
+        view.put("dueAmount", owed.totals().stream().filter(total -> total.currency().equals(cap.currency()))
+                .findFirst().orElse(Money.zero(cap.currency())));
+        view.put("oldestDue", owed.oldest().map(Object::toString).orElse(null));
         return view;
     }
 

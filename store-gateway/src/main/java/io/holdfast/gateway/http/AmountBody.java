@@ -1,0 +1,22 @@
+package io.holdfast.gateway.http;
+
+import io.holdfast.money.Money;
+
+/**
+ * An amount as a request carries it, {@code {"amount": 1299, "currency": "GBP"}}, before it is
+ * checked: a missing or wrong part is a 400 naming the field.
+ */
+public record AmountBody(Long amount, String currency) {
+
+    public Money toMoney(String field, String code, String title) {
+        if (amount == null || currency == null) {
+            throw ProblemException.field(code, title, field,
+                    "an amount is {\"amount\": minor units, \"currency\": \"GBP\"}");
+        }
+        try {
+            return Money.of(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.field(code, title, field, e.getMessage());
+        }
+    }
+}
