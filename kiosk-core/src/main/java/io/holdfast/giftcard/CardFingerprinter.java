@@ -2,6 +2,7 @@ package io.holdfast.giftcard;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 import javax.crypto.Mac;
@@ -25,10 +26,27 @@ public final class CardFingerprinter {
     }
 
     public CardFingerprint fingerprint(String cardNumber) {
+        return CardFingerprint.of(mac(cardNumber));
+    }
+
+    public CardFingerprint fingerprint(CardNumber card) {
+        return fingerprint(card.digits());
+    }
+
+    /**
+     * What proves a PIN right without keeping it: the keyed hash of the card number and PIN
+     * together, so the same PIN on two cards gives two different checks. Central sends it with the
+     * balances; without the key it gives nothing away.
+     */
+    public PinCheck pinCheck(CardNumber card, CardPin pin) {
+        return new PinCheck(HexFormat.of().formatHex(mac("pin:" + card.digits() + ":" + pin.digits())));
+    }
+
+    private byte[] mac(String text) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return CardFingerprint.of(mac.doFinal(cardNumber.getBytes(StandardCharsets.US_ASCII)));
+            return mac.doFinal(text.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK, yet failed", e);
         }

@@ -83,24 +83,6 @@ public final class StoreCredit {
         while (digits.length() < 18) {
             digits.append(RANDOM.nextInt(10));
         }
-        return digits.append(luhnCheckDigit(digits)).toString();
-    }
-
-    /** The digit that makes {@code digits} + it pass the Luhn check. */
-    static int luhnCheckDigit(CharSequence digits) {
-        int sum = 0;
-        boolean twice = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
-            if (twice) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            twice = !twice;
-        }
-        return (10 - sum % 10) % 10;
+        return digits.append(Luhn.checkDigit(digits)).toString();
     }
 }

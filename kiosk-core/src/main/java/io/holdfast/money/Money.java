@@ -58,6 +58,13 @@ public record Money(long amount, Currency currency) {
         }
     }
 
+    /** As a customer reads it in the retailer's locale: {@code £50.00}. */
+    public String display() {
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.UK);
+        format.setCurrency(currency);
+        return format.format(java.math.BigDecimal.valueOf(amount, currency.getDefaultFractionDigits()));
+    }
+
     @Override
     public String toString() {
         return amount + " " + currency.getCurrencyCode();

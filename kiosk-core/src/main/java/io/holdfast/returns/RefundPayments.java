@@ -21,6 +21,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /**
  * Pays refunds to the original tender through central, each exactly once. A refund is written DUE

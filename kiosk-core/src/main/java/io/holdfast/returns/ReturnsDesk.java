@@ -26,6 +26,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 import io.holdfast.store.IdempotentRequests;
 
 /**

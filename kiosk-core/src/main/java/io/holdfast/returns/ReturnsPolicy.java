@@ -1,16 +1,12 @@
 package io.holdfast.returns;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import io.holdfast.money.Money;
-import io.holdfast.store.CoreJson;
+import io.holdfast.policy.PolicySection;
 
 /**
  * The store's returns policy, as data: regional IT sends it in the policy stream ({@code returns} in
@@ -93,13 +89,6 @@ public record ReturnsPolicy(long version, int windowDays, int giftReceiptWindowD
 
     /** The policy the gateway ships with. */
     public static ReturnsPolicy bundled() {
-        try (InputStream in = ReturnsPolicy.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled returns policy " + DEFAULT_RESOURCE + " is missing from the jar");
-            }
-            return CoreJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), ReturnsPolicy.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled returns policy", e);
-        }
+        return PolicySection.bundled(DEFAULT_RESOURCE, ReturnsPolicy.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.holdfast.returns;
+package io.holdfast.store;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** Instants as fixed-width UTC text, so SQLite compares them as text in time order. */
-final class Timestamps {
+public final class Timestamps {
 
     private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -14,7 +14,7 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return FIXED.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 }
