@@ -24,13 +24,15 @@ final class CentralApis implements HttpService {
 
     private final DemoDataset dataset;
     private final CentralOrderBook orders;
+    private final GiftCardLedger giftCards;
     private final AtomicLong refunds = new AtomicLong();
     /** Refund id to central's reference: a refund asked for twice is paid once. */
     private final Map<String, String> paidRefunds = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CentralApis(DemoDataset dataset, CentralOrderBook orders) {
+    CentralApis(DemoDataset dataset, CentralOrderBook orders, GiftCardLedger giftCards) {
         this.dataset = dataset;
         this.orders = orders;
+        this.giftCards = giftCards;
     }
 
     @Override
@@ -41,6 +43,7 @@ final class CentralApis implements HttpService {
                         orders.snapshot()))
                 .get(ordersApi + "/stores/{store}/manifest/changes", this::changes)
                 .post(CentralService.GIFT_CARDS.pathPrefix() + "/v1/balance-checks", this::balance)
+                .post(CentralService.GIFT_CARDS.pathPrefix() + "/v1/redemptions", this::redeem)
                 .post(CentralService.REFUNDS.pathPrefix() + "/v1/refunds", this::refund);
         for (CentralService service : CentralService.values()) {
             rules.get(service.pathPrefix() + "/v1/health", (request, response) ->
@@ -80,13 +83,39 @@ final class CentralApis implements HttpService {
 
     private void balance(ServerRequest request, ServerResponse response) throws java.io.IOException {
         JsonNode body = SimJson.MAPPER.readTree(request.content().as(byte[].class));
-        String number = body.path("cardNumber").asText("");
-        dataset.giftCard(number).ifPresentOrElse(
-                card -> SimJson.send(response, Status.OK_200, Map.of(
-                        "lastFour", card.lastFour(),
-                        "balance", Map.of("amount", card.balance().amount(),
-                                "currency", card.balance().currency().getCurrencyCode()))),
-                () -> SimJson.problem(response, 404, "card-not-found", "central knows no such card"));
+        giftCardAnswer(response, giftCards.balance(body.path("cardNumber").asText(""), pin(body)));
+    }
+
+    private void redeem(ServerRequest request, ServerResponse response) throws java.io.IOException {
+        JsonNode body = SimJson.MAPPER.readTree(request.content().as(byte[].class));
+        JsonNode amount = body.path("amount");
+        String redemptionId = body.path("redemptionId").asText("");
+        if (redemptionId.isBlank() || !amount.path("amount").canConvertToLong() || !amount.path("currency").isTextual()) {
+            SimJson.problem(response, 400, "redemption-invalid", "a redemption needs a redemptionId and an amount");
+            return;
+        }
+        giftCardAnswer(response, giftCards.authorise(redemptionId, body.path("cardNumber").asText(""), pin(body),
+                io.holdfast.money.Money.of(amount.path("amount").asLong(), amount.path("currency").asText()),
+                body.path("capture").asBoolean(true)));
+    }
+
+    private static java.util.Optional<String> pin(JsonNode body) {
+        return body.path("pin").isTextual() ? java.util.Optional.of(body.get("pin").asText()) : java.util.Optional.empty();
+    }
+
+    private static void giftCardAnswer(ServerResponse response, GiftCardLedger.Answer answer) {
+        switch (answer) {
+            case GiftCardLedger.Answer.Balance balance -> SimJson.send(response, Status.OK_200, Map.of(
+                    "lastFour", balance.lastFour(), "balance", balance.balance(), "asOf", balance.asOf()));
+            case GiftCardLedger.Answer.Approved approved -> SimJson.send(response,
+                    approved.fresh() ? Status.CREATED_201 : Status.OK_200,
+                    Map.of("reference", approved.reference(), "balanceAfter", approved.balanceAfter()));
+            case GiftCardLedger.Answer.Declined declined -> SimJson.send(response, Status.CONFLICT_409, Map.of(
+                    "code", declined.code(), "detail", declined.message(), "balance", declined.balance()));
+            case GiftCardLedger.Answer.PinWrong wrong -> SimJson.problem(response, 401, "pin-wrong", "the PIN is wrong");
+            case GiftCardLedger.Answer.NotFound missing -> SimJson.problem(response, 404, "card-not-found",
+                    "central knows no such card");
+        }
     }
 
     private void refund(ServerRequest request, ServerResponse response) throws java.io.IOException {

@@ -64,12 +64,15 @@ public final class CentralSimulator implements AutoCloseable {
     private final DemoDataset dataset;
     private final CentralOrderBook orders;
     private final CentralApis apis;
+    private final GiftCardLedger giftCards;
     private final KeyPair signingKeys;
     private final Clock clock;
 
     private CentralSimulator(WebServer backend, Map<CentralService, FaultyFront> fronts, DemoDataset dataset,
-                             CentralOrderBook orders, CentralApis apis, KeyPair signingKeys, Clock clock) {
+                             CentralOrderBook orders, CentralApis apis, GiftCardLedger giftCards, KeyPair signingKeys,
+                             Clock clock) {
         this.apis = apis;
+        this.giftCards = giftCards;
         this.backend = backend;
         this.fronts = fronts;
         this.dataset = dataset;
@@ -83,11 +86,17 @@ public final class CentralSimulator implements AutoCloseable {
     }
 
     public static CentralSimulator start(Settings settings, DemoDataset dataset, Clock clock) {
+        return start(settings, dataset, GiftCardLedger.DEMO_KEY, clock);
+    }
+
+    /** @param giftCardKey the fleet's gift-card key, with which central and stores fingerprint cards alike */
+    public static CentralSimulator start(Settings settings, DemoDataset dataset, byte[] giftCardKey, Clock clock) {
         KeyPair signingKeys = Keys.newEd25519Pair();
         CentralOrderBook orders = new CentralOrderBook(
                 dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList(), clock);
         Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
-        CentralApis apis = new CentralApis(dataset, orders);
+        GiftCardLedger giftCards = new GiftCardLedger(dataset.giftCards(), giftCardKey, clock);
+        CentralApis apis = new CentralApis(dataset, orders, giftCards);
         WebServer backend = WebServer.builder()
                 .host(settings.host().getHostAddress())
                 .port(settings.adminPort())
@@ -117,7 +126,7 @@ public final class CentralSimulator implements AutoCloseable {
             backend.stop();
             throw e;
         }
-        return new CentralSimulator(backend, fronts, dataset, orders, apis, signingKeys, clock);
+        return new CentralSimulator(backend, fronts, dataset, orders, apis, giftCards, signingKeys, clock);
     }
 
     /** The base URL a store uses for {@code service}, such as {@code http://127.0.0.1:8091}. */
@@ -150,6 +159,11 @@ public final class CentralSimulator implements AutoCloseable {
 
     public boolean refundPaid(String refundId) {
         return apis.refundPaid(refundId);
+    }
+
+    /** Central's gift-card book; also the judge of gift-card events for central's consumer. */
+    public GiftCardLedger giftCards() {
+        return giftCards;
     }
 
     public DemoDataset dataset() {

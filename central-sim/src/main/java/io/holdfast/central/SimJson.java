@@ -46,6 +46,15 @@ public final class SimJson {
         return node;
     }
 
+    /** A JSON text central received; malformed text is an empty object. */
+    static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return MAPPER.createObjectNode();
+        }
+    }
+
     static void problem(ServerResponse response, int status, String code, String detail) {
         response.status(Status.create(status));
         response.header(HeaderNames.CONTENT_TYPE, "application/problem+json");

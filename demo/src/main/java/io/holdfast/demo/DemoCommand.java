@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
 
         CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset);
         EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
-        CentralConsumer consumer = CentralConsumer.start(broker.uri());
+        CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards());
         DemoDevices devices = DemoDevices.start(data.resolve("print-spool"));
         GatewaySettings settings = defaults.withStoreId(DEMO_STORE)
                 .withListener("127.0.0.1", port)
@@ -171,8 +171,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  regional IT      ./holdfast sign --store all --type ISOLATE --capabilities ORDERS,PAYMENTS%n");
         out.printf("                   ./holdfast sign --type RESTORE --capabilities ORDERS%n");
         DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();
-        out.printf("  a gift card      %s (balance £%d.%02d)%n", card.cardNumber(),
-                card.balance().amount() / 100, card.balance().amount() % 100);
+        out.printf("  a gift card      %s, PIN %s (balance %s)%n", card.cardNumber(), card.pin(),
+                card.balance().display());
         out.printf("Press Ctrl+C to stop; the store's data stays in %s.%n%n",
                 gateway.settings().database().file().getParent());
         out.flush();

@@ -1,12 +1,10 @@
 package io.holdfast.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
 import io.holdfast.central.demo.DemoDataset;
-import io.holdfast.giftcard.CardFingerprinter;
-import io.holdfast.giftcard.GiftCardBalance;
+import io.holdfast.central.GiftCardLedger;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.receipt.SqliteReceiptJournal;
 import io.holdfast.staff.Role;
@@ -24,11 +22,10 @@ import io.holdfast.store.DatabaseSettings;
 final class DemoSeeder {
 
     /**
-     * The demo's gift-card key. A real store's key comes from configuration (the gift-card issue
-     * wires {@code holdfast.gift-cards.key}); this one only ever fingerprints demo cards.
+     * The demo fleet's gift-card key, shared with the central simulator. A real store's key comes
+     * from configuration ({@code holdfast.gift-cards.key}); this one only ever fingerprints demo cards.
      */
-    static final byte[] DEMO_GIFT_CARD_KEY = "holdfast-demo-gift-card-key-not-for-real-cards"
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] DEMO_GIFT_CARD_KEY = GiftCardLedger.DEMO_KEY;
 
     record Seeded(boolean freshlySeeded, long receipts, long giftCards) {
     }
@@ -60,12 +57,8 @@ final class DemoSeeder {
                 StaffDirectory staff = new StaffDirectory(database, SignInPolicy.DEFAULT, java.util.Map.of(), clock);
                 STAFF.forEach(s -> staff.provision(s.staffId(), s.name(), s.role(), s.pin()));
                 dataset.receipts().forEach(journal::record);
-                CardFingerprinter fingerprinter = new CardFingerprinter(DEMO_GIFT_CARD_KEY);
-                List<GiftCardBalance> cards = dataset.giftCards().stream()
-                        .map(card -> new GiftCardBalance(fingerprinter.fingerprint(card.cardNumber()), card.lastFour(),
-                                card.balance(), clock.instant()))
-                        .toList();
-                balances.putAll(cards);
+                // As central's gift-card stream would send them: fingerprints, last four, PIN checks.
+                balances.putAll(new GiftCardLedger(dataset.giftCards(), DEMO_GIFT_CARD_KEY, clock).balances());
             }
             return new Seeded(empty, journal.count(), balances.count());
         }

@@ -24,6 +24,7 @@ import io.holdfast.gateway.http.ErrorHandling;
 import io.holdfast.gateway.http.RequestIds;
 import io.holdfast.gateway.auth.SessionHttpService;
 import io.holdfast.gateway.exceptions.ExceptionHttpService;
+import io.holdfast.gateway.giftcard.GiftCardHttpService;
 import io.holdfast.gateway.order.OrderRoutes;
 import io.holdfast.gateway.pages.LandingPage;
 import io.holdfast.gateway.pages.KioskPageService;
@@ -137,12 +138,14 @@ public final class Gateway implements AutoCloseable {
                         services.settings.returns().kioskIdleTimeout()))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
                         services.notices, services.guards, services.outbox, services.sync, services.returns,
-                        services.refunds))
+                        services.refunds, services.giftCardStatus))
                 .register("/api/v1/receipts", new ReceiptHttpService(services.receipts, services.eReceipts,
                         services.access))
                 .register("/api/v1/returns", new ReturnsHttpService(services.returns, services.refunds,
                         new ReturnPrints(services.devices, services.settings.storeId(), services.settings.returns().zone(),
                                 kioskText), kioskText, services.access))
+                .register("/api/v1/gift-cards", new GiftCardHttpService(services.giftCards, services.access,
+                        services.settings.returns().zone()))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
                 .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
                         services.desk, services.expiry, services.centralOrders, services.devices, services.collectionQr,

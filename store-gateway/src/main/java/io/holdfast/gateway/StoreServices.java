@@ -23,7 +23,12 @@ import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.mode.ContactlessFollowsPayments;
 import io.holdfast.gateway.mode.ModeMetrics;
 import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.gateway.central.HttpCentralGiftCards;
+import io.holdfast.gateway.giftcard.GiftCardStatus;
 import io.holdfast.giftcard.CardFingerprinter;
+import io.holdfast.giftcard.GiftCardDesk;
+import io.holdfast.giftcard.GiftCardPolicies;
+import io.holdfast.giftcard.GiftCardReconciliation;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.giftcard.StoreCredit;
 import io.holdfast.hardware.scan.ScanParser;
@@ -87,6 +92,8 @@ public final class StoreServices implements AutoCloseable {
     final EReceipts eReceipts;
     final RefundPayments refunds;
     final ReturnsDesk returns;
+    final Optional<GiftCardDesk> giftCards;
+    final GiftCardStatus giftCardStatus;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
 
@@ -124,10 +131,18 @@ public final class StoreServices implements AutoCloseable {
         this.refunds = new RefundPayments(database, outbox, new HttpCentralRefunds(settings.central().url(Capability.REFUNDS),
                 settings.storeId(), guards.guard(Capability.REFUNDS),
                 settings.resilience().guard(Capability.REFUNDS).callBudget()), clock);
+        Optional<CardFingerprinter> fingerprinter = settings.returns().giftCardKey().map(CardFingerprinter::new);
         this.returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(new StorePolicies(database, clock)), board,
-                new PurchaseFinder(database, eReceipts, centralOrders, clock),
-                settings.returns().giftCardKey().map(key -> new StoreCredit(new CardFingerprinter(key))), refunds, clock,
-                settings.returns().zone());
+                new PurchaseFinder(database, eReceipts, centralOrders, clock), fingerprinter.map(StoreCredit::new),
+                refunds, clock, settings.returns().zone());
+        this.giftCards = fingerprinter.map(cards -> new GiftCardDesk(database, outbox,
+                new GiftCardPolicies(new StorePolicies(database, clock)), board,
+                new HttpCentralGiftCards(settings.central().url(Capability.GIFT_CARDS), settings.storeId(),
+                        guards.guard(Capability.GIFT_CARDS),
+                        settings.resilience().guard(Capability.GIFT_CARDS).callBudget()),
+                cards, clock, settings.returns().zone()));
+        this.giftCardStatus = new GiftCardStatus(giftCards, exceptions);
+        sync.onVerdicts(new GiftCardReconciliation(database, clock));
         board.addListener(transition -> {
             if (transition.capability() == Capability.REFUNDS && transition.to() == CapabilityState.ONLINE) {
                 timer.execute(this::payOwedRefunds);
@@ -197,6 +212,10 @@ public final class StoreServices implements AutoCloseable {
         return refunds;
     }
 
+    public Optional<GiftCardDesk> giftCards() {
+        return giftCards;
+    }
+
     public ReturnsDesk returns() {
         return returns;
     }
@@ -220,5 +239,6 @@ public final class StoreServices implements AutoCloseable {
         manifest.close();
         guards.close();
         modeMetrics.close();
+        giftCardStatus.close();
     }
 }

@@ -29,8 +29,10 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import io.holdfast.mode.Capability;
+import io.holdfast.outbox.CentralVerdict;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.PendingEvent;
+import io.holdfast.outbox.VerdictHandler;
 
 /**
  * Drains the outbox to central over MQTT. One loop on its own virtual thread owns the connection:
@@ -67,6 +69,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final BlockingQueue<MqttLink.Signal> signals = new LinkedBlockingQueue<>();
     private final Map<String, Batch> inFlight = new LinkedHashMap<>();
     private final List<BiConsumer<String, byte[]>> inboundHandlers = new CopyOnWriteArrayList<>();
+    private final List<VerdictHandler> verdictHandlers = new CopyOnWriteArrayList<>();
     private final List<String> extraSubscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -96,6 +99,14 @@ public final class OutboxRelay implements AutoCloseable {
     /** Messages on other subscribed topics (commands, downstream data) go to these handlers, on the relay's thread. */
     public void onMessage(BiConsumer<String, byte[]> handler) {
         inboundHandlers.add(handler);
+    }
+
+    /**
+     * Central's verdicts on events (carried with their acknowledgements) go to these handlers before
+     * the events are marked acknowledged; if one fails, the events stay unacknowledged and are sent again.
+     */
+    public void onVerdicts(VerdictHandler handler) {
+        verdictHandlers.add(handler);
     }
 
     /** Topics subscribed after every connect besides the acknowledgements. */
@@ -240,6 +251,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void acknowledge(byte[] payload) {
         List<String> keys = new ArrayList<>();
+        List<CentralVerdict> verdicts;
         try {
             JsonNode ack = JSON.readTree(payload);
             JsonNode named = ack == null ? null : ack.get("acknowledged");
@@ -248,9 +260,21 @@ public final class OutboxRelay implements AutoCloseable {
                 return;
             }
             named.forEach(key -> keys.add(key.asText()));
+            verdicts = verdicts(ack.path("verdicts"));
         } catch (java.io.IOException e) {
             drop(Topics.acks(settings.storeId()), "malformed JSON");
             return;
+        }
+        if (!verdicts.isEmpty()) {
+            try {
+                for (VerdictHandler handler : verdictHandlers) {
+                    handler.settle(verdicts);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "central's verdicts could not be recorded; their events stay"
+                        + " unacknowledged and go again", e);
+                return;
+            }
         }
         int done = outbox.acknowledge(keys, clock.instant());
         acknowledged.addAndGet(done);
@@ -262,6 +286,17 @@ public final class OutboxRelay implements AutoCloseable {
             inFlight.replaceAll((id, batch) -> batch.without(named));
             inFlight.values().removeIf(batch -> batch.keys().isEmpty());
         }
+    }
+
+    private static List<CentralVerdict> verdicts(JsonNode array) {
+        List<CentralVerdict> verdicts = new ArrayList<>();
+        for (JsonNode verdict : array.isArray() ? array : JSON.createArrayNode()) {
+            if (verdict.path("key").isTextual() && verdict.path("result").isTextual()) {
+                verdicts.add(new CentralVerdict(verdict.get("key").asText(), verdict.get("result").asText(),
+                        verdict.path("detail").isObject() ? verdict.get("detail").toString() : "{}"));
+            }
+        }
+        return verdicts;
     }
 
     private void resendTimedOut() throws MqttException {

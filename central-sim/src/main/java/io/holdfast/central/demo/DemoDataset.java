@@ -35,8 +35,8 @@ public record DemoDataset(String storeId, List<DemoOrder> orders, List<Receipt> 
     public record DemoOrder(Order order, String collectionCode) {
     }
 
-    /** A gift card as central knows it, number included. */
-    public record DemoGiftCard(String cardNumber, Money balance) {
+    /** A gift card as central knows it, number and PIN included. */
+    public record DemoGiftCard(String cardNumber, String pin, Money balance) {
         public String lastFour() {
             return cardNumber.substring(cardNumber.length() - 4);
         }
@@ -68,7 +68,8 @@ public record DemoDataset(String storeId, List<DemoOrder> orders, List<Receipt> 
         }
         List<DemoGiftCard> cards = new ArrayList<>();
         for (int i = 1; i <= size.giftCards(); i++) {
-            cards.add(new DemoGiftCard(GiftCardNumbers.number(i), Money.of(500L * (1 + random.nextInt(40)), "GBP")));
+            cards.add(new DemoGiftCard(GiftCardNumbers.number(i), "%04d".formatted(random.nextInt(10_000)),
+                    Money.of(500L * (1 + random.nextInt(40)), "GBP")));
         }
         return new DemoDataset(storeId, orders, receipts, cards);
     }

@@ -41,7 +41,7 @@ public final class CentralConsumer implements AutoCloseable {
     }
 
     private final URI broker;
-    private final CentralLedger ledger = new CentralLedger();
+    private final CentralLedger ledger;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -52,12 +52,18 @@ public final class CentralConsumer implements AutoCloseable {
     private volatile MqttClient client;
     private Thread worker;
 
-    private CentralConsumer(URI broker) {
+    private CentralConsumer(URI broker, EventJudge judge) {
         this.broker = broker;
+        this.ledger = new CentralLedger(judge);
     }
 
     public static CentralConsumer start(URI broker) {
-        CentralConsumer consumer = new CentralConsumer(broker);
+        return start(broker, EventJudge.NONE);
+    }
+
+    /** @param judge central's business side: verdicts on the events it applies */
+    public static CentralConsumer start(URI broker, EventJudge judge) {
+        CentralConsumer consumer = new CentralConsumer(broker, judge);
         consumer.worker = Thread.ofVirtual().name("central-consumer").start(consumer::run);
         return consumer;
     }
@@ -268,6 +274,11 @@ public final class CentralConsumer implements AutoCloseable {
             ObjectNode ack = JSON.createObjectNode();
             ack.put("store", store);
             keys.forEach(ack.putArray("acknowledged")::add);
+            var verdicts = ack.putArray("verdicts");
+            for (String key : keys) {
+                ledger.verdict(store, key).ifPresent(verdict -> verdicts.addObject().put("key", key)
+                        .put("result", verdict.result()).set("detail", JSON.valueToTree(verdict.detail())));
+            }
             MqttClient current = client;
             if (current != null) {
                 try {

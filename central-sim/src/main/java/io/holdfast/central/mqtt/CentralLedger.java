@@ -19,7 +19,13 @@ final class CentralLedger {
     private final Map<String, Set<Long>> appliedSequences = new HashMap<>();
     private final Map<String, Set<String>> appliedKeys = new HashMap<>();
     private final Map<String, Map<Long, AppliedEvent>> waitingByPrevious = new HashMap<>();
+    private final Map<String, EventJudge.Verdict> verdicts = new HashMap<>();
+    private final EventJudge judge;
     private long duplicates;
+
+    CentralLedger(EventJudge judge) {
+        this.judge = judge;
+    }
 
     /**
      * Offers events from one batch; returns the keys to acknowledge: those applied now, those
@@ -38,6 +44,11 @@ final class CentralLedger {
             }
         }
         return acknowledge;
+    }
+
+    /** Central's verdict on an applied event, the same however often it is asked. */
+    synchronized java.util.Optional<EventJudge.Verdict> verdict(String store, String key) {
+        return java.util.Optional.ofNullable(verdicts.get(store + "/" + key));
     }
 
     synchronized List<AppliedEvent> applied(String store) {
@@ -67,6 +78,8 @@ final class CentralLedger {
             appliedByStore.computeIfAbsent(next.store(), s -> new ArrayList<>()).add(next);
             sequences(next.store()).add(next.sequence());
             appliedKeys.computeIfAbsent(next.store(), s -> new HashSet<>()).add(next.key());
+            AppliedEvent applied = next;
+            judge.judge(applied).ifPresent(verdict -> verdicts.put(applied.store() + "/" + applied.key(), verdict));
             acknowledge.add(next.key());
             Map<Long, AppliedEvent> waiting = waitingByPrevious.get(next.store());
             next = waiting == null ? null : waiting.remove(next.sequence());

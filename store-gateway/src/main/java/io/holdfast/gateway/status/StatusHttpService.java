@@ -28,6 +28,7 @@ import io.holdfast.mode.StoreMode;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.sync.RelayStatus;
 import io.holdfast.sync.ResyncProgress;
+import io.holdfast.gateway.giftcard.GiftCardStatus;
 
 /**
  * {@code GET /api/v1/status}: what works right now, in words for customers and colleagues, each
@@ -44,9 +45,11 @@ public final class StatusHttpService implements HttpService {
     private final StoreSync sync;
     private final ReturnsDesk returns;
     private final RefundPayments refunds;
+    private final GiftCardStatus giftCards;
 
     public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox,
-                             StoreSync sync, ReturnsDesk returns, RefundPayments refunds) {
+                             StoreSync sync, ReturnsDesk returns, RefundPayments refunds, GiftCardStatus giftCards) {
+        this.giftCards = giftCards;
         this.sync = sync;
         this.returns = returns;
         this.refunds = refunds;
@@ -92,6 +95,7 @@ public final class StatusHttpService implements HttpService {
         body.put("backlog", new EnumMap<>(backlog));
         body.put("sync", syncView());
         body.put("refunds", refundsView());
+        body.put("giftCards", giftCards.view());
         body.put("transitions", board.recentTransitions().stream().limit(20).map(t -> Map.of(
                 "capability", t.capability().name(), "from", t.from().name(), "to", t.to().name(),
                 "at", t.at().toString(), "actor", t.actor(), "reason", t.reason())).toList());

@@ -96,6 +96,12 @@ public final class StoreSync implements AutoCloseable {
         this.progress = meter.observe(clock.instant(), 0, outbox.backlog(), drainable());
     }
 
+    /** Central's verdicts on events, with their acknowledgements (gift-card reconciliation). */
+    public StoreSync onVerdicts(io.holdfast.outbox.VerdictHandler handler) {
+        relay.ifPresent(r -> r.onVerdicts(handler));
+        return this;
+    }
+
     public StoreSync start() {
         relay.ifPresent(r -> {
             r.subscribe(Topics.commands(storeId));

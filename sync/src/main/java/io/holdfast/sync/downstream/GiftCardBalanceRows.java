@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +13,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.giftcard.CardFingerprint;
 import io.holdfast.giftcard.GiftCardBalance;
 import io.holdfast.giftcard.GiftCardBalances;
+import io.holdfast.giftcard.PinCheck;
 import io.holdfast.money.Money;
 import io.holdfast.sync.SyncJson;
 
 /**
  * The gift-card balances stream: rows {@code {"card": "<fingerprint hex>", "lastFour": "9194",
- * "balance": {"amount": 18000, "currency": "GBP"}, "asOf": "..."}}, written in one transaction per
- * message. Replacing a balance with the same row changes nothing.
+ * "balance": {"amount": 18000, "currency": "GBP"}, "asOf": "...", "pinCheck": "<hex>", "blocked": false}}
+ * ({@code pinCheck} and {@code blocked} optional), written in one transaction per message.
+ * Replacing a balance with the same row changes nothing.
  */
 public final class GiftCardBalanceRows implements StreamApplier {
 
@@ -40,7 +43,10 @@ public final class GiftCardBalanceRows implements StreamApplier {
                 parsed.add(new GiftCardBalance(new CardFingerprint(row.path("card").asText()),
                         row.path("lastFour").asText(),
                         Money.of(balance.path("amount").asLong(), balance.path("currency").asText()),
-                        Instant.parse(row.path("asOf").asText())));
+                        Instant.parse(row.path("asOf").asText()),
+                        row.path("pinCheck").isTextual() ? Optional.of(new PinCheck(row.get("pinCheck").asText()))
+                                : Optional.empty(),
+                        row.path("blocked").asBoolean(false)));
             } catch (IOException | DateTimeParseException | NullPointerException e) {
                 throw new IllegalArgumentException("not a gift-card balance row: " + e.getMessage());
             }
