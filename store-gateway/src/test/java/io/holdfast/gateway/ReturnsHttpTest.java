@@ -60,8 +60,8 @@ class ReturnsHttpTest {
                         .withReceiptSigningKey(folder.resolve("keys").resolve("store-0421.key"))
                         .withRefundRetry(Duration.ofSeconds(1))));
         base = "http://127.0.0.1:" + gateway.port();
-        till = device("till-1", "till-secret");
-        kiosk = device("kiosk-1", "kiosk-secret");
+        till = TestStores.signInDevice(base, "till-1", "till-secret");
+        kiosk = TestStores.signInDevice(base, "kiosk-1", "kiosk-secret");
     }
 
     @AfterEach
@@ -218,12 +218,5 @@ class ReturnsHttpTest {
             }
         }
         throw new AssertionError("no option " + method + " in " + quote);
-    }
-
-    private String device(String id, String token) {
-        HttpResponse<String> response = HttpCalls.postJson(base + "/api/v1/sessions",
-                "{\"deviceId\": \"" + id + "\", \"deviceToken\": \"" + token + "\"}");
-        assertThat(response.statusCode()).isEqualTo(201);
-        return "Bearer " + HttpCalls.json(response).path("token").asText();
     }
 }

@@ -66,6 +66,16 @@ public final class TestStores {
         return "Bearer " + HttpCalls.json(response).path("token").asText();
     }
 
+    /** Signs a kiosk or till in with its device token and answers the bearer header value. */
+    public static String signInDevice(String base, String deviceId, String token) {
+        var response = HttpCalls.postJson(base + "/api/v1/sessions",
+                "{\"deviceId\": \"" + deviceId + "\", \"deviceToken\": \"" + token + "\"}");
+        if (response.statusCode() != 201) {
+            throw new AssertionError("device sign-in failed: " + response.body());
+        }
+        return "Bearer " + HttpCalls.json(response).path("token").asText();
+    }
+
     public static Order anOrder(String id) {
         OrderId orderId = new OrderId(id);
         return new Order(orderId, new Customer("Jane Smith", "LS1 4AP", "j***@e***.com"),
