@@ -12,7 +12,7 @@ import io.holdfast.policy.PolicySection;
  *
  * @param perCardDailyOffline what one card may spend offline in this store in a day
  * @param storeDailyOffline   what the store may approve offline in a day, all cards together
- * @param unknownCardFloor    what a card missing from the store's copy may spend offline; zero declines it
+ * @param unknownCardFloor    what a card missing from the store's copy may spend offline here in a day; zero declines it
  * @param maximumRedemption   the largest single redemption, online or not
  * @param pinAttempts         wrong PINs in a row before the card is locked here
  * @param pinLockMinutes      how long such a lock lasts

@@ -9,7 +9,7 @@ import io.holdfast.money.Money;
  * Whether a redemption may be approved while central cannot be asked: only up to the smallest of
  * what the card holds (its last known balance less what this store has spent on it since), what it
  * may still spend offline here today, and what the store may still approve offline today. A card
- * the store has never heard of gets the policy's floor limit; a blocked card gets nothing.
+ * the store has never heard of gets the policy's floor limit a day; a blocked card gets nothing.
  */
 public final class OfflineRedemptionRules {
 
@@ -49,7 +49,7 @@ public final class OfflineRedemptionRules {
             return new Decision.Decline("card-blocked", "Head office has blocked this card for offline use until it"
                     + " checks it; it can be used again when gift cards are back online.", zero);
         }
-        Money held = situation.available().orElse(policy.unknownCardFloor());
+        Money held = situation.available().orElseGet(() -> policy.unknownCardFloor().minus(situation.cardToday()));
         Money cardRoom = policy.perCardDailyOffline().minus(situation.cardToday());
         Money storeRoom = policy.storeDailyOffline().minus(situation.storeToday());
         Money could = atLeastZero(smallest(held, smallest(cardRoom, storeRoom)));
