@@ -4,18 +4,12 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -68,16 +62,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private final Logger quietCentral = Logger.getLogger("io.holdfast.gateway.central");
 
-    record Result(String name, long requests, long errors, double seconds, long[] latenciesNanos) {
-        double perSecond() {
-            return requests / seconds;
-        }
-
-        double percentileMillis(double p) {
-            return BenchSupport.percentileMillis(latenciesNanos, p);
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         if (orders < 1 || clients < 1 || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 120) {
@@ -123,8 +107,9 @@ final class BenchCommand implements Callable<Integer> {
             };
             HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + minimal.port() + "/ping")).build();
 
-            Result desk = run(http, "desk lookups", lookup);
-            Result floor = run(http, "minimal route", () -> ping);
+            HttpLoad load = new HttpLoad(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+            HttpLoad.Result desk = load.run(http, "desk lookups", lookup);
+            HttpLoad.Result floor = load.run(http, "minimal route", () -> ping);
             report(out, desk, floor);
         } finally {
             minimal.stop();
@@ -133,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(PrintWriter out, Result desk, Result floor) {
+    private void report(PrintWriter out, HttpLoad.Result desk, HttpLoad.Result floor) {
         out.printf("%-14s %,7d orders  %d clients  %d s: %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
                 desk.name(), orders, clients, seconds, desk.perSecond(), desk.percentileMillis(0.50),
                 desk.percentileMillis(0.99), desk.errors());
@@ -144,52 +129,6 @@ final class BenchCommand implements Callable<Integer> {
                 desk.percentileMillis(0.50) / floor.percentileMillis(0.50),
                 desk.percentileMillis(0.99) / floor.percentileMillis(0.99));
         out.flush();
-    }
-
-    private Result run(HttpClient http, String name, Supplier<HttpRequest> requests) throws Exception {
-        drive(http, requests, Duration.ofSeconds(warmup));
-        long started = System.nanoTime();
-        List<long[]> perClient = drive(http, requests, Duration.ofSeconds(seconds));
-        double took = (System.nanoTime() - started) / 1e9;
-        long errors = perClient.stream().mapToLong(l -> l[0]).sum();
-        long[] latencies = perClient.stream().flatMapToLong(l -> Arrays.stream(l, 1, l.length)).toArray();
-        Arrays.sort(latencies);
-        return new Result(name, latencies.length, errors, took, latencies);
-    }
-
-    /** Each client loops until the deadline; answers per client: [errors, latency, latency, ...]. */
-    private List<long[]> drive(HttpClient http, Supplier<HttpRequest> requests, Duration length) throws Exception {
-        long deadline = System.nanoTime() + length.toNanos();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    long[] samples = new long[1 << 12];
-                    int count = 1;
-                    long errors = 0;
-                    while (System.nanoTime() < deadline) {
-                        long sent = System.nanoTime();
-                        HttpResponse<Void> response = http.send(requests.get(), HttpResponse.BodyHandlers.discarding());
-                        long latency = System.nanoTime() - sent;
-                        if (response.statusCode() != 200) {
-                            errors++;
-                            continue;
-                        }
-                        if (count == samples.length) {
-                            samples = Arrays.copyOf(samples, samples.length * 2);
-                        }
-                        samples[count++] = latency;
-                    }
-                    samples[0] = errors;
-                    return Arrays.copyOf(samples, count);
-                }));
-            }
-            List<long[]> results = new ArrayList<>();
-            for (Future<long[]> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
     }
 
     private static void seed(Path file, DemoDataset dataset) {

@@ -17,6 +17,7 @@ public final class HoldfastLauncher {
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("bench-failover", new FailoverBenchCommand())
                 .addSubcommand("bench-sync", new SyncBenchCommand())
+                .addSubcommand("bench-giftcards", new GiftCardBenchCommand())
                 .execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
