@@ -30,7 +30,7 @@ async function api(method, path, body, headers = {}) {
 }
 
 function show(section) {
-  for (const id of ["setup", "start", "lines", "refund", "done"]) $(id).hidden = id !== section;
+  for (const id of ["setup", "start", "giftcard", "lines", "refund", "done"]) $(id).hidden = id !== section;
   say("");
 }
 
@@ -54,6 +54,9 @@ async function restart() {
   state.token = null;
   Object.assign(state, { purchase: null, giftReceipt: false, quote: null, selection: [], method: null, key: null });
   $("start-form").reset();
+  $("giftcard-form").reset();
+  $("giftcard-balance").textContent = "";
+  $("giftcard-note").textContent = "";
   $("line-list").replaceChildren();
   $("options").replaceChildren();
   $("receipt-preview").replaceChildren();
@@ -66,6 +69,29 @@ function touched() {
   clearTimeout(state.idleTimer);
   if (!$("start").hidden || !$("setup").hidden) return;
   state.idleTimer = setTimeout(restart, state.idleMs);
+}
+
+/** A gift-card balance: the number and PIN go to the gateway once and are cleared from the screen. */
+async function checkGiftCard(event) {
+  event.preventDefault();
+  touched();
+  const body = { cardNumber: $("giftcard-number").value.trim(), pin: $("giftcard-pin").value };
+  $("giftcard-pin").value = "";
+  $("giftcard-balance").textContent = "";
+  $("giftcard-note").textContent = "";
+  const result = await api("POST", "/api/v1/gift-cards/balance-checks", body);
+  if (!result.ok) { say(result.data.detail || t("kiosk.error")); return; }
+  say("");
+  $("giftcard-number").value = "";
+  $("giftcard-balance").textContent = t("kiosk.giftcard.balance",
+      { lastFour: result.data.lastFour, balance: result.data.balance });
+  const notes = [];
+  if (result.data.source !== "central") {
+    notes.push(t("kiosk.giftcard.offline", { asOf: new Date(result.data.asOf).toLocaleString("en-GB",
+        { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) }));
+  }
+  if (result.data.blocked) notes.push(t("kiosk.giftcard.blocked"));
+  $("giftcard-note").textContent = notes.join(" ");
 }
 
 function purchaseOf(text) {
@@ -245,6 +271,8 @@ async function refreshNotice() {
 }
 
 for (const button of document.querySelectorAll(".restart")) button.addEventListener("click", restart);
+$("to-giftcard").addEventListener("click", () => { show("giftcard"); touched(); $("giftcard-number").focus(); });
+$("giftcard-form").addEventListener("submit", checkGiftCard);
 for (const kind of ["pointerdown", "keydown", "input"]) document.addEventListener(kind, touched, true);
 
 (async function start() {

@@ -3,7 +3,6 @@ package io.holdfast.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +28,11 @@ import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
+import io.holdfast.giftcard.CardFingerprinter;
+import io.holdfast.giftcard.CardNumber;
+import io.holdfast.giftcard.CardPin;
+import io.holdfast.giftcard.GiftCardBalance;
+import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.money.Money;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.receipt.Receipt;
@@ -48,6 +52,8 @@ import io.holdfast.store.DatabaseSettings;
 class KioskBrowserIT {
 
     private static final String RECEIPT = "0421-02-20261119-0007";
+    private static final String GIFT_CARD = io.holdfast.central.demo.GiftCardNumbers.number(5);
+    private static final String GIFT_CARD_PIN = "6402";
     private static PrintingStore store;
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -59,7 +65,7 @@ class KioskBrowserIT {
                 .withStoreId("0421")
                 .withDesk(DeskSettings.defaults().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
                 .withReturns(ReturnsSettings.defaults()
-                        .withGiftCardKey("a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
+                        .withGiftCardKey(GiftCardHttpTest.KEY)
                         .withKioskIdleTimeout(Duration.ofSeconds(2))));
         store.gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT,
                 "regional-it", "incident at head office");
@@ -77,6 +83,11 @@ class KioskBrowserIT {
                     List.of(new ReceiptLine(1, "5001001", "Linen shirt, blue, M", 1, Money.of(2950, "GBP"), "CLOTHING"),
                             new ReceiptLine(2, "5005001", "Chocolate selection box", 1, Money.of(800, "GBP"), "FOOD")),
                     List.of(new Tender(Tender.Kind.CARD, Money.of(3750, "GBP"), "VISA ****1234")), Optional.empty()));
+            CardFingerprinter cards = new CardFingerprinter(GiftCardHttpTest.KEY);
+            CardNumber card = new CardNumber(GIFT_CARD);
+            new SqliteGiftCardBalances(database).putAll(List.of(new GiftCardBalance(cards.fingerprint(card),
+                    card.lastFour(), Money.of(4500, "GBP"), Instant.now().minus(Duration.ofHours(5)),
+                    Optional.of(cards.pinCheck(card, new CardPin(GIFT_CARD_PIN))), false)));
         }
     }
 
@@ -137,6 +148,24 @@ class KioskBrowserIT {
         assertThat(HttpCalls.postJson(base + "/api/v1/returns/quotes", "{\"receiptId\": \"" + RECEIPT + "\"}",
                 "Authorization", "Bearer " + customersSession).statusCode())
                 .as("the idle customer's session no longer works").isEqualTo(401);
+    }
+
+    @Test
+    void aCustomerChecksAGiftCardBalanceFromTheStoresCopyWhenHeadOfficeDoesNotAnswer() throws IOException {
+        openKiosk();
+        browser.findElement(By.id("to-giftcard")).click();
+        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("giftcard-number")));
+        number.sendKeys(GIFT_CARD);
+        browser.findElement(By.id("giftcard-pin")).sendKeys("0000", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "That PIN is wrong"));
+
+        browser.findElement(By.id("giftcard-pin")).sendKeys(GIFT_CARD_PIN, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("giftcard-balance"),
+                "Your card ending " + GIFT_CARD.substring(15) + " holds £45.00."));
+        assertThat(browser.findElement(By.id("giftcard-note")).getText()).contains("head office systems are offline");
+        assertThat(browser.findElement(By.id("giftcard-number")).getAttribute("value")).as("the number is cleared").isEmpty();
+        assertThat(browser.findElement(By.id("giftcard-pin")).getAttribute("value")).isEmpty();
+        Files.write(Path.of("target", "kiosk-gift-card.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static void openKiosk() {
