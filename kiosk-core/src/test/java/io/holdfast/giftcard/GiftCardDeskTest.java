@@ -107,12 +107,7 @@ class GiftCardDeskTest {
 
     @Test
     void theStoresDailyCapCountsEveryCardAndANewDayStartsAfresh() {
-        policies.install(1, """
-                {"giftCards": {"perCardDailyOffline": {"amount": 5000, "currency": "GBP"},
-                  "storeDailyOffline": {"amount": 8000, "currency": "GBP"},
-                  "unknownCardFloor": {"amount": 0, "currency": "GBP"},
-                  "maximumRedemption": {"amount": 100000, "currency": "GBP"}, "pinAttempts": 3, "pinLockMinutes": 30}}""",
-                "regional-it");
+        installPolicy(1, 8000, 0);
         for (int n = 1; n <= 3; n++) {
             load(card(n), 10_000);
         }
@@ -156,15 +151,20 @@ class GiftCardDeskTest {
 
     @Test
     void anUnknownCardMaySpendUpToThePolicysFloor() {
-        policies.install(2, """
-                {"giftCards": {"perCardDailyOffline": {"amount": 5000, "currency": "GBP"},
-                  "storeDailyOffline": {"amount": 200000, "currency": "GBP"},
-                  "unknownCardFloor": {"amount": 1000, "currency": "GBP"},
-                  "maximumRedemption": {"amount": 100000, "currency": "GBP"}, "pinAttempts": 3, "pinLockMinutes": 30}}""",
-                "regional-it");
+        installPolicy(2, 200_000, 1000);
         assertThat(desk.redeem(redeem(card(9), 800))).isInstanceOf(RedemptionOutcome.Done.class);
         RedemptionOutcome.Declined over = (RedemptionOutcome.Declined) desk.redeem(redeem(card(9), 800));
         assertThat(over.code()).isEqualTo("card-unknown-offline");
+    }
+
+    /** Regional IT pushes a policy whose gift-card section has this store cap and unknown-card floor. */
+    private void installPolicy(long version, long storeCap, long unknownFloor) {
+        policies.install(version, """
+                {"giftCards": {"perCardDailyOffline": {"amount": 5000, "currency": "GBP"},
+                  "storeDailyOffline": {"amount": %d, "currency": "GBP"},
+                  "unknownCardFloor": {"amount": %d, "currency": "GBP"},
+                  "maximumRedemption": {"amount": 100000, "currency": "GBP"}, "pinAttempts": 3, "pinLockMinutes": 30}}"""
+                .formatted(storeCap, unknownFloor), "regional-it");
     }
 
     private void load(CardNumber card, long pence) {

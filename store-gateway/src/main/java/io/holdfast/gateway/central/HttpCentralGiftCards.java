@@ -2,8 +2,6 @@ package io.holdfast.gateway.central;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,18 +24,14 @@ import io.holdfast.money.Money;
  */
 public final class HttpCentralGiftCards implements CentralGiftCards {
 
-    private final URI base;
     private final String storeId;
     private final CapabilityGuard guard;
-    private final HttpClient http;
-    private final Duration budget;
+    private final CentralHttp http;
 
     public HttpCentralGiftCards(URI base, String storeId, CapabilityGuard guard, Duration budget) {
-        this.base = base;
         this.storeId = storeId;
         this.guard = guard;
-        this.budget = budget;
-        this.http = HttpClient.newBuilder().connectTimeout(budget).build();
+        this.http = new CentralHttp(base, budget);
     }
 
     @Override
@@ -89,11 +83,7 @@ public final class HttpCentralGiftCards implements CentralGiftCards {
 
     private Reply post(String path, Map<String, Object> body, Optional<String> idempotencyKey)
             throws IOException, InterruptedException, CentralFailure {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(budget)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(CentralJson.MAPPER.writeValueAsBytes(body)));
-        idempotencyKey.ifPresent(key -> request.header("Idempotency-Key", key));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.postJson(path, body, idempotencyKey);
         int status = response.statusCode();
         if (status == 200 || status == 201 || status == 401 || status == 404 || status == 409) {
             return new Reply(status, CentralJson.MAPPER.readTree(response.body()));

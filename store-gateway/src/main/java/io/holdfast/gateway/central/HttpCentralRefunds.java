@@ -2,11 +2,10 @@ package io.holdfast.gateway.central;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,18 +18,14 @@ import io.holdfast.returns.CentralRefunds;
  */
 public final class HttpCentralRefunds implements CentralRefunds {
 
-    private final URI base;
     private final String storeId;
     private final CapabilityGuard guard;
-    private final HttpClient http;
-    private final Duration budget;
+    private final CentralHttp http;
 
     public HttpCentralRefunds(URI base, String storeId, CapabilityGuard guard, Duration budget) {
-        this.base = base;
         this.storeId = storeId;
         this.guard = guard;
-        this.budget = budget;
-        this.http = HttpClient.newBuilder().connectTimeout(budget).build();
+        this.http = new CentralHttp(base, budget);
     }
 
     @Override
@@ -42,17 +37,15 @@ public final class HttpCentralRefunds implements CentralRefunds {
     }
 
     private Answer send(Instruction instruction) throws IOException, InterruptedException, CentralFailure {
-        byte[] body = CentralJson.MAPPER.writeValueAsBytes(Map.of(
+        Map<String, Object> body = Map.of(
                 "refundId", instruction.refundId(),
                 "store", storeId,
                 "returnId", instruction.returnId(),
                 "tender", instruction.tenderReference(),
                 "amount", Map.of("amount", instruction.amount().amount(),
-                        "currency", instruction.amount().currency().getCurrencyCode())));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/central/refunds/v1/refunds")).timeout(budget)
-                .header("Content-Type", "application/json").header("Idempotency-Key", instruction.refundId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        "currency", instruction.amount().currency().getCurrencyCode()));
+        HttpResponse<String> response = http.postJson("/central/refunds/v1/refunds", body,
+                Optional.of(instruction.refundId()));
         int status = response.statusCode();
         if (status == 200 || status == 201) {
             JsonNode answer = CentralJson.MAPPER.readTree(response.body());
