@@ -36,6 +36,24 @@ function showRefunds(refunds) {
       + ` ${pounds(refunds.offlineExposureCap)} (${refunds.offlineExposurePercent}%). ${owed}`;
 }
 
+// Offline gift-card redemptions today against the store's cap, and cards central found overdrawn.
+function showGiftCards(cards) {
+  if (!cards.configured) {
+    $("giftcard-text").textContent = "Gift cards are not set up in this store (no gift-card key).";
+  } else {
+    $("giftcard-bar").max = cards.offlineExposureCap.amount;
+    $("giftcard-bar").value = cards.offlineExposureToday.amount;
+    $("giftcard-text").textContent = `Offline gift-card redemptions today: ${pounds(cards.offlineExposureToday)} of`
+        + ` ${pounds(cards.offlineExposureCap)} (${cards.offlineExposurePercent}%). `
+        + (cards.overdrawn.length === 0 ? "No overdrawn cards." : `${cards.overdrawn.length} overdrawn card(s):`);
+  }
+  $("overdrawn").replaceChildren(...cards.overdrawn.map((card) => {
+    const item = document.createElement("li");
+    item.textContent = card.detail;
+    return item;
+  }));
+}
+
 // The resync as a bar: how much of the backlog since it last stood at zero has reached central.
 function showResync(sync) {
   const bar = $("resync-bar");
@@ -74,6 +92,7 @@ async function refresh() {
   $("customer-message").textContent = status.customerMessage;
   showResync(status.sync);
   showRefunds(status.refunds);
+  showGiftCards(status.giftCards);
   $("capabilities").replaceChildren(...Object.entries(status.capabilities).map(([name, c]) => {
     const card = document.createElement("article");
     card.className = "capability";

@@ -166,6 +166,10 @@ class KioskBrowserIT {
         assertThat(browser.findElement(By.id("giftcard-number")).getAttribute("value")).as("the number is cleared").isEmpty();
         assertThat(browser.findElement(By.id("giftcard-pin")).getAttribute("value")).isEmpty();
         Files.write(Path.of("target", "kiosk-gift-card.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.get(base + "/status");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("giftcard-text"),
+                "Offline gift-card redemptions today: £0.00 of £2,000.00 (0%). No overdrawn cards."));
     }
 
     private static void openKiosk() {

@@ -55,6 +55,8 @@ class StatusBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exposure-text"), "Offline refunds today"));
             assertThat(browser.findElement(By.id("exposure-text")).getText())
                     .isEqualTo("Offline refunds today: £0.00 of £2,000.00 (0%). No refunds owed to customers' cards.");
+            assertThat(browser.findElement(By.id("giftcard-text")).getText())
+                    .isEqualTo("Gift cards are not set up in this store (no gift-card key).");
 
             central.set(CentralService.ORDERS, Condition.blackhole());
             for (String order : new String[]{"CC-100001", "CC-100002"}) {
