@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -17,6 +15,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.gateway.auth.Access;
+import io.holdfast.gateway.http.AmountBody;
+import io.holdfast.gateway.http.Idempotency;
 import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.http.Problem;
 import io.holdfast.gateway.http.ProblemException;
@@ -39,17 +39,13 @@ import io.holdfast.staff.Session;
  */
 public final class GiftCardHttpService implements HttpService {
 
-    private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
-    private static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
     private static final Set<Role> CHECKERS = EnumSet.of(Role.KIOSK, Role.COLLEAGUE, Role.SUPERVISOR, Role.TILL);
     private static final Set<Role> REDEEMERS = EnumSet.of(Role.COLLEAGUE, Role.SUPERVISOR, Role.TILL);
+    private static final String AMOUNT_TITLE = "That amount cannot be taken";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM 'at' HH:mm");
 
     /** A request as it arrives: every part checked here before the core sees it. */
-    record Body(String cardNumber, String pin, Amount amount, Boolean capture) {
-    }
-
-    record Amount(Long amount, String currency) {
+    record Body(String cardNumber, String pin, AmountBody amount, Boolean capture) {
     }
 
     private final Optional<GiftCardDesk> desk;
@@ -96,9 +92,7 @@ public final class GiftCardHttpService implements HttpService {
     private void redeem(ServerRequest request, ServerResponse response) {
         Session session = access.require(request, REDEEMERS);
         GiftCardDesk cards = desk();
-        String key = request.headers().first(IDEMPOTENCY_KEY).orElseThrow(() -> new ProblemException(400,
-                "idempotency-key-missing", "An Idempotency-Key header is needed",
-                "Send a new Idempotency-Key with each redemption, and the same one when you retry it."));
+        String key = Idempotency.requireKey(request, "each redemption");
         Body body = Json.read(request, Body.class);
         RedeemCommand command = new RedeemCommand(card(body), pin(body), amount(body), !Boolean.FALSE.equals(body.capture()),
                 session.principal(), key);
@@ -117,7 +111,7 @@ public final class GiftCardHttpService implements HttpService {
         switch (outcome) {
             case RedemptionOutcome.Done done -> {
                 if (done.replayed()) {
-                    response.header(REPLAYED, "true");
+                    Idempotency.markReplayed(response);
                 }
                 Json.send(response, done.replayed() ? Status.OK_200 : fresh, view(done.redemption(), done.replayed()));
             }
@@ -155,41 +149,35 @@ public final class GiftCardHttpService implements HttpService {
 
     private static CardNumber card(Body body) {
         if (body.cardNumber() == null || body.cardNumber().isBlank()) {
-            throw invalid("card-number-invalid", "cardNumber", "a card number is needed");
+            throw invalid("card-number-invalid", "That is not a gift-card number", "cardNumber", "a card number is needed");
         }
-        String digits = body.cardNumber().replaceAll("[\\s-]", "");
-        Optional<String> problem = CardNumber.problem(digits);
-        if (problem.isPresent()) {
-            throw invalid("card-number-invalid", "cardNumber", problem.get());
+        try {
+            return CardNumber.parse(body.cardNumber());
+        } catch (IllegalArgumentException e) {
+            throw invalid("card-number-invalid", "That is not a gift-card number", "cardNumber", e.getMessage());
         }
-        return new CardNumber(digits);
     }
 
     private static Optional<CardPin> pin(Body body) {
         if (body.pin() == null || body.pin().isEmpty()) {
             return Optional.empty();
         }
-        if (!body.pin().matches("\\d{4,6}")) {
-            throw invalid("pin-invalid", "pin", "a PIN is 4 to 6 digits");
+        try {
+            return Optional.of(new CardPin(body.pin()));
+        } catch (IllegalArgumentException e) {
+            throw invalid("pin-invalid", "That is not a PIN", "pin", e.getMessage());
         }
-        return Optional.of(new CardPin(body.pin()));
     }
 
     private static Money amount(Body body) {
-        if (body.amount() == null || body.amount().amount() == null || body.amount().currency() == null) {
-            throw invalid("amount-invalid", "amount", "an amount is {\"amount\": minor units, \"currency\": \"GBP\"}");
+        if (body.amount() == null) {
+            throw invalid("amount-invalid", AMOUNT_TITLE, "amount", "an amount is needed");
         }
-        try {
-            return Money.of(body.amount().amount(), body.amount().currency());
-        } catch (IllegalArgumentException e) {
-            throw invalid("amount-invalid", "amount", e.getMessage());
-        }
+        return body.amount().toMoney(422, "amount", "amount-invalid", AMOUNT_TITLE);
     }
 
-    private static ProblemException invalid(String code, String field, String detail) {
-        return new ProblemException(new Problem(422, code, code.equals("amount-invalid") ? "That amount cannot be taken"
-                : code.equals("pin-invalid") ? "That is not a PIN" : "That is not a gift-card number", detail,
-                Map.of("field", field)));
+    private static ProblemException invalid(String code, String title, String field, String detail) {
+        return ProblemException.field(422, code, title, field, detail);
     }
 
     private static ProblemException refusal(GiftCardRefusal refusal, String detail) {
@@ -198,7 +186,7 @@ public final class GiftCardHttpService implements HttpService {
             case PIN_REQUIRED -> "The card's PIN is needed";
             case PIN_WRONG -> "Wrong PIN";
             case CARD_LOCKED -> "This card is locked";
-            case AMOUNT_INVALID -> "That amount cannot be taken";
+            case AMOUNT_INVALID -> AMOUNT_TITLE;
             case REDEMPTION_NOT_FOUND -> "No such redemption";
             case ALREADY_SETTLED -> "This redemption is already settled";
             case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key already used";

@@ -16,7 +16,12 @@ public final class ProblemException extends RuntimeException {
 
     /** A 400 naming the request field that is missing or wrong, in {@code detail} and as {@code field}. */
     public static ProblemException field(String code, String title, String field, String detail) {
-        return new ProblemException(new Problem(400, code, title, field + ": " + detail,
+        return field(400, code, title, field, detail);
+    }
+
+    /** The same with another status: 422 for a well-formed value the route cannot take. */
+    public static ProblemException field(int status, String code, String title, String field, String detail) {
+        return new ProblemException(new Problem(status, code, title, field + ": " + detail,
                 java.util.Map.of("field", field)));
     }
 

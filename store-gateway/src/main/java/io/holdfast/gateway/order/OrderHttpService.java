@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -13,6 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.gateway.auth.Access;
+import io.holdfast.gateway.http.Idempotency;
 import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.http.Problem;
 import io.holdfast.gateway.http.ProblemException;
@@ -34,9 +33,6 @@ import io.holdfast.staff.Session;
 
 /** {@code /api/v1/orders}: the collection desk's orders: find, show, hand over, return to sender. */
 public final class OrderHttpService implements HttpService {
-
-    static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
-    static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
 
     record CollectRequest(List<LineQuantity> lines, String verification, Integer expectedVersion, String printerId) {
     }
@@ -115,9 +111,7 @@ public final class OrderHttpService implements HttpService {
     private void collect(ServerRequest request, ServerResponse response) {
         Session session = access.require(request, Access.STAFF);
         OrderId id = orderId(request);
-        String key = request.headers().first(IDEMPOTENCY_KEY).orElseThrow(() -> new ProblemException(400,
-                "idempotency-key-missing", "An Idempotency-Key header is needed",
-                "Send a new Idempotency-Key with each hand-over, and the same one when you retry it."));
+        String key = Idempotency.requireKey(request, "each hand-over");
         CollectRequest body = Json.read(request, CollectRequest.class);
         CollectCommand command = new CollectCommand(id, body.lines() == null ? List.of() : body.lines(),
                 verification(body.verification()), session.principal(), Optional.ofNullable(body.expectedVersion()),
@@ -127,7 +121,7 @@ public final class OrderHttpService implements HttpService {
                 Optional<PrintTicket> printed = collected.replayed() ? Optional.empty()
                         : receipts.print(collected.collection(), collected.order(), Optional.ofNullable(body.printerId()));
                 if (collected.replayed()) {
-                    response.header(REPLAYED, "true");
+                    Idempotency.markReplayed(response);
                 }
                 Json.send(response, Status.CREATED_201, new CollectedView(
                         OrderView.CollectionView.of(collected.collection()), OrderView.of(collected.order()),

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -16,6 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.gateway.auth.Access;
+import io.holdfast.gateway.http.Idempotency;
 import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.http.Problem;
 import io.holdfast.gateway.http.ProblemException;
@@ -44,8 +43,6 @@ import io.holdfast.staff.Session;
  */
 public final class ReturnsHttpService implements HttpService {
 
-    static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
-    static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
     private static final Set<Role> RETURNERS = EnumSet.of(Role.KIOSK, Role.COLLEAGUE, Role.SUPERVISOR);
 
     private final ReturnsDesk desk;
@@ -84,9 +81,7 @@ public final class ReturnsHttpService implements HttpService {
 
     private void makeReturn(ServerRequest request, ServerResponse response) {
         Session session = access.require(request, RETURNERS);
-        String key = request.headers().first(IDEMPOTENCY_KEY).orElseThrow(() -> new ProblemException(400,
-                "idempotency-key-missing", "An Idempotency-Key header is needed",
-                "Send a new Idempotency-Key with each return, and the same one when you retry it."));
+        String key = Idempotency.requireKey(request, "each return");
         ReturnRequests.Body body = Json.read(request, ReturnRequests.Body.class);
         ReturnCommand command = new ReturnCommand(ReturnRequests.purchase(body), channel(session), session.principal(),
                 Boolean.TRUE.equals(body.giftReceipt()), override(session, body), ReturnRequests.lines(body),
@@ -99,7 +94,7 @@ public final class ReturnsHttpService implements HttpService {
                 Optional<PrintTicket> printed = made.replayed() ? Optional.empty()
                         : prints.print(made.made(), made.credit(), Optional.ofNullable(body.printerId()));
                 if (made.replayed()) {
-                    response.header(REPLAYED, "true");
+                    Idempotency.markReplayed(response);
                 }
                 Json.send(response, Status.CREATED_201, madeView(made, printed));
             }
