@@ -64,6 +64,24 @@ public final class ManagerExceptions {
         });
     }
 
+    /** The open exceptions of one kind, newest first: for pages polled often, without the resolved history. */
+    public List<ManagerException> open(ExceptionKind kind) {
+        return database.read("list open " + kind + " exceptions", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT exception_id, kind, aggregate_id, detail, raised_at, resolved_by, resolution, resolved_at
+                    FROM store_exceptions WHERE kind = ? AND resolved_at IS NULL ORDER BY raised_at DESC""")) {
+                select.setString(1, kind.name());
+                List<ManagerException> found = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(read(rows));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     /** Resolves an open exception; answers empty when there is no open one with that id. */
     public Optional<ManagerException> resolve(String exceptionId, String staffId, String note) {
         return database.inTransaction("resolve exception " + exceptionId, connection -> {

@@ -69,12 +69,11 @@ public final class GiftCardDesk {
 
     public BalanceOutcome checkBalance(CardNumber card, Optional<CardPin> pin) {
         CardFingerprint fingerprint = fingerprinter.fingerprint(card);
-        Optional<Instant> locked = database.read("check a PIN lock",
-                connection -> PinAttempts.lockedUntil(connection, fingerprint, clock.instant()));
-        if (locked.isPresent()) {
-            return new BalanceOutcome.Refused(GiftCardRefusal.CARD_LOCKED, lockedText(locked.get()));
-        }
         if (online()) {
+            Optional<Instant> locked = lockedUntil(fingerprint);
+            if (locked.isPresent()) {
+                return new BalanceOutcome.Refused(GiftCardRefusal.CARD_LOCKED, lockedText(locked.get()));
+            }
             switch (central.balance(card, pin)) {
                 case CentralGiftCards.Known known -> {
                     return database.inTransaction("note central's balance of " + card, connection -> {
@@ -95,12 +94,17 @@ public final class GiftCardDesk {
                 }
             }
         }
+        // One read answers offline: the PIN lock, the card, the PIN and what this store spent on it.
         OfflineCheck offline = database.read("check " + card + " from the store's copy", connection -> {
             Optional<GiftCardBalance> known = SqliteGiftCardBalances.find(connection, fingerprint);
-            return new OfflineCheck(known, known.map(k -> pinResult(k, card, pin)).orElse(PinResult.FINE),
-                    known.isEmpty() ? Optional.empty() : Optional.of(available(connection, known.get())),
-                    PinAttempts.failures(connection, fingerprint));
+            return new OfflineCheck(PinAttempts.state(connection, fingerprint, clock.instant()), known,
+                    known.map(k -> pinResult(k, card, pin)).orElse(PinResult.FINE),
+                    known.isEmpty() ? Optional.empty() : Optional.of(available(connection, known.get())));
         });
+        if (offline.pinState().lockedUntil().isPresent()) {
+            return new BalanceOutcome.Refused(GiftCardRefusal.CARD_LOCKED,
+                    lockedText(offline.pinState().lockedUntil().get()));
+        }
         if (offline.known().isEmpty()) {
             return new BalanceOutcome.Refused(GiftCardRefusal.CARD_NOT_FOUND,
                     "This card is not in the store's copy of balances, and head office cannot be asked now.");
@@ -113,7 +117,7 @@ public final class GiftCardDesk {
                 return new BalanceOutcome.Refused(GiftCardRefusal.PIN_WRONG, wrongPin(fingerprint));
             }
             case FINE -> {
-                if (offline.failures() > 0) {
+                if (offline.pinState().failures() > 0) {
                     database.inTransaction("forget wrong PINs", connection -> {
                         PinAttempts.reset(connection, fingerprint);
                         return null;
@@ -128,8 +132,17 @@ public final class GiftCardDesk {
 
     private enum PinResult { FINE, REQUIRED, WRONG }
 
-    private record OfflineCheck(Optional<GiftCardBalance> known, PinResult pin, Optional<Money> available,
-                                int failures) {
+    private record OfflineCheck(PinAttempts.State pinState, Optional<GiftCardBalance> known, PinResult pin,
+                                Optional<Money> available) {
+    }
+
+    /** What a redemption must know before it asks anyone: a replay, or a PIN lock. */
+    private record Before(Optional<RedemptionOutcome> replay, Optional<Instant> locked) {
+    }
+
+    private Optional<Instant> lockedUntil(CardFingerprint card) {
+        return database.read("check a PIN lock",
+                connection -> PinAttempts.state(connection, card, clock.instant()).lockedUntil());
     }
 
     public RedemptionOutcome redeem(RedeemCommand command) {
@@ -144,14 +157,13 @@ public final class GiftCardDesk {
         ReentrantLock lock = lockFor(card);
         lock.lock();
         try {
-            Optional<RedemptionOutcome> replay = database.read("look up idempotency key", c -> replay(c, request));
-            if (replay.isPresent()) {
-                return replay.get();
+            Before before = database.read("look up idempotency key and PIN lock", connection -> new Before(
+                    replay(connection, request), PinAttempts.state(connection, card, clock.instant()).lockedUntil()));
+            if (before.replay().isPresent()) {
+                return before.replay().get();
             }
-            Optional<Instant> locked = database.read("check a PIN lock",
-                    connection -> PinAttempts.lockedUntil(connection, card, clock.instant()));
-            if (locked.isPresent()) {
-                return new RedemptionOutcome.Refused(GiftCardRefusal.CARD_LOCKED, lockedText(locked.get()));
+            if (before.locked().isPresent()) {
+                return new RedemptionOutcome.Refused(GiftCardRefusal.CARD_LOCKED, lockedText(before.locked().get()));
             }
             String redemptionId = "GCR-" + UUID.randomUUID();
             if (online()) {

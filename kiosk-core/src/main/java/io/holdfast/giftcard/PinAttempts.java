@@ -15,24 +15,21 @@ final class PinAttempts {
     private PinAttempts() {
     }
 
-    static Optional<Instant> lockedUntil(Connection connection, CardFingerprint card, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT locked_until FROM gift_card_pin_failures WHERE card_fingerprint = ? AND locked_until > ?")) {
-            select.setBytes(1, card.bytes());
-            select.setString(2, Timestamps.format(now));
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(Instant.parse(row.getString(1))) : Optional.empty();
-            }
-        }
+    /** Wrong PINs in a row so far, and the lock they put on, if it still holds at {@code now}. */
+    record State(int failures, Optional<Instant> lockedUntil) {
     }
 
-    /** Wrong PINs in a row so far. */
-    static int failures(Connection connection, CardFingerprint card) throws SQLException {
+    static State state(Connection connection, CardFingerprint card, Instant now) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT failures FROM gift_card_pin_failures WHERE card_fingerprint = ?")) {
+                "SELECT failures, locked_until FROM gift_card_pin_failures WHERE card_fingerprint = ?")) {
             select.setBytes(1, card.bytes());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getInt(1) : 0;
+                if (!row.next()) {
+                    return new State(0, Optional.empty());
+                }
+                Optional<Instant> until = Optional.ofNullable(row.getString(2)).map(Instant::parse)
+                        .filter(instant -> instant.isAfter(now));
+                return new State(row.getInt(1), until);
             }
         }
     }

@@ -14,7 +14,7 @@ import io.holdfast.store.StoreException;
  * One section of the policy regional IT installed (such as {@code returns} or {@code giftCards}),
  * read as {@code type} under that policy's version, or the bundled default while none is installed.
  * A section the gateway cannot read leaves the bundled default in force and says so in the log, so a
- * bad push cannot stop the store. Read once per installed version.
+ * bad push cannot stop the store. The document is read and parsed once per installed version.
  *
  * @param <T> the section's record
  */
@@ -43,14 +43,19 @@ public final class PolicySection<T> {
         this.cached = new Cached<>(-1, bundled);
     }
 
+    /** Reads only the installed version while it is the one already read; the document when it changed. */
     public T inForce() {
-        Optional<InstalledPolicy> installed = policies.inForce();
-        if (installed.isEmpty()) {
+        long version = policies.versionInForce();
+        if (version == 0) {
             return bundled;
         }
         Cached<T> now = cached;
-        if (now.installedVersion() == installed.get().version()) {
+        if (now.installedVersion() == version) {
             return now.policy();
+        }
+        Optional<InstalledPolicy> installed = policies.inForce();
+        if (installed.isEmpty()) {
+            return bundled;
         }
         T policy = read(installed.get());
         cached = new Cached<>(installed.get().version(), policy);

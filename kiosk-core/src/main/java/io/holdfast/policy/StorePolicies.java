@@ -36,6 +36,11 @@ public final class StorePolicies {
         });
     }
 
+    /** The installed version, 0 when none: cheaper than the document, for callers that cache by version. */
+    public long versionInForce() {
+        return database.readLong("read the policy version", "SELECT coalesce(max(version), 0) FROM store_policy");
+    }
+
     public PolicyDecision install(long version, String documentJson, String installedBy) {
         if (version < 1) {
             return new PolicyDecision.Refused("a policy version must be positive, but was " + version);

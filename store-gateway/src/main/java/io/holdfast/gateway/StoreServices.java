@@ -132,11 +132,12 @@ public final class StoreServices implements AutoCloseable {
                 settings.storeId(), guards.guard(Capability.REFUNDS),
                 settings.resilience().guard(Capability.REFUNDS).callBudget()), clock);
         Optional<CardFingerprinter> fingerprinter = settings.returns().giftCardKey().map(CardFingerprinter::new);
-        this.returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(new StorePolicies(database, clock)), board,
+        StorePolicies policies = new StorePolicies(database, clock);
+        this.returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(policies), board,
                 new PurchaseFinder(database, eReceipts, centralOrders, clock), fingerprinter.map(StoreCredit::new),
                 refunds, clock, settings.returns().zone());
         this.giftCards = fingerprinter.map(cards -> new GiftCardDesk(database, outbox,
-                new GiftCardPolicies(new StorePolicies(database, clock)), board,
+                new GiftCardPolicies(policies), board,
                 new HttpCentralGiftCards(settings.central().url(Capability.GIFT_CARDS), settings.storeId(),
                         guards.guard(Capability.GIFT_CARDS),
                         settings.resilience().guard(Capability.GIFT_CARDS).callBudget()),

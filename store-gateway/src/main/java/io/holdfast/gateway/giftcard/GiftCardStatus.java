@@ -35,7 +35,7 @@ public final class GiftCardStatus implements AutoCloseable {
                     () -> cards.exposureToday().today().amount())
                     .description("gift-card value redeemed offline today, in minor units")));
             meters.add(registry.getOrCreate(Gauge.builder("holdfast_giftcard_offline_cap_minor",
-                    () -> cards.exposureToday().cap().amount())
+                    () -> cards.policy().storeDailyOffline().amount())
                     .description("the store's daily cap on offline gift-card redemptions, in minor units")));
         });
     }
@@ -52,8 +52,7 @@ public final class GiftCardStatus implements AutoCloseable {
             view.put("offlineExposurePercent", exposure.cap().amount() == 0 ? 100.0
                     : Math.round(exposure.today().amount() * 1000.0 / exposure.cap().amount()) / 10.0);
         });
-        view.put("overdrawn", exceptions.list().stream()
-                .filter(e -> e.kind() == ExceptionKind.GIFT_CARD_OVERDRAWN && e.resolution().isEmpty())
+        view.put("overdrawn", exceptions.open(ExceptionKind.GIFT_CARD_OVERDRAWN).stream()
                 .map(e -> Map.of("exceptionId", e.exceptionId(), "redemptionId", e.aggregateId(), "detail", e.detail(),
                         "raisedAt", e.raisedAt().toString()))
                 .toList());
