@@ -2,20 +2,10 @@
 // see the receipt. Talks only to the gateway's /api/v1; keeps the session token in this tab.
 "use strict";
 
-const $ = (id) => document.getElementById(id);
 const state = { token: sessionStorage.getItem("holdfast.token"), order: null, key: null, via: null,
-                lastCollection: null, printer: null };
+                lastCollection: null, printer: null, signedOut: () => signedOut() };
 
-async function api(method, path, body, headers = {}) {
-  const init = { method, headers: { ...headers } };
-  if (state.token) init.headers["Authorization"] = "Bearer " + state.token;
-  if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
-  const response = await fetch(path, init);
-  const type = response.headers.get("Content-Type") || "";
-  const data = type.includes("json") ? await response.json() : await response.text();
-  if (response.status === 401 && data && data.code === "sign-in-required") signedOut();
-  return { ok: response.ok, status: response.status, data };
-}
+const api = (method, path, body, headers) => callGateway(state, method, path, body, headers);
 
 function say(text, kind = "") {
   const message = $("message");

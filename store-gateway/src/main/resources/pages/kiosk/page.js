@@ -3,7 +3,6 @@
 // receipt. Every word comes from /kiosk/messages. An idle customer's screen and session are cleared.
 "use strict";
 
-const $ = (id) => document.getElementById(id);
 const state = { token: null, messages: {}, idleMs: 60000, purchase: null, giftReceipt: false, quote: null,
                 selection: [], method: null, key: null, idleTimer: null };
 
@@ -19,15 +18,7 @@ function format(value) {
   return String(value);
 }
 
-async function api(method, path, body, headers = {}) {
-  const init = { method, headers: { ...headers } };
-  if (state.token) init.headers["Authorization"] = "Bearer " + state.token;
-  if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
-  const response = await fetch(path, init);
-  const type = response.headers.get("Content-Type") || "";
-  const data = type.includes("json") ? await response.json() : await response.text();
-  return { ok: response.ok, status: response.status, data };
-}
+const api = (method, path, body, headers) => callGateway(state, method, path, body, headers);
 
 function show(section) {
   for (const id of ["setup", "start", "giftcard", "lines", "refund", "done"]) $(id).hidden = id !== section;

@@ -14,13 +14,15 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * One page and its script and style, served from the gateway's jar: {@code /desk},
- * {@code /desk/page.js}, {@code /desk/page.css}. No build step: plain HTML, CSS and JavaScript.
+ * {@code /desk/page.js}, {@code /desk/page.css}, and the script the pages share, {@code /desk/api.js}.
+ * No build step: plain HTML, CSS and JavaScript.
  */
 public final class PageService implements HttpService {
 
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "page.js", "text/javascript; charset=utf-8",
+            "api.js", "text/javascript; charset=utf-8",
             "page.css", "text/css; charset=utf-8");
 
     private final Map<String, byte[]> files;
@@ -29,7 +31,8 @@ public final class PageService implements HttpService {
         this.files = Map.of(
                 "index.html", load(page, "index.html"),
                 "page.js", load(page, "page.js"),
-                "page.css", load(page, "page.css"));
+                "page.css", load(page, "page.css"),
+                "api.js", load("shared", "api.js"));
     }
 
     @Override
