@@ -27,14 +27,11 @@ import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.Condition;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.demo.GiftCardNumbers;
-import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
-import io.holdfast.staff.Role;
-import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 
@@ -94,14 +91,12 @@ class GiftCardHttpTest {
         }
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
                 .withCentral(TestStores.centralOf(central))
-                .withDesk(DeskSettings.defaults()
-                        .withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret"))
-                        .withDevice("till-1", Role.TILL, StaffDirectory.sha256("till-secret")))
+                .withDesk(TestStores.kioskAndTill())
                 .withReturns(ReturnsSettings.defaults().withGiftCardKey(KEY)));
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
-        till = TestStores.signInDevice(base, "till-1", "till-secret");
-        kiosk = TestStores.signInDevice(base, "kiosk-1", "kiosk-secret");
+        till = TestStores.till(base);
+        kiosk = TestStores.kiosk(base);
     }
 
     @AfterEach

@@ -19,12 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.demo.DemoDataset;
-import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
-import io.holdfast.staff.Role;
-import io.holdfast.staff.StaffDirectory;
 import io.holdfast.sync.command.KeyFiles;
 
 /**
@@ -52,16 +49,14 @@ class ReturnsHttpTest {
         KeyFiles.create(folder.resolve("keys"), "store-0421");
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
                 .withCentral(TestStores.centralOf(central))
-                .withDesk(DeskSettings.defaults()
-                        .withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret"))
-                        .withDevice("till-1", Role.TILL, StaffDirectory.sha256("till-secret")))
+                .withDesk(TestStores.kioskAndTill())
                 .withReturns(ReturnsSettings.defaults()
                         .withGiftCardKey("a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
                         .withReceiptSigningKey(folder.resolve("keys").resolve("store-0421.key"))
                         .withRefundRetry(Duration.ofSeconds(1))));
         base = "http://127.0.0.1:" + gateway.port();
-        till = TestStores.signInDevice(base, "till-1", "till-secret");
-        kiosk = TestStores.signInDevice(base, "kiosk-1", "kiosk-secret");
+        till = TestStores.till(base);
+        kiosk = TestStores.kiosk(base);
     }
 
     @AfterEach

@@ -66,6 +66,21 @@ public final class TestStores {
         return "Bearer " + HttpCalls.json(response).path("token").asText();
     }
 
+    /** A desk with the test kiosk ({@code kiosk-1}, token {@code kiosk-secret}) and till ({@code till-1}, {@code till-secret}). */
+    public static io.holdfast.gateway.config.DeskSettings kioskAndTill() {
+        return io.holdfast.gateway.config.DeskSettings.defaults()
+                .withDevice("kiosk-1", io.holdfast.staff.Role.KIOSK, io.holdfast.staff.StaffDirectory.sha256("kiosk-secret"))
+                .withDevice("till-1", io.holdfast.staff.Role.TILL, io.holdfast.staff.StaffDirectory.sha256("till-secret"));
+    }
+
+    public static String kiosk(String base) {
+        return signInDevice(base, "kiosk-1", "kiosk-secret");
+    }
+
+    public static String till(String base) {
+        return signInDevice(base, "till-1", "till-secret");
+    }
+
     /** Signs a kiosk or till in with its device token and answers the bearer header value. */
     public static String signInDevice(String base, String deviceId, String token) {
         var response = HttpCalls.postJson(base + "/api/v1/sessions",
