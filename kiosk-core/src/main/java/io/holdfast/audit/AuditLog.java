@@ -18,6 +18,7 @@ import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
 import io.holdfast.store.Hashes;
 import io.holdfast.store.StoreException;
+import io.holdfast.store.Timestamps;
 
 /**
  * The hash-chained audit log. Each entry's hash covers its own fields and the hash of the entry
@@ -54,7 +55,7 @@ public final class AuditLog {
         try (PreparedStatement insert = transaction.prepareStatement("""
                 INSERT INTO audit_log (at, actor, action, subject, detail, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, at.toString());
+            insert.setString(1, Timestamps.format(at));
             insert.setString(2, actor);
             insert.setString(3, action);
             insert.setString(4, subject);

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /** The manager's list of exceptions: raised by the store's own rules, resolved by a supervisor. */
 public final class ManagerExceptions {
@@ -44,7 +45,7 @@ public final class ManagerExceptions {
             insert.setString(2, kind.name());
             insert.setString(3, aggregateId);
             insert.setString(4, detail);
-            insert.setString(5, at.toString());
+            insert.setString(5, Timestamps.format(at));
             insert.executeUpdate();
         }
     }
@@ -88,7 +89,7 @@ public final class ManagerExceptions {
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE store_exceptions SET resolved_at = ?, resolved_by = ?, resolution = ?
                     WHERE exception_id = ? AND resolved_at IS NULL""")) {
-                update.setString(1, clock.instant().toString());
+                update.setString(1, Timestamps.format(clock.instant()));
                 update.setString(2, staffId);
                 update.setString(3, note);
                 update.setString(4, exceptionId);

@@ -14,6 +14,7 @@ import io.holdfast.money.Money;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.CoreJson;
+import io.holdfast.store.Timestamps;
 
 /**
  * Store credit, issued in the store as a new gift card: a random 19-digit number with a Luhn check
@@ -64,7 +65,7 @@ public final class StoreCredit {
             insert.setString(2, issued.lastFour());
             insert.setLong(3, amount.amount());
             insert.setString(4, amount.currency().getCurrencyCode());
-            insert.setString(5, now.toString());
+            insert.setString(5, Timestamps.format(now));
             insert.executeUpdate();
         }
         Map<String, Object> payload = new LinkedHashMap<>();

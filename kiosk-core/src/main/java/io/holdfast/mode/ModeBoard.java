@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /**
  * The mode board: each capability's state, since when and why. Central failing degrades a
@@ -239,7 +240,7 @@ public final class ModeBoard {
                     reason = excluded.reason, isolated_by = excluded.isolated_by""")) {
             upsert.setString(1, t.capability().name());
             upsert.setString(2, t.to().name());
-            upsert.setString(3, t.at().toString());
+            upsert.setString(3, Timestamps.format(t.at()));
             upsert.setString(4, t.reason());
             upsert.setString(5, t.to() == CapabilityState.ISOLATED ? isolatedBy.map(Enum::name).orElse(null) : null);
             upsert.executeUpdate();

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /**
  * What each capability's state means, in words for customers and for colleagues. Sensible
@@ -57,7 +58,7 @@ public final class Notices {
                 upsert.setString(2, state.name());
                 upsert.setString(3, audience.name());
                 upsert.setString(4, text.strip());
-                upsert.setString(5, clock.instant().toString());
+                upsert.setString(5, Timestamps.format(clock.instant()));
                 upsert.executeUpdate();
             }
             AuditLog.append(connection, clock.instant(), actor, "notice.replaced", capability.name(),

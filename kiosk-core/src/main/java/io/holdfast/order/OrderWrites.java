@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.holdfast.store.Timestamps;
+
 /** Statements on an order inside a caller's transaction. */
 final class OrderWrites {
 
@@ -23,7 +25,7 @@ final class OrderWrites {
              PreparedStatement line = connection.prepareStatement(
                      "UPDATE order_lines SET quantity_collected = ? WHERE order_id = ? AND line_no = ?")) {
             header.setString(1, order.status().name());
-            header.setString(2, order.updatedAt().toString());
+            header.setString(2, Timestamps.format(order.updatedAt()));
             header.setInt(3, order.version());
             header.setString(4, order.id().value());
             if (header.executeUpdate() != 1) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.holdfast.money.Money;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /** Orders in the store's SQLite file. */
 public final class SqliteOrderRepository implements OrderRepository {
@@ -115,7 +116,7 @@ public final class SqliteOrderRepository implements OrderRepository {
         statement.setString(5, order.pickupBy().toString());
         statement.setString(6, order.status().name());
         statement.setString(7, order.collectionCodeHash());
-        statement.setString(8, order.updatedAt().toString());
+        statement.setString(8, Timestamps.format(order.updatedAt()));
         statement.setInt(9, order.version());
         statement.setString(10, order.customer().postcode());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import io.holdfast.mode.Capability;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /**
  * The transactional outbox. {@link #append} runs inside the caller's transaction, so an event is
@@ -92,7 +93,7 @@ public final class Outbox {
             statement.setString(2, event.capability().name());
             statement.setString(3, event.type());
             statement.setString(4, event.aggregateId());
-            statement.setString(5, event.occurredAt().toString());
+            statement.setString(5, Timestamps.format(event.occurredAt()));
             statement.setString(6, event.payloadJson());
             statement.setString(7, event.capability().name());
             statement.executeUpdate();
@@ -149,7 +150,7 @@ public final class Outbox {
                     "UPDATE outbox_events SET state = 'PUBLISHED', published_at = ? "
                             + "WHERE idempotency_key = ? AND state = 'STORED'")) {
                 for (String key : idempotencyKeys) {
-                    update.setString(1, at.toString());
+                    update.setString(1, Timestamps.format(at));
                     update.setString(2, key);
                     update.addBatch();
                 }
@@ -164,7 +165,7 @@ public final class Outbox {
         return database.inTransaction("purge acknowledged outbox events", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM outbox_events WHERE state = 'ACKNOWLEDGED' AND acknowledged_at < ?")) {
-                delete.setString(1, acknowledgedBefore.toString());
+                delete.setString(1, Timestamps.format(acknowledgedBefore));
                 return delete.executeUpdate();
             }
         });
@@ -191,7 +192,7 @@ public final class Outbox {
                         }
                         freed += row.getLong(1) + PER_EVENT_BYTES;
                     }
-                    update.setString(1, at.toString());
+                    update.setString(1, Timestamps.format(at));
                     update.setString(2, key);
                     changed += update.executeUpdate();
                 }

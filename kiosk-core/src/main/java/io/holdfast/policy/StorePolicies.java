@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /**
  * The policy documents regional IT installs. Versions only go up: one that is not newer than the
@@ -59,7 +60,7 @@ public final class StorePolicies {
                     "INSERT INTO store_policy (version, document, installed_at, installed_by) VALUES (?, ?, ?, ?)")) {
                 insert.setLong(1, version);
                 insert.setString(2, documentJson);
-                insert.setString(3, now.toString());
+                insert.setString(3, Timestamps.format(now));
                 insert.setString(4, installedBy);
                 insert.executeUpdate();
             }

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.holdfast.money.Money;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /** The receipt journal in the store's SQLite file. */
 public final class SqliteReceiptJournal implements ReceiptJournal {
@@ -33,7 +34,7 @@ public final class SqliteReceiptJournal implements ReceiptJournal {
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (receipt_id) DO NOTHING""")) {
             header.setString(1, receipt.id().value());
             header.setString(2, receipt.tillId());
-            header.setString(3, receipt.issuedAt().toString());
+            header.setString(3, Timestamps.format(receipt.issuedAt()));
             header.setLong(4, receipt.total().amount());
             header.setString(5, receipt.total().currency().getCurrencyCode());
             header.setString(6, receipt.loyaltyId().orElse(null));

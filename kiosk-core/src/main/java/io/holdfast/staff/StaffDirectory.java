@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.holdfast.store.Database;
 import io.holdfast.store.Hashes;
+import io.holdfast.store.Timestamps;
 
 /**
  * Who may sign in, and the sessions they hold. Staff sign in with an id and a PIN; kiosks and tills
@@ -142,7 +143,7 @@ public final class StaffDirectory {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?")) {
             update.setInt(1, lock ? 0 : failures);
-            update.setString(2, lock ? until.toString() : null);
+            update.setString(2, lock ? Timestamps.format(until) : null);
             update.setString(3, staff.staffId());
             update.executeUpdate();
         }
@@ -157,13 +158,13 @@ public final class StaffDirectory {
         try (PreparedStatement purge = connection.prepareStatement("DELETE FROM sessions WHERE expires_at < ?");
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO sessions (token_hash, principal, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-            purge.setString(1, now.toString());
+            purge.setString(1, Timestamps.format(now));
             purge.executeUpdate();
             insert.setString(1, sha256(token));
             insert.setString(2, principal);
             insert.setString(3, role.name());
-            insert.setString(4, now.toString());
-            insert.setString(5, expires.toString());
+            insert.setString(4, Timestamps.format(now));
+            insert.setString(5, Timestamps.format(expires));
             insert.executeUpdate();
         }
         return new SignInOutcome.SignedIn(token, new Session(principal, role, expires), displayName);

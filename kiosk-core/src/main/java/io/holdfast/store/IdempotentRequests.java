@@ -68,7 +68,7 @@ public final class IdempotentRequests {
             statement.setString(2, request.key());
             statement.setString(3, request.fingerprint());
             statement.setString(4, outcomeJson);
-            statement.setString(5, at.toString());
+            statement.setString(5, Timestamps.format(at));
             statement.executeUpdate();
         }
     }

@@ -4,7 +4,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * Brings the schema up to date with the numbered scripts in {@code db/migration}. A store whose
+ * Brings the schema up to date with the numbered scripts in {@code db/migration}, and the data
+ * migrations written in Java ({@link FixedWidthTimestamps}). A store whose
  * schema is newer than this gateway knows (after a rollback, say) is refused rather than guessed at.
  */
 final class Migrations {
@@ -17,6 +18,7 @@ final class Migrations {
             Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(StoreConnections.dataSource(settings))
                     .locations("classpath:db/migration")
+                    .javaMigrations(new FixedWidthTimestamps())
                     .ignoreMigrationPatterns(new String[0])
                     .validateOnMigrate(true)
                     .load()

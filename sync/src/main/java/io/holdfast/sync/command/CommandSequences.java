@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /** The last sequence accepted per signing key, kept in the store's database. */
 public final class CommandSequences {
@@ -28,7 +29,7 @@ public final class CommandSequences {
                 upsert.setString(1, keyId);
                 upsert.setLong(2, sequence);
                 upsert.setString(3, commandId);
-                upsert.setString(4, at.toString());
+                upsert.setString(4, Timestamps.format(at));
                 return upsert.executeUpdate() == 1;
             }
         });

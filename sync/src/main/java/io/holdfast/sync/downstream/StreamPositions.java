@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 
 /** Each stream's position, in the store's database. */
 public final class StreamPositions {
@@ -54,7 +55,7 @@ public final class StreamPositions {
                 upsert.setLong(4, position.chunksDone());
                 upsert.setLong(5, position.chunksTotal());
                 upsert.setInt(6, position.complete() ? 1 : 0);
-                upsert.setString(7, position.updatedAt().toString());
+                upsert.setString(7, Timestamps.format(position.updatedAt()));
                 upsert.executeUpdate();
             }
             return null;
