@@ -1,0 +1,67 @@
+package io.holdfast.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The clocks tests run on. Every test chooses its day; none reads the machine's date, so the suite
+ * passes on any date (tried with the JVM's clock 400 days either way, see the README).
+ */
+public final class TestClocks {
+
+    /** The day test stores live on: Tuesday 24 November 2026, 09:30 in London (GMT, so UTC too). */
+    public static final Instant START = Instant.parse("2026-11-24T09:30:00Z");
+    /** The test stores' zone, as a gateway's default. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    /**
+     * One ticking clock for everything a test starts (gateway, central simulator, relay, signer), so
+     * they agree on the time while timers, sessions and backoffs still see it pass.
+     */
+    public static final Clock TICKING = ticking(START);
+
+    private TestClocks() {
+    }
+
+    /** {@link #START} in the test zone. */
+    public static LocalDate today() {
+        return LocalDate.ofInstant(START, ZONE);
+    }
+
+    public static Clock fixed() {
+        return Clock.fixed(START, ZoneOffset.UTC);
+    }
+
+    /** A clock that starts at {@code start} and moves on with elapsed (monotonic) time. */
+    public static Clock ticking(Instant start) {
+        return new TickingClock(start, System.nanoTime());
+    }
+
+    private static final class TickingClock extends Clock {
+        private final Instant start;
+        private final long origin;
+
+        TickingClock(Instant start, long origin) {
+            this.start = start;
+            this.origin = origin;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.offset(this, Duration.ZERO);
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plusNanos(System.nanoTime() - origin);
+        }
+    }
+}
