@@ -13,9 +13,12 @@ function text(tag, content, className) {
   return element;
 }
 
+// The store's time at the last refresh: "ago" counts from the gateway's clock, not the browser's.
+let storeNow = Date.now();
+
 function ago(iso) {
   if (!iso) return "never";
-  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  const seconds = Math.max(0, Math.round((storeNow - Date.parse(iso)) / 1000));
   if (seconds < 90) return seconds + " s ago";
   if (seconds < 5400) return Math.round(seconds / 60) + " min ago";
   return new Date(iso).toLocaleString();
@@ -86,6 +89,7 @@ async function refresh() {
     $("mode").className = "mode ISOLATED";
     return;
   }
+  storeNow = Date.parse(status.now);
   $("store").textContent = status.store;
   $("mode").textContent = status.mode === "NORMAL" ? "All services normal" : status.mode.toLowerCase();
   $("mode").className = "mode " + status.mode;

@@ -47,6 +47,13 @@ final class CentralOrderBook {
         return new Page(sequence, sorted(orders.values().stream().filter(e -> e.sequence() > after).toList()));
     }
 
+    /** A new order for the store, or a changed one, as the next change in the manifest. */
+    synchronized Entry put(Order order) {
+        Entry next = new Entry(order, ++sequence, Optional.empty());
+        orders.put(order.id(), next);
+        return next;
+    }
+
     /** Cancels an order centrally, as a refund or a customer service agent would. */
     synchronized Optional<Entry> cancel(OrderId id, String reason) {
         Entry current = orders.get(id);

@@ -16,6 +16,7 @@ import io.helidon.webserver.WebServer;
 
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.order.CollectionQr;
+import io.holdfast.order.Order;
 import io.holdfast.order.OrderId;
 import io.holdfast.store.Keys;
 
@@ -79,10 +80,6 @@ public final class CentralSimulator implements AutoCloseable {
         this.orders = orders;
         this.signingKeys = signingKeys;
         this.clock = clock;
-    }
-
-    public static CentralSimulator start(Settings settings, DemoDataset dataset) {
-        return start(settings, dataset, Clock.systemUTC());
     }
 
     public static CentralSimulator start(Settings settings, DemoDataset dataset, Clock clock) {
@@ -179,6 +176,11 @@ public final class CentralSimulator implements AutoCloseable {
     public String collectionQr(OrderId order, String store, Duration valid) {
         return CollectionQr.sign(new CollectionQr.Claims(order.value(), store, clock.instant().plus(valid)),
                 signingKeys.getPrivate());
+    }
+
+    /** Sends the store a new or changed order with the manifest's next change. */
+    public void putOrder(Order order) {
+        orders.put(order);
     }
 
     /** Cancels an order centrally; answers whether central had it. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.testing.TestClocks;
 
 class CentralSimulatorTest {
 
@@ -30,7 +31,7 @@ class CentralSimulatorTest {
     @BeforeEach
     void start() {
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(),
-                DemoDataset.generate("0421", new DemoDataset.Size(10, 2, 3), 1L, CLOCK));
+                DemoDataset.generate("0421", new DemoDataset.Size(10, 2, 3), 1L, CLOCK), CLOCK);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 

@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing.get("/ping", (request, response) -> response.send("pong")))
                 .build().start();
-        try (Gateway gateway = Gateway.start(settings)) {
+        try (Gateway gateway = Gateway.start(settings, Clock.systemUTC())) {
             String base = "http://127.0.0.1:" + gateway.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = BenchSupport.signIn(http, base);
@@ -134,11 +134,11 @@ final class BenchCommand implements Callable<Integer> {
     private static void seed(Path file, DemoDataset dataset) {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
             List<Order> all = dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList();
-            ManifestImport manifest = new ManifestImport(database, Clock.systemUTC());
+            ManifestImport manifest = BenchSupport.manifestImport(database, Clock.systemUTC());
             for (int from = 0; from < all.size(); from += 5000) {
                 manifest.apply(all.subList(from, Math.min(all.size(), from + 5000)));
             }
-            BenchSupport.provisionStaff(database);
+            BenchSupport.provisionStaff(database, Clock.systemUTC());
         }
     }
 }

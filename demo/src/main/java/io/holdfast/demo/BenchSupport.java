@@ -12,6 +12,10 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.holdfast.gateway.config.GatewaySettings;
+import io.holdfast.order.ManifestImport;
+import io.holdfast.order.OrderExpiry;
+import io.holdfast.outbox.Outbox;
 import io.holdfast.staff.Role;
 import io.holdfast.staff.SignInPolicy;
 import io.holdfast.staff.StaffDirectory;
@@ -26,9 +30,14 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
-    static void provisionStaff(Database database) {
-        new StaffDirectory(database, SignInPolicy.DEFAULT, Map.of(), Clock.systemUTC())
-                .provision(STAFF_ID, "Bench", Role.COLLEAGUE, PIN);
+    static void provisionStaff(Database database, Clock clock) {
+        new StaffDirectory(database, SignInPolicy.DEFAULT, Map.of(), clock).provision(STAFF_ID, "Bench", Role.COLLEAGUE, PIN);
+    }
+
+    /** The manifest import a store runs, expiring in the default store zone as a gateway would. */
+    static ManifestImport manifestImport(Database database, Clock clock) {
+        return new ManifestImport(database, clock,
+                new OrderExpiry(database, new Outbox(database), clock, GatewaySettings.DEFAULT_ZONE));
     }
 
     static String signIn(HttpClient http, String base) throws IOException, InterruptedException {

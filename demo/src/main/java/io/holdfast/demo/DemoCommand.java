@@ -61,12 +61,12 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         GatewaySettings defaults = GatewaySettings.from(GatewayConfig.load(Optional.empty()));
         Logging.configure(defaults.logFormat());
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = Clock.systemUTC();
         DemoDataset dataset = DemoDataset.generate(DEMO_STORE, DemoDataset.Size.DEMO, DEMO_SEED, clock);
         DatabaseSettings database = DatabaseSettings.of(data.resolve("holdfast.db"));
         DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
 
-        CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset);
+        CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset, clock);
         EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
         CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards());
         DemoDevices devices = DemoDevices.start(data.resolve("print-spool"));
@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
         }, "holdfast-demo-shutdown"));
         DemoDevices.printStoreOpen(gateway, DEMO_STORE, clock);
         gateway.services().manifest().refresh();
-        printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded);
+        printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded, clock);
         gateway.awaitStop();
         return 0;
     }
@@ -136,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printWelcome(PrintWriter out, Gateway gateway, CentralSimulator central, DemoDataset dataset,
-                                     DemoSeeder.Seeded seeded) {
+                                     DemoSeeder.Seeded seeded, Clock clock) {
         String base = "http://localhost:" + gateway.port();
         DemoDataset.DemoOrder sample = dataset.orders().getFirst();
         DemoDataset.DemoOrder second = dataset.orders().get(1);
@@ -148,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  collection desk  %s/desk%n", base);
         out.printf("  store status     %s/status  (each capability, the kill switch)%n", base);
         out.printf("  returns kiosk    %s/kiosk#device=%s&token=%s%n", base, DemoSeeder.KIOSK_ID, DemoSeeder.KIOSK_TOKEN);
-        dataset.receipts().stream().filter(r -> r.issuedAt().isAfter(java.time.Instant.now().minus(Duration.ofDays(30))))
+        dataset.receipts().stream().filter(r -> r.issuedAt().isAfter(clock.instant().minus(Duration.ofDays(30))))
                 .findFirst().ifPresent(r -> out.printf("  return from      receipt %s (%s)%n", r.id(),
                         r.lines().getFirst().description()));
         for (DemoSeeder.DemoStaff staff : DemoSeeder.STAFF) {

@@ -2,7 +2,6 @@ package io.holdfast.demo;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -52,7 +51,8 @@ final class DemoDevices implements AutoCloseable {
 
     /** A first receipt, so the printer preview shows something real from the start. */
     static void printStoreOpen(Gateway gateway, String store, Clock clock) {
-        String now = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm").format(clock.instant().atZone(ZoneId.systemDefault()));
+        String now = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm")
+                .format(clock.instant().atZone(gateway.settings().zone()));
         gateway.devices().printer(PRINTER).ifPresent(printer -> printer.print(ReceiptDocument.builder()
                 .title("HOLDFAST DEMO")
                 .centred("Store " + store + " is open")

@@ -85,16 +85,17 @@ final class FailoverBenchCommand implements Callable<Integer> {
         quiet.setLevel(Level.SEVERE);
         PrintWriter out = spec.commandLine().getOut();
         Path folder = Files.createTempDirectory("holdfast-failover");
+        Clock clock = Clock.systemUTC();
         DemoDataset dataset = plentiful(DemoDataset.generate(DemoCommand.DEMO_STORE, new DemoDataset.Size(2000, 0, 0),
-                11L, Clock.systemUTC()));
+                11L, clock));
         Path file = folder.resolve("holdfast.db");
         seed(file, dataset);
         GatewaySettings defaults = GatewaySettings.from(GatewayConfig.load(java.util.Optional.empty()));
         Duration budget = defaults.resilience().guard(Capability.ORDERS).callBudget();
         List<String> ids = dataset.orders().stream().map(o -> o.order().id().value()).toList();
-        try (CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
+        try (CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, clock);
              Gateway gateway = Gateway.start(defaults.withStoreId(DemoCommand.DEMO_STORE).withListener("127.0.0.1", 0)
-                     .withDatabase(DatabaseSettings.of(file)).withCentral(DemoCommand.endpoints(central)))) {
+                     .withDatabase(DatabaseSettings.of(file)).withCentral(DemoCommand.endpoints(central)), clock)) {
             String base = "http://127.0.0.1:" + gateway.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = BenchSupport.signIn(http, base);
@@ -219,9 +220,9 @@ final class FailoverBenchCommand implements Callable<Integer> {
 
     private static void seed(Path file, DemoDataset dataset) {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
-            new ManifestImport(database, Clock.systemUTC())
+            BenchSupport.manifestImport(database, Clock.systemUTC())
                     .apply(dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
-            BenchSupport.provisionStaff(database);
+            BenchSupport.provisionStaff(database, Clock.systemUTC());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ final class GiftCardBenchCommand implements Callable<Integer> {
 
     private void importSnapshot(PrintWriter out, Path file, CardFingerprinter fingerprinter) throws Exception {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
-            BenchSupport.provisionStaff(database);
+            BenchSupport.provisionStaff(database, Clock.systemUTC());
             GiftCardBalanceRows applier = new GiftCardBalanceRows(new io.holdfast.giftcard.SqliteGiftCardBalances(database));
             String asOf = Instant.now().toString();
             // Central sends a snapshot in fingerprint order (its own index order), so the store's
@@ -149,7 +150,7 @@ final class GiftCardBenchCommand implements Callable<Integer> {
         GatewaySettings settings = defaults.withStoreId(DemoCommand.DEMO_STORE).withListener("127.0.0.1", 0)
                 .withDatabase(DatabaseSettings.of(file)).withCentral(CentralEndpoints.all(nowhere))
                 .withReturns(defaults.returns().withGiftCardKey(GiftCardLedger.DEMO_KEY));
-        try (Gateway gateway = Gateway.start(settings)) {
+        try (Gateway gateway = Gateway.start(settings, Clock.systemUTC())) {
             gateway.services().board().isolate(List.of(Capability.GIFT_CARDS), IsolationSource.STORE_MANAGER,
                     BenchSupport.STAFF_ID, "benchmark: every check reads the store's copy");
             String base = "http://127.0.0.1:" + gateway.port();

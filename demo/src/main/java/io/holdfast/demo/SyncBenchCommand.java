@@ -191,7 +191,7 @@ final class SyncBenchCommand implements Callable<Integer> {
         int chunks = (manifestRows + chunk - 1) / chunk;
         try (Database database = Database.open(DatabaseSettings.of(work.resolve("manifest.db")))) {
             DownstreamStreams streams = new DownstreamStreams(Map.of("manifest",
-                    new ManifestStreamRows(new ManifestImport(database, Clock.systemUTC()))),
+                    new ManifestStreamRows(BenchSupport.manifestImport(database, Clock.systemUTC()))),
                     new StreamPositions(database), (stream, why) -> {
                         throw new IllegalStateException("the bench snapshot was refused: " + why);
                     }, Clock.systemUTC());

@@ -4,10 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import picocli.CommandLine;
 
 /** The module map of the README, enforced over every module's classes. */
 @AnalyzeClasses(packages = "io.holdfast", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -43,4 +49,41 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule nothingThrowsGenericExceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    /** What reads the machine's clock or zone instead of the injected {@code Clock} and the store's zone. */
+    private static final Set<String> MACHINE_TIME = Set.of(
+            "java.time.Instant.now()",
+            "java.time.LocalDate.now()", "java.time.LocalDate.now(java.time.ZoneId)",
+            "java.time.LocalDateTime.now()", "java.time.LocalDateTime.now(java.time.ZoneId)",
+            "java.time.LocalTime.now()", "java.time.LocalTime.now(java.time.ZoneId)",
+            "java.time.ZonedDateTime.now()", "java.time.ZonedDateTime.now(java.time.ZoneId)",
+            "java.time.OffsetDateTime.now()", "java.time.OffsetDateTime.now(java.time.ZoneId)",
+            "java.time.Clock.systemUTC()", "java.time.Clock.systemDefaultZone()", "java.time.Clock.system(java.time.ZoneId)",
+            "java.time.ZoneId.systemDefault()", "java.util.TimeZone.getDefault()");
+
+    /**
+     * The composition roots, which may read the machine's clock once and hand it on: the
+     * command-line commands ({@code @Command} classes: serve, demo, sign, audit, backup and the
+     * benchmarks), where a process starts and chooses its clock. {@code Gateway.start} takes the
+     * clock it is given (its one-argument form, which read the system clock, is gone), and so does
+     * everything else, so a test can choose the day.
+     */
+    private static final DescribedPredicate<JavaMethodCall> READS_MACHINE_TIME_OUTSIDE_A_COMPOSITION_ROOT =
+            new DescribedPredicate<>("reads the machine's clock or zone outside a composition root") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return MACHINE_TIME.contains(call.getTarget().getFullName()) && !isCommand(call.getOriginOwner());
+                }
+            };
+
+    private static boolean isCommand(JavaClass owner) {
+        return owner.isAnnotatedWith(CommandLine.Command.class)
+                || owner.getEnclosingClass().map(ArchitectureTest::isCommand).orElse(false);
+    }
+
+    @ArchTest
+    static final ArchRule timeComesFromTheInjectedClock = noClasses()
+            .should().callMethodWhere(READS_MACHINE_TIME_OUTSIDE_A_COMPOSITION_ROOT)
+            .because("one clock and one zone: business dates come from the injected Clock and the store's zone,"
+                    + " so a test chooses its day and the store's midnight is the store's");
 }

@@ -18,6 +18,7 @@ import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
 import io.holdfast.store.IdempotentRequests;
+import io.holdfast.store.Timestamps;
 
 /**
  * Handing over click-and-collect orders. Asks central first when it can; when central cannot
@@ -32,12 +33,14 @@ public final class CollectionDesk {
     private final Database database;
     private final Outbox outbox;
     private final CentralOrders central;
+    private final OrderExpiry expiry;
     private final Clock clock;
 
-    public CollectionDesk(Database database, Outbox outbox, CentralOrders central, Clock clock) {
+    public CollectionDesk(Database database, Outbox outbox, CentralOrders central, OrderExpiry expiry, Clock clock) {
         this.database = database;
         this.outbox = outbox;
         this.central = central;
+        this.expiry = expiry;
         this.clock = clock;
     }
 
@@ -61,6 +64,12 @@ public final class CollectionDesk {
                         Optional.empty());
             }
             Order order = found.get();
+            if (expiry.isOverdue(order)) {
+                Order expired = expiry.expire(connection, order, clock.instant());
+                return refuse(Refusal.ORDER_NOT_COLLECTABLE, "Order " + order.id() + " was to be collected by "
+                        + order.pickupBy() + "; it is past its pickup-by date and goes back to the warehouse.",
+                        Optional.of(expired));
+            }
             switch (answer) {
                 case CentralOrders.Answer.Cancelled cancelled -> {
                     return cancelledCentrally(connection, order, cancelled.reason());
@@ -136,7 +145,7 @@ public final class CollectionDesk {
                      "INSERT INTO collection_lines (collection_id, line_no, quantity) VALUES (?, ?, ?)")) {
             header.setString(1, collection.collectionId());
             header.setString(2, collection.orderId().value());
-            header.setString(3, collection.collectedAt().toString());
+            header.setString(3, Timestamps.format(collection.collectedAt()));
             header.setString(4, collection.staffId());
             header.setString(5, collection.verification().name());
             header.setInt(6, collection.offline() ? 1 : 0);

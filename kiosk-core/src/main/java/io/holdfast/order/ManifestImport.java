@@ -15,20 +15,24 @@ import io.holdfast.store.Database;
  * Applies central's manifest to the store's copy without losing what the store did: quantities
  * collected here stay (central may not know them yet), an order the store expired or returned
  * keeps that status, and an order central cancelled after this store handed some of it over is
- * kept as handed over and raised to the manager.
+ * kept as handed over and raised to the manager. An order already past its pickup-by date is
+ * expired in the same transaction, so the desk never sees it as ready.
  */
 public final class ManifestImport {
 
     /** What an import changed. */
-    public record Report(int added, int updated, int unchanged, int conflicts) {
+    public record Report(int added, int updated, int unchanged, int conflicts, int expired) {
     }
 
     private final Database database;
     private final Clock clock;
+    private final OrderExpiry expiry;
 
-    public ManifestImport(Database database, Clock clock) {
+    /** @param expiry runs in each import's transaction, so an order past its pickup-by date never lands as ready */
+    public ManifestImport(Database database, Clock clock, OrderExpiry expiry) {
         this.database = database;
         this.clock = clock;
+        this.expiry = expiry;
     }
 
     public Report apply(Collection<Order> fromCentral) {
@@ -62,7 +66,8 @@ public final class ManifestImport {
                 }
             }
             SqliteOrderRepository.upsert(connection, toInsert);
-            return new Report(added, updated, unchanged, conflicts);
+            int expired = expiry.expireOverdue(connection).size();
+            return new Report(added, updated, unchanged, conflicts, expired);
         });
     }
 

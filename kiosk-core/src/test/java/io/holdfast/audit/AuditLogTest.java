@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import io.holdfast.store.StoreException;
+import io.holdfast.testing.TestClocks;
 
 class AuditLogTest {
 
@@ -41,7 +42,7 @@ class AuditLogTest {
     @Test
     void theLogRefusesUpdatesAndDeletes() {
         try (Database database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")))) {
-            new AuditLog(database).append(Instant.now(), "S2001", "capability.isolated", "PAYMENTS", Map.of());
+            new AuditLog(database).append(TestClocks.TICKING.instant(), "S2001", "capability.isolated", "PAYMENTS", Map.of());
 
             assertThatThrownBy(() -> database.inTransaction("tamper", c -> {
                 try (var s = c.createStatement()) {
@@ -83,7 +84,7 @@ class AuditLogTest {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
             AuditLog log = new AuditLog(database);
             for (int i = 1; i <= 3; i++) {
-                log.append(Instant.now(), "S1001", "order.collected", "CC-10000" + i, Map.of());
+                log.append(TestClocks.TICKING.instant(), "S1001", "order.collected", "CC-10000" + i, Map.of());
             }
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); var s = raw.createStatement()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import io.holdfast.store.StoreException;
 import io.holdfast.testing.SteppingClock;
+import io.holdfast.testing.TestClocks;
 
 class CollectionDeskTest {
 
@@ -44,13 +46,29 @@ class CollectionDeskTest {
         database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
         outbox = new Outbox(database);
         orders = new SqliteOrderRepository(database);
-        desk = new CollectionDesk(database, outbox, id -> central.get(), clock);
+        desk = new CollectionDesk(database, outbox, id -> central.get(),
+                new OrderExpiry(database, outbox, clock, TestClocks.ZONE), clock);
         orders.saveAll(List.of(OrderFixtures.anOrder("CC-100001")));
     }
 
     @AfterEach
     void closeStore() {
         database.close();
+    }
+
+    @Test
+    void anOrderPastItsPickupByDateIsRefusedAtHandOverEvenWhenCentralSaysCollectable() {
+        clock.advance(Duration.ofDays(8));
+
+        CollectOutcome.Refused refused = refused(desk.collect(command("k1", new LineQuantity(1, 1))));
+
+        assertThat(refused.reason()).isEqualTo(Refusal.ORDER_NOT_COLLECTABLE);
+        assertThat(refused.message()).contains("past its pickup-by date");
+        assertThat(orders.find(new OrderId("CC-100001"))).hasValueSatisfying(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.EXPIRED);
+            assertThat(o.unitsCollected()).isZero();
+        });
+        assertThat(outbox.eventsFor("CC-100001")).extracting(OutboxEvent::type).containsExactly("OrderExpired");
     }
 
     @Test

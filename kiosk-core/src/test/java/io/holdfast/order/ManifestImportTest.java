@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import io.holdfast.testing.SteppingClock;
+import io.holdfast.testing.TestClocks;
 
 class ManifestImportTest {
 
@@ -31,7 +33,8 @@ class ManifestImportTest {
     @BeforeEach
     void openStore() {
         database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
-        manifest = new ManifestImport(database, clock);
+        manifest = new ManifestImport(database, clock,
+                new OrderExpiry(database, new Outbox(database), clock, TestClocks.ZONE));
         orders = new SqliteOrderRepository(database);
     }
 
@@ -41,11 +44,28 @@ class ManifestImportTest {
     }
 
     @Test
+    void anOrderThatArrivesPastItsPickupByDateLandsExpiredAndOnTheReturnToSenderList() {
+        Order late = OrderFixtures.anOrder("CC-100009");
+        Order overdue = new Order(late.id(), late.customer(), late.lines(), late.parcels(),
+                LocalDate.ofInstant(clock.instant(), TestClocks.ZONE).minusDays(1), OrderStatus.READY,
+                late.collectionCodeHash(), late.updatedAt(), 1);
+
+        assertThat(manifest.apply(List.of(overdue, OrderFixtures.anOrder("CC-100001"))))
+                .isEqualTo(new ManifestImport.Report(2, 0, 0, 0, 1));
+
+        assertThat(orders.find(new OrderId("CC-100009"))).hasValueSatisfying(o ->
+                assertThat(o.status()).isEqualTo(OrderStatus.EXPIRED));
+        assertThat(orders.find(new OrderId("CC-100001"))).hasValueSatisfying(o ->
+                assertThat(o.status()).isEqualTo(OrderStatus.READY));
+        assertThat(new Outbox(database).eventsFor("CC-100009")).extracting(e -> e.type()).containsExactly("OrderExpired");
+    }
+
+    @Test
     void newOrdersAreAddedAndTheSameManifestTwiceChangesNothing() {
         List<Order> central = List.of(OrderFixtures.anOrder("CC-100001"), OrderFixtures.anOrder("CC-100002"));
 
-        assertThat(manifest.apply(central)).isEqualTo(new ManifestImport.Report(2, 0, 0, 0));
-        assertThat(manifest.apply(central)).isEqualTo(new ManifestImport.Report(0, 0, 2, 0));
+        assertThat(manifest.apply(central)).isEqualTo(new ManifestImport.Report(2, 0, 0, 0, 0));
+        assertThat(manifest.apply(central)).isEqualTo(new ManifestImport.Report(0, 0, 2, 0, 0));
         assertThat(orders.count()).isEqualTo(2);
     }
 
@@ -106,7 +126,8 @@ class ManifestImportTest {
 
     private void collect(LineQuantity... lines) {
         CollectionDesk desk = new CollectionDesk(database, new Outbox(database),
-                id -> new CentralOrders.Answer.Unavailable("isolated"), clock);
+                id -> new CentralOrders.Answer.Unavailable("isolated"),
+                new OrderExpiry(database, new Outbox(database), clock, TestClocks.ZONE), clock);
         assertThat(desk.collect(new CollectCommand(new OrderId("CC-100001"), List.of(lines), Verification.ID_SEEN,
                 "S1001", Optional.empty(), "k-" + lines.length))).isInstanceOf(CollectOutcome.Collected.class);
     }

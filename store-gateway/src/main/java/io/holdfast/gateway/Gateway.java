@@ -69,11 +69,10 @@ public final class Gateway implements AutoCloseable {
         this.server = server;
     }
 
-    public static Gateway start(GatewaySettings settings) {
-        return start(settings, Clock.systemUTC());
-    }
-
-    /** Opens the store, starts the devices and serves; a store that cannot be opened stops it here. */
+    /**
+     * Opens the store, starts the devices and serves; a store that cannot be opened stops it here.
+     * Every date the store keeps comes from {@code clock}, every day boundary from the store's zone.
+     */
     public static Gateway start(GatewaySettings settings, Clock clock) {
         Database database = Database.open(settings.database());
         StoreDevices devices = null;
@@ -138,16 +137,16 @@ public final class Gateway implements AutoCloseable {
                         services.settings.returns().kioskIdleTimeout()))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
                         services.notices, services.guards, services.outbox, services.sync, services.returns,
-                        services.refunds, services.giftCardStatus))
+                        services.refunds, services.giftCardStatus, services.clock))
                 .register("/api/v1/receipts", new ReceiptHttpService(services.receipts, services.eReceipts,
                         services.access))
                 .register("/api/v1/returns", new ReturnsHttpService(services.returns, services.refunds,
-                        new ReturnPrints(services.devices, services.settings.storeId(), services.settings.returns().zone(),
+                        new ReturnPrints(services.devices, services.settings.storeId(), services.settings.zone(),
                                 kioskText), kioskText, services.access))
                 .register("/api/v1/gift-cards", new GiftCardHttpService(services.giftCards, services.access,
-                        services.settings.returns().zone()))
+                        services.settings.zone()))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
-                .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.orders, services.search,
+                .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.settings.zone(), services.orders, services.search,
                         services.desk, services.expiry, services.centralOrders, services.devices, services.collectionQr,
                         services.scans,
                         services.access))

@@ -59,11 +59,13 @@ import io.holdfast.sync.downstream.GiftCardBalanceRows;
 /**
  * The store's use cases and their adapters, built by hand from the database, the devices and the
  * settings. Owns the background work: the manifest refresh, the probe of degraded capabilities and
- * the hourly expiry run.
+ * the expiry runs (at start, at each midnight in the store's zone, and hourly as a safety net).
  */
 public final class StoreServices implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(StoreServices.class.getName());
+    /** The midnight run starts this long after midnight, so it sees the new day whatever the timer's rounding. */
+    private static final long MIDNIGHT_MARGIN_MILLIS = 50;
 
     final GatewaySettings settings;
     final Clock clock;
@@ -106,7 +108,7 @@ public final class StoreServices implements AutoCloseable {
         this.audit = new AuditLog(database);
         this.board = new ModeBoard(database, clock, settings.resilience().minimumHold());
         this.notices = new Notices(database, clock);
-        this.guards = new CentralGuards(settings.resilience(), board);
+        this.guards = new CentralGuards(settings.resilience(), board, clock);
         this.modeMetrics = new ModeMetrics(board, capability -> guards.guard(capability).refusedCalls());
         this.probe = new CentralProbe(settings.central(), guards, board, outbox);
         new ContactlessFollowsPayments(devices.paymentTerminals().values(), board).applyNow();
@@ -115,16 +117,16 @@ public final class StoreServices implements AutoCloseable {
         this.centralOrders = new HttpCentralOrders(settings.central().orders(), settings.storeId(),
                 guards.guard(Capability.ORDERS), guards.manifest(),
                 settings.resilience().guard(Capability.ORDERS).callBudget());
-        this.desk = new CollectionDesk(database, outbox, centralOrders, clock);
-        this.expiry = new OrderExpiry(database, outbox, clock);
-        this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock));
+        this.expiry = new OrderExpiry(database, outbox, clock, settings.zone());
+        this.desk = new CollectionDesk(database, outbox, centralOrders, expiry, clock);
+        this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock, expiry));
         this.staff = new StaffDirectory(database, SignInPolicy.DEFAULT, settings.desk().devices(), clock);
         this.exceptions = new ManagerExceptions(database, clock);
         this.collectionQr = settings.desk().centralSigningKey()
                 .map(key -> new CollectionQr(key, settings.storeId(), clock));
         this.access = new Access(staff);
         this.sync = new StoreSync(settings.storeId(), settings.sync(), database, board, notices, outbox, audit,
-                Map.of("manifest", new ManifestStreamRows(new ManifestImport(database, clock)),
+                Map.of("manifest", new ManifestStreamRows(new ManifestImport(database, clock, expiry)),
                         "giftcards", new GiftCardBalanceRows(new SqliteGiftCardBalances(database))), clock);
         this.receipts = new ReceiptPosting(database, outbox);
         this.eReceipts = ReceiptKeys.eReceipts(settings.returns());
@@ -135,13 +137,13 @@ public final class StoreServices implements AutoCloseable {
         StorePolicies policies = new StorePolicies(database, clock);
         this.returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(policies), board,
                 new PurchaseFinder(database, eReceipts, centralOrders, clock), fingerprinter.map(StoreCredit::new),
-                refunds, clock, settings.returns().zone());
+                refunds, clock, settings.zone());
         this.giftCards = fingerprinter.map(cards -> new GiftCardDesk(database, outbox,
                 new GiftCardPolicies(policies), board,
                 new HttpCentralGiftCards(settings.central().url(Capability.GIFT_CARDS), settings.storeId(),
                         guards.guard(Capability.GIFT_CARDS),
                         settings.resilience().guard(Capability.GIFT_CARDS).callBudget()),
-                cards, clock, settings.returns().zone()));
+                cards, clock, settings.zone()));
         this.giftCardStatus = new GiftCardStatus(giftCards, exceptions);
         sync.onVerdicts(new GiftCardReconciliation(database, clock));
         board.addListener(transition -> {
@@ -151,12 +153,17 @@ public final class StoreServices implements AutoCloseable {
         });
     }
 
-    /** Starts the background work: the manifest now and then periodically, the probe, expiry now and hourly. */
+    /**
+     * Starts the background work: the manifest now and then periodically, the probe, and expiry now,
+     * at each midnight in the store's zone and hourly (in case the machine's clock was set while the
+     * midnight run waited).
+     */
     StoreServices start() {
         manifest.start(settings.desk().manifestRefresh());
         probe.start(settings.resilience().probeEvery());
         sync.start();
         timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
+        expireAtMidnight();
         long retry = settings.returns().refundRetry().toMillis();
         timer.scheduleWithFixedDelay(this::payOwedRefunds, retry, retry, TimeUnit.MILLISECONDS);
         return this;
@@ -219,6 +226,15 @@ public final class StoreServices implements AutoCloseable {
 
     public ReturnsDesk returns() {
         return returns;
+    }
+
+    /** One run just after the store's next midnight, which schedules the one after. */
+    private void expireAtMidnight() {
+        long delay = expiry.untilNextMidnight().plusMillis(MIDNIGHT_MARGIN_MILLIS).toMillis();
+        timer.schedule(() -> {
+            expireQuietly();
+            expireAtMidnight();
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     private void expireQuietly() {

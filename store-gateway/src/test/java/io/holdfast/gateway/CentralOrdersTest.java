@@ -23,7 +23,9 @@ import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.mode.Capability;
+import io.holdfast.order.Order;
 import io.holdfast.order.OrderId;
+import io.holdfast.testing.TestClocks;
 
 /** The desk with central order management answering, failing and cancelling: central-sim on real sockets. */
 class CentralOrdersTest {
@@ -37,14 +39,14 @@ class CentralOrdersTest {
 
     @BeforeEach
     void start() {
-        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(20, 1, 1), 3L, Clock.systemUTC());
-        central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
+        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(20, 1, 1), 3L, TestClocks.TICKING);
+        central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, List.of());
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
                 .withCentral(TestStores.centralOf(central))
                 .withCallBudget(Capability.ORDERS, Duration.ofMillis(300))
-                .withDesk(DeskSettings.defaults().withCentralSigningKey(central.signingKey())));
+                .withDesk(DeskSettings.defaults().withCentralSigningKey(central.signingKey())), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
         await().atMost(Duration.ofSeconds(10)).until(() ->
@@ -55,6 +57,37 @@ class CentralOrdersTest {
     void stop() {
         gateway.close();
         central.close();
+    }
+
+    @Test
+    void anOrderPastItsPickupByDateInARunningStoresManifestIsNeverReadyAndGoesStraightBack() {
+        Order overdue = TestStores.overdueOrder("CC-300001");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            while (watching.get()) {
+                HttpResponse<String> read = HttpCalls.get(base + "/api/v1/orders/CC-300001", "Authorization", colleague);
+                if (read.statusCode() == 200) {
+                    seen.add(HttpCalls.json(read).path("order").path("status").asText());
+                }
+            }
+        });
+
+        central.putOrder(overdue);
+        assertThat(gateway.services().manifest().refresh()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
+        watching.set(false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !watcher.isAlive());
+
+        assertThat(seen).as("every answer the desk got").containsOnly("EXPIRED");
+        JsonNode sendBack = HttpCalls.json(HttpCalls.get(base + "/api/v1/orders/return-to-sender",
+                "Authorization", colleague));
+        assertThat(sendBack.path("orders").findValuesAsText("orderId")).contains("CC-300001");
+        JsonNode found = HttpCalls.json(HttpCalls.get(base + "/api/v1/orders?query=CC-300001",
+                "Authorization", colleague));
+        assertThat(found.path("orders").findValuesAsText("status")).containsOnly("EXPIRED");
+        assertThat(gateway.services().outbox().eventsFor("CC-300001")).extracting(e -> e.type())
+                .containsExactly("OrderExpired");
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.mode.Transition;
+import io.holdfast.testing.TestClocks;
 
 /**
  * Central-sim through every fault, with the gateway's real guards, board and probe on real
@@ -52,8 +53,8 @@ class DegradedModeTest {
 
     @BeforeEach
     void start() {
-        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(60, 1, 1), 5L, Clock.systemUTC());
-        central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
+        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(60, 1, 1), 5L, TestClocks.TICKING);
+        central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
@@ -61,7 +62,7 @@ class DegradedModeTest {
                 .withDevices(new DeviceSettings(folder.resolve("spool"), List.of(), List.of(), List.of("till-1-terminal")))
                 .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(2))
                         .withGuard(Capability.ORDERS, GuardSettings.DEFAULT.withCallBudget(BUDGET)
-                                .withOpenFor(Duration.ofSeconds(1)))));
+                                .withOpenFor(Duration.ofSeconds(1)))), TestClocks.TICKING);
         gateway.services().board().addListener(transitions::add);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
@@ -148,7 +149,7 @@ class DegradedModeTest {
         assertThat(state(Capability.ORDERS)).as("backlog of %s", status().path("backlog")).isEqualTo("RESTORING");
 
         var outbox = gateway.services().outbox();
-        outbox.acknowledge(outbox.unacknowledgedKeys(Capability.ORDERS, 100), java.time.Instant.now());
+        outbox.acknowledge(outbox.unacknowledgedKeys(Capability.ORDERS, 100), TestClocks.TICKING.instant());
 
         await().atMost(Duration.ofSeconds(3)).until(() -> state(Capability.ORDERS).equals("ONLINE"));
         assertThat(transitions).extracting(Transition::to).containsSubsequence(CapabilityState.ISOLATED,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.order.CollectionQr;
 import io.holdfast.staff.StaffDirectory;
+import io.holdfast.testing.TestClocks;
 
 /** The collection desk over real HTTP: sign-in, search, hand-over, QR codes, return to sender, exceptions. */
 class DeskHttpTest {
@@ -36,7 +37,7 @@ class DeskHttpTest {
         TestStores.seed(file, List.of(TestStores.anOrder("CC-100001"), TestStores.anOrder("CC-100002")));
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421").withDesk(DeskSettings.defaults()
                 .withCentralSigningKey(central.getPublic())
-                .withDevice("kiosk-1", io.holdfast.staff.Role.KIOSK, StaffDirectory.sha256("kiosk-secret"))));
+                .withDevice("kiosk-1", io.holdfast.staff.Role.KIOSK, StaffDirectory.sha256("kiosk-secret"))), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
     }
@@ -144,11 +145,11 @@ class DeskHttpTest {
 
     @Test
     void aGenuineQrCodeShowsTheOrderAndAForgedExpiredOrForeignOneIsRefused() {
-        Instant inAWeek = Instant.now().plusSeconds(7 * 86400);
+        Instant inAWeek = TestClocks.TICKING.instant().plusSeconds(7 * 86400);
         String genuine = CollectionQr.sign(new CollectionQr.Claims("CC-100002", "0421", inAWeek), central.getPrivate());
         String notInManifest = CollectionQr.sign(new CollectionQr.Claims("CC-777777", "0421", inAWeek), central.getPrivate());
         String forged = CollectionQr.sign(new CollectionQr.Claims("CC-100002", "0421", inAWeek), ed25519().getPrivate());
-        String expired = CollectionQr.sign(new CollectionQr.Claims("CC-100002", "0421", Instant.now().minusSeconds(60)),
+        String expired = CollectionQr.sign(new CollectionQr.Claims("CC-100002", "0421", TestClocks.TICKING.instant().minusSeconds(60)),
                 central.getPrivate());
         String foreign = CollectionQr.sign(new CollectionQr.Claims("CC-100002", "0117", inAWeek), central.getPrivate());
 

@@ -19,6 +19,7 @@ import io.holdfast.gateway.config.DeviceSettings;
 import io.holdfast.hardware.printer.EscPosPrinterSimulator;
 import io.holdfast.hardware.receipt.ReceiptDocument;
 import io.holdfast.hardware.scan.LineScannerSimulator;
+import io.holdfast.testing.TestClocks;
 
 /** The store's devices through the gateway: health, a printed receipt's preview, scans, code images. */
 class GatewayDevicesTest {
@@ -38,7 +39,7 @@ class GatewayDevicesTest {
                 List.of(new DeviceSettings.Printer("desk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
                 List.of(new DeviceSettings.Scanner("desk-1-scanner", "127.0.0.1", scanner.address().getPort())),
                 List.of("till-1-terminal"));
-        gateway = Gateway.start(TestStores.settingsFor(folder.resolve("holdfast.db")).withDevices(devices));
+        gateway = Gateway.start(TestStores.settingsFor(folder.resolve("holdfast.db")).withDevices(devices), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.holdfast.testing.TestClocks;
 
 /** The gateway's HTTP surface on a real socket, over a real SQLite file. */
 class GatewayHttpTest {
@@ -25,7 +26,7 @@ class GatewayHttpTest {
     static void startGateway() {
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, List.of(TestStores.anOrder("CC-100001")));
-        gateway = Gateway.start(TestStores.settingsFor(file));
+        gateway = Gateway.start(TestStores.settingsFor(file), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
     }

@@ -15,6 +15,7 @@ import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.hardware.printer.EscPosPrinterSimulator;
 import io.holdfast.hardware.receipt.DecodedReceipt;
 import io.holdfast.hardware.receipt.ReceiptDocument;
+import io.holdfast.testing.TestClocks;
 
 /** A receipt whose printer died mid-job prints whole once the printer is back, though the gateway restarted between. */
 class GatewayPrinterRestartTest {
@@ -30,7 +31,7 @@ class GatewayPrinterRestartTest {
                             "desk-1-printer", "127.0.0.1", printer.address().getPort(), 48)), List.of(), List.of()));
             printer.stopMidNextJob(60);
 
-            try (Gateway gateway = Gateway.start(settings)) {
+            try (Gateway gateway = Gateway.start(settings, TestClocks.TICKING)) {
                 gateway.devices().printer("desk-1-printer").orElseThrow().print(ReceiptDocument.builder()
                         .title("HOLDFAST").line("Order CC-104233 handed over").total("Paid", "£71.00")
                         .barcode("CC-104233").build());
@@ -39,7 +40,7 @@ class GatewayPrinterRestartTest {
             assertThat(printer.printed()).isEmpty();
 
             printer.comeOnline();
-            try (Gateway restarted = Gateway.start(settings)) {
+            try (Gateway restarted = Gateway.start(settings, TestClocks.TICKING)) {
                 await().atMost(Duration.ofSeconds(15)).until(() -> printer.printed().size() == 1);
                 DecodedReceipt receipt = printer.printed().getFirst();
                 assertThat(receipt.isCut()).isTrue();

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.order.Order;
+import io.holdfast.testing.TestClocks;
 
 /** The walking skeleton end to end: central-sim and the gateway on real sockets, one seeded order fetched. */
 class GatewayWithCentralSimTest {
@@ -26,14 +26,14 @@ class GatewayWithCentralSimTest {
 
     @Test
     void fetchesAnOrderThatCentralSentToTheStore() {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);
+        Clock clock = TestClocks.ticking(Instant.parse("2026-11-21T08:00:00Z"));
         DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(25, 5, 5), 7L, clock);
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
         Order expected = dataset.orders().get(11).order();
 
-        try (CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
-             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withCentral(TestStores.centralOf(central)))) {
+        try (CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, clock);
+             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withCentral(TestStores.centralOf(central)), clock)) {
 
             String base = "http://127.0.0.1:" + gateway.port();
             HttpResponse<String> atStore = HttpCalls.get(base + "/api/v1/orders/" + expected.id(),

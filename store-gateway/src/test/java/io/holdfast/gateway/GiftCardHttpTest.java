@@ -34,6 +34,7 @@ import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
 
 /**
  * Gift cards over real HTTP, with central's gift-card service simulated on its own socket: online
@@ -83,7 +84,7 @@ class GiftCardHttpTest {
         capture.setLevel(Level.ALL);
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), new DemoDataset("0421", List.of(),
                 List.of(), List.of(new DemoDataset.DemoGiftCard(CARD, PIN, Money.of(8000, "GBP")),
-                new DemoDataset.DemoGiftCard(SMALL_CARD, SMALL_PIN, Money.of(3000, "GBP")))), KEY, Clock.systemUTC());
+                new DemoDataset.DemoGiftCard(SMALL_CARD, SMALL_PIN, Money.of(3000, "GBP")))), KEY, TestClocks.TICKING);
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, List.of());
         try (Database database = Database.open(DatabaseSettings.of(file))) {
@@ -92,7 +93,7 @@ class GiftCardHttpTest {
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
                 .withCentral(TestStores.centralOf(central))
                 .withDesk(TestStores.kioskAndTill())
-                .withReturns(ReturnsSettings.defaults().withGiftCardKey(KEY)));
+                .withReturns(ReturnsSettings.defaults().withGiftCardKey(KEY)), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
         till = TestStores.till(base);

@@ -29,6 +29,7 @@ import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
 
 /**
  * Story step 5 over a real broker: two stores, both cut off from GIFT_CARDS, each take £30 offline
@@ -56,7 +57,7 @@ class GiftCardReconciliationTest {
         broker = EmbeddedBroker.start();
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), new DemoDataset("0421", List.of(),
                 List.of(), List.of(new DemoDataset.DemoGiftCard(CARD, PIN, Money.of(4000, "GBP")))),
-                GiftCardHttpTest.KEY, Clock.systemUTC());
+                GiftCardHttpTest.KEY, TestClocks.TICKING);
         consumer = CentralConsumer.start(broker.uri(), central.giftCards());
         await().atMost(PATIENCE).until(consumer::connected);
         first = store("0421");
@@ -121,7 +122,7 @@ class GiftCardReconciliationTest {
                 .withCentral(TestStores.centralOf(central))
                 .withSync(SyncConfig.off().withBroker(broker.uri())
                         .withTiming(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2)))
-                .withReturns(ReturnsSettings.defaults().withGiftCardKey(GiftCardHttpTest.KEY)));
+                .withReturns(ReturnsSettings.defaults().withGiftCardKey(GiftCardHttpTest.KEY)), TestClocks.TICKING);
         isolate(gateway);
         return gateway;
     }

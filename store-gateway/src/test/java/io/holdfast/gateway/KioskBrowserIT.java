@@ -44,6 +44,7 @@ import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
 
 /**
  * The self-serve returns kiosk in real headless Chromium: a customer returns an item while REFUNDS
@@ -79,14 +80,14 @@ class KioskBrowserIT {
         TestStores.seed(file, List.of());
         try (Database database = Database.open(DatabaseSettings.of(file))) {
             new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RECEIPT), "02",
-                    Instant.now().minus(Duration.ofDays(3)),
+                    TestClocks.TICKING.instant().minus(Duration.ofDays(3)),
                     List.of(new ReceiptLine(1, "5001001", "Linen shirt, blue, M", 1, Money.of(2950, "GBP"), "CLOTHING"),
                             new ReceiptLine(2, "5005001", "Chocolate selection box", 1, Money.of(800, "GBP"), "FOOD")),
                     List.of(new Tender(Tender.Kind.CARD, Money.of(3750, "GBP"), "VISA ****1234")), Optional.empty()));
             CardFingerprinter cards = new CardFingerprinter(GiftCardHttpTest.KEY);
             CardNumber card = new CardNumber(GIFT_CARD);
             new SqliteGiftCardBalances(database).putAll(List.of(new GiftCardBalance(cards.fingerprint(card),
-                    card.lastFour(), Money.of(4500, "GBP"), Instant.now().minus(Duration.ofHours(5)),
+                    card.lastFour(), Money.of(4500, "GBP"), TestClocks.TICKING.instant().minus(Duration.ofHours(5)),
                     Optional.of(cards.pinCheck(card, new CardPin(GIFT_CARD_PIN))), false)));
         }
     }

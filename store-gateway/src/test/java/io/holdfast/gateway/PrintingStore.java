@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.holdfast.gateway.config.DeviceSettings;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.hardware.printer.EscPosPrinterSimulator;
+import io.holdfast.testing.TestClocks;
 
 /**
  * For page tests: headless Chromium, a store file in a temporary folder, a gateway on a free port
@@ -52,7 +53,7 @@ final class PrintingStore implements AutoCloseable {
             Gateway gateway = Gateway.start(settings.apply(TestStores.settingsFor(database)
                     .withDevices(new DeviceSettings(folder.resolve("spool"),
                             List.of(new DeviceSettings.Printer(printerId, "127.0.0.1", printer.address().getPort(), 48)),
-                            List.of(), List.of()))));
+                            List.of(), List.of()))), TestClocks.TICKING);
             return new PrintingStore(chromium, folder, printer, gateway);
         } catch (RuntimeException | IOException e) {
             printer.close();

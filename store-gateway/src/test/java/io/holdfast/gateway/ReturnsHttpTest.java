@@ -23,6 +23,7 @@ import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.sync.command.KeyFiles;
+import io.holdfast.testing.TestClocks;
 
 /**
  * Tills, the kiosk and the desk over real HTTP, with central's refund service simulated on its own
@@ -37,13 +38,13 @@ class ReturnsHttpTest {
     private String base;
     private String till;
     private String kiosk;
-    private final Instant soldAt = Instant.now().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private final Instant soldAt = TestClocks.TICKING.instant().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     @BeforeEach
     void start() {
-        Clock clock = Clock.systemUTC();
+        Clock clock = TestClocks.TICKING;
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(),
-                DemoDataset.generate("0421", new DemoDataset.Size(5, 5, 5), 7L, clock));
+                DemoDataset.generate("0421", new DemoDataset.Size(5, 5, 5), 7L, clock), TestClocks.TICKING);
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, List.of());
         KeyFiles.create(folder.resolve("keys"), "store-0421");
@@ -53,7 +54,7 @@ class ReturnsHttpTest {
                 .withReturns(ReturnsSettings.defaults()
                         .withGiftCardKey("a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
                         .withReceiptSigningKey(folder.resolve("keys").resolve("store-0421.key"))
-                        .withRefundRetry(Duration.ofSeconds(1))));
+                        .withRefundRetry(Duration.ofSeconds(1))), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
         till = TestStores.till(base);
         kiosk = TestStores.kiosk(base);
@@ -164,8 +165,8 @@ class ReturnsHttpTest {
         gateway.services().board().restore(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it",
                 "restored");
         gateway.services().board().backlogObserved(Capability.REFUNDS, 0, true);
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (gateway.services().refunds().dueCount() > 0 && Instant.now().isBefore(deadline)) {
+        Instant deadline = TestClocks.TICKING.instant().plusSeconds(10);
+        while (gateway.services().refunds().dueCount() > 0 && TestClocks.TICKING.instant().isBefore(deadline)) {
             Thread.sleep(50);
         }
 

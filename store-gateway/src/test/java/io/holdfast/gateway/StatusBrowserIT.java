@@ -25,6 +25,7 @@ import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.gateway.central.GuardSettings;
 import io.holdfast.gateway.config.ResilienceSettings;
 import io.holdfast.mode.Capability;
+import io.holdfast.testing.TestClocks;
 
 /** The status page and the desk's banner, in real Chromium, as central-sim is blackholed and then restored. */
 class StatusBrowserIT {
@@ -34,16 +35,16 @@ class StatusBrowserIT {
 
     @Test
     void theStatusPageAndTheDeskBannerFollowCentralDownAndBackUp() throws IOException {
-        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(10, 1, 1), 9L, Clock.systemUTC());
+        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(10, 1, 1), 9L, TestClocks.TICKING);
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
         try (TestBrowser chromium = TestBrowser.start();
-             CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
+             CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
              Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
                      .withCentral(TestStores.centralOf(central))
                      .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(2))
                              .withGuard(Capability.ORDERS, GuardSettings.DEFAULT.withCallBudget(Duration.ofMillis(300))
-                                     .withOpenFor(Duration.ofSeconds(1)))))) {
+                                     .withOpenFor(Duration.ofSeconds(1)))), TestClocks.TICKING)) {
             WebDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             String base = "http://127.0.0.1:" + gateway.port();

@@ -33,6 +33,7 @@ import io.holdfast.mode.Capability;
 import io.holdfast.order.Order;
 import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandSigner;
+import io.holdfast.testing.TestClocks;
 
 /**
  * Story steps 3 and 4 over a real broker: regional IT isolates every store with one signed command,
@@ -61,8 +62,8 @@ class StoreSyncTest {
         broker = EmbeddedBroker.start();
         consumer = CentralConsumer.start(broker.uri());
         await().atMost(PATIENCE).until(consumer::connected);
-        DemoDataset dataset = DemoDataset.generate(STORE, new DemoDataset.Size(20, 1, 1), 5L, Clock.systemUTC());
-        central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset);
+        DemoDataset dataset = DemoDataset.generate(STORE, new DemoDataset.Size(20, 1, 1), 5L, TestClocks.TICKING);
+        central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId(STORE)
@@ -71,7 +72,7 @@ class StoreSyncTest {
                 .withSync(SyncConfig.off().withBroker(broker.uri())
                         .withTrustedKey("regional-it-1", Base64.getEncoder().encodeToString(
                                 regional.getPublic().getEncoded()))
-                        .withTiming(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2))));
+                        .withTiming(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2))), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
         await().atMost(PATIENCE).until(() -> status().path("sync").path("connected").asBoolean());
@@ -191,7 +192,7 @@ class StoreSyncTest {
 
     private String command(String store, String type, String body) {
         sequence++;
-        Instant now = Instant.now();
+        Instant now = TestClocks.TICKING.instant();
         return "{\"id\":\"cmd-" + sequence + "\",\"store\":\"" + store + "\",\"sequence\":" + sequence
                 + ",\"issuedAt\":\"" + now + "\",\"expiresAt\":\"" + now.plusSeconds(300) + "\",\"type\":\"" + type
                 + "\"," + body + "}";

@@ -1,8 +1,7 @@
 package io.holdfast.gateway;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.List;
 
 import java.net.URI;
@@ -24,6 +23,7 @@ import io.holdfast.staff.SignInPolicy;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
 
 /** Test stores on real SQLite files, and settings for a gateway on a free loopback port. */
 public final class TestStores {
@@ -91,19 +91,20 @@ public final class TestStores {
         return "Bearer " + HttpCalls.json(response).path("token").asText();
     }
 
+    /** An order ready for collection, to be collected within four days of the test clock's day. */
     public static Order anOrder(String id) {
         OrderId orderId = new OrderId(id);
         return new Order(orderId, new Customer("Jane Smith", "LS1 4AP", "j***@e***.com"),
                 List.of(new OrderLine(1, "5001001", "Linen shirt, blue, M", 2, 0, Money.of(2950, "GBP"))),
                 List.of(new Parcel(1, new Parcel.Location(Parcel.Location.Kind.SHELF, "A3"))),
-                LocalDate.parse("2026-11-28"), OrderStatus.READY, CollectionCodes.hash("123456"),
-                Instant.parse("2026-11-21T09:00:00Z"), 1);
+                TestClocks.today().plusDays(4), OrderStatus.READY, CollectionCodes.hash("123456"),
+                TestClocks.START.minus(Duration.ofDays(3)), 1);
     }
 
-    /** An order whose collect-by date passed long ago: the gateway expires it at start. */
+    /** An order whose collect-by date passed ten days before the test clock's day: the gateway expires it at start. */
     public static Order overdueOrder(String id) {
         Order order = anOrder(id);
-        return new Order(order.id(), order.customer(), order.lines(), order.parcels(), LocalDate.parse("2020-01-31"),
+        return new Order(order.id(), order.customer(), order.lines(), order.parcels(), TestClocks.today().minusDays(10),
                 order.status(), order.collectionCodeHash(), order.updatedAt(), 1);
     }
 
@@ -112,7 +113,7 @@ public final class TestStores {
         try (Database database = Database.open(DatabaseSettings.of(databaseFile))) {
             new SqliteOrderRepository(database).saveAll(orders);
             StaffDirectory staff = new StaffDirectory(database, SignInPolicy.DEFAULT, java.util.Map.of(),
-                    java.time.Clock.systemUTC());
+                    TestClocks.TICKING);
             staff.provision(COLLEAGUE, "Priya", Role.COLLEAGUE, PIN);
             staff.provision(SUPERVISOR, "Sam", Role.SUPERVISOR, PIN);
         }

@@ -81,6 +81,11 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile Optional<Instant> lastContact = Optional.empty();
     private volatile Instant holdUntil = Instant.EPOCH;
     private double tokens;
+    /**
+     * The rate limiter counts elapsed time on the monotonic clock, not the injected one: a rate is
+     * events per elapsed second, which must not jump when the wall clock is set (NTP, a manager
+     * fixing the date) and which no business date depends on.
+     */
     private long tokensAt = System.nanoTime();
     private Thread loop;
 

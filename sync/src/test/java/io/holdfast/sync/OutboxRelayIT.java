@@ -30,6 +30,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
 
 /** The relay against a real broker over TCP and central-sim's consumer: every event once, in order. */
 class OutboxRelayIT {
@@ -155,17 +156,17 @@ class OutboxRelayIT {
         SyncSettings spread = new SyncSettings(broker.uri(), STORE, 64 * 1024, 50, 4, Duration.ofSeconds(2),
                 Duration.ofMillis(100), Duration.ofSeconds(1), 5_000, Duration.ofSeconds(3));
         relay = startRelay(spread);
-        Instant before = Instant.now();
+        Instant before = TestClocks.TICKING.instant();
         Instant start = relay.spreadResync();
         write(20, EnumSet.of(Capability.ORDERS));
 
         assertThat(start).isBetween(before, before.plusSeconds(4));
-        if (start.isAfter(Instant.now().plusMillis(300))) {
+        if (start.isAfter(TestClocks.TICKING.instant().plusMillis(300))) {
             assertThat(relay.status().holdingUntil()).contains(start);
             assertThat(central.appliedCount()).isZero();
         }
         awaitDrained();
-        assertThat(Instant.now()).isAfterOrEqualTo(start);
+        assertThat(TestClocks.TICKING.instant()).isAfterOrEqualTo(start);
         assertOnceEachInOrder(20);
     }
 
@@ -175,7 +176,7 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay startRelay(SyncSettings settings) {
-        return new OutboxRelay(settings, outbox, drainable::get, Clock.systemUTC(), new SplittableRandom(7)).start();
+        return new OutboxRelay(settings, outbox, drainable::get, TestClocks.TICKING, new SplittableRandom(7)).start();
     }
 
     /** Writes events round-robin over the capabilities and over a handful of aggregates each. */
@@ -186,7 +187,7 @@ class OutboxRelayIT {
                 Capability capability = order.get(i % order.size());
                 String key = STORE + "-" + capability + "-" + System.nanoTime() + "-" + i;
                 outbox.append(connection, new OutboxEvent(key, capability, "test-event",
-                        capability + "-aggregate-" + (i % 7), Instant.now(), "{\"n\":" + i + "}"));
+                        capability + "-aggregate-" + (i % 7), TestClocks.TICKING.instant(), "{\"n\":" + i + "}"));
             }
             return null;
         });

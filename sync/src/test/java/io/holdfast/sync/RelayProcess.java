@@ -14,6 +14,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
 
 /**
  * A gateway's sync in its own JVM, for the crash test to kill with SIGKILL: it keeps writing events
@@ -35,7 +36,7 @@ public final class RelayProcess {
         SyncSettings settings = new SyncSettings(broker, store, 8 * 1024, 20, 4, Duration.ofMillis(800),
                 Duration.ofMillis(50), Duration.ofMillis(500), 2_000, Duration.ZERO);
         OutboxRelay relay = new OutboxRelay(settings, outbox, () -> EnumSet.allOf(Capability.class),
-                Clock.systemUTC(), new SplittableRandom()).start();
+                TestClocks.TICKING, new SplittableRandom()).start();
         System.out.println("STARTED");
         System.out.flush();
         if (drain) {
@@ -56,7 +57,7 @@ public final class RelayProcess {
                 for (int i = 0; i < events; i++) {
                     Capability capability = capabilities[random.nextInt(capabilities.length)];
                     outbox.append(connection, new OutboxEvent(UUID.randomUUID().toString(), capability, "sale",
-                            capability + "-" + random.nextInt(10), Instant.now(), "{\"n\":" + i + "}"));
+                            capability + "-" + random.nextInt(10), TestClocks.TICKING.instant(), "{\"n\":" + i + "}"));
                 }
                 return null;
             });

@@ -1,11 +1,17 @@
 package io.holdfast.gateway.central;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -44,11 +50,12 @@ public final class CapabilityGuard implements AutoCloseable {
     private final TimeLimiter limiter;
     private final Bulkhead bulkhead;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    private final java.util.List<Observer> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean lastCallFailed;
     private volatile boolean isolated;
-    private volatile java.util.Optional<java.time.Instant> lastAnswer = java.util.Optional.empty();
+    private final Clock clock;
+    private volatile Optional<Instant> lastAnswer = Optional.empty();
 
     /** What each call taught: the mode board listens. */
     public interface Observer {
@@ -63,16 +70,17 @@ public final class CapabilityGuard implements AutoCloseable {
     }
 
     /** A guard named after its capability: the one its interactive calls go through. */
-    public CapabilityGuard(Capability capability, GuardSettings settings) {
-        this(capability, capability.name(), settings);
+    public CapabilityGuard(Capability capability, GuardSettings settings, Clock clock) {
+        this(capability, capability.name(), settings, clock);
     }
 
     /**
      * A guard for one kind of call to a capability, such as bulk downloads that must not share
      * the interactive calls' budget or slow-call statistics.
      */
-    public CapabilityGuard(Capability capability, String name, GuardSettings settings) {
+    public CapabilityGuard(Capability capability, String name, GuardSettings settings, Clock clock) {
         this.capability = Objects.requireNonNull(capability, "capability");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.windowCalls())
@@ -112,7 +120,7 @@ public final class CapabilityGuard implements AutoCloseable {
                 observers.forEach(observer -> observer.failed(capability, failed.reason()));
             }
         } else {
-            lastAnswer = java.util.Optional.of(java.time.Instant.now());
+            lastAnswer = Optional.of(clock.instant());
             observers.forEach(observer -> observer.answered(capability));
         }
         return result;
@@ -152,7 +160,7 @@ public final class CapabilityGuard implements AutoCloseable {
         return figures;
     }
 
-    public java.util.Optional<java.time.Instant> lastAnswer() {
+    public Optional<Instant> lastAnswer() {
         return lastAnswer;
     }
 

@@ -1,5 +1,6 @@
 package io.holdfast.gateway.central;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public final class CentralGuards implements AutoCloseable {
     private final Map<Capability, CapabilityGuard> guards = new EnumMap<>(Capability.class);
     private final CapabilityGuard manifest;
 
-    public CentralGuards(ResilienceSettings settings, ModeBoard board) {
+    public CentralGuards(ResilienceSettings settings, ModeBoard board, Clock clock) {
         CapabilityGuard.Observer tellBoard = new CapabilityGuard.Observer() {
             @Override
             public void answered(Capability capability) {
@@ -36,12 +37,12 @@ public final class CentralGuards implements AutoCloseable {
             }
         };
         for (Capability capability : Capability.values()) {
-            CapabilityGuard guard = new CapabilityGuard(capability, settings.guard(capability));
+            CapabilityGuard guard = new CapabilityGuard(capability, settings.guard(capability), clock);
             guard.addObserver(tellBoard);
             guards.put(capability, guard);
         }
         this.manifest = new CapabilityGuard(Capability.ORDERS, "ORDERS_MANIFEST",
-                settings.guard(Capability.ORDERS).withCallBudget(HttpCentralOrders.MANIFEST_BUDGET));
+                settings.guard(Capability.ORDERS).withCallBudget(HttpCentralOrders.MANIFEST_BUDGET), clock);
         manifest.addObserver(tellBoard);
         board.addListener(this::follow);
         for (Capability capability : Capability.values()) {

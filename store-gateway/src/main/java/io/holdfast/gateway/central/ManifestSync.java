@@ -47,9 +47,10 @@ public final class ManifestSync implements AutoCloseable {
             case CapabilityGuard.Result.Answered<HttpCentralOrders.Manifest> answered -> {
                 ManifestImport.Report report = manifest.apply(answered.value().orders());
                 sequence = OptionalLong.of(answered.value().sequence());
-                if (report.added() + report.updated() + report.conflicts() > 0) {
-                    LOG.log(System.Logger.Level.INFO, "manifest from central: {0} added, {1} updated, {2} conflicts",
-                            report.added(), report.updated(), report.conflicts());
+                if (report.added() + report.updated() + report.conflicts() + report.expired() > 0) {
+                    LOG.log(System.Logger.Level.INFO,
+                            "manifest from central: {0} added, {1} updated, {2} conflicts, {3} past pickup-by and expired",
+                            report.added(), report.updated(), report.conflicts(), report.expired());
                 }
                 yield true;
             }

@@ -1,6 +1,7 @@
 package io.holdfast.gateway.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -28,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config)));
         Logging.configure(settings.logFormat());
-        Gateway gateway = Gateway.start(settings);
+        Gateway gateway = Gateway.start(settings, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "holdfast-shutdown"));
         spec.commandLine().getOut().printf("Holdfast store %s is serving on port %d (Ctrl+C stops it).%n",
                 settings.storeId(), gateway.port());

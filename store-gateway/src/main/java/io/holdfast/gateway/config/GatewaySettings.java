@@ -2,7 +2,9 @@ package io.holdfast.gateway.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,13 +22,15 @@ import io.holdfast.store.DatabaseSettings;
 public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
                               DatabaseSettings database, LogFormat logFormat, CentralEndpoints central,
                               DeviceSettings devices, DeskSettings desk, ResilienceSettings resilience,
-                              SyncConfig sync, ReturnsSettings returns) {
+                              SyncConfig sync, ReturnsSettings returns, ZoneId zone) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     /** 64 KiB: the largest legitimate request (a receipt with many lines) is a few KiB. */
     public static final long DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
     public static final String DEFAULT_DATABASE = "data/holdfast.db";
+    /** The store's time zone: its days (return windows, daily caps, pickup-by dates) begin at midnight here. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
 
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9-]{1,16}");
 
@@ -51,6 +55,7 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         Objects.requireNonNull(resilience, "resilience");
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(returns, "returns");
+        Objects.requireNonNull(zone, "zone");
     }
 
     /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
@@ -74,42 +79,58 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                 DeskSettings.from(config.get("holdfast")),
                 ResilienceSettings.from(config.get("holdfast")),
                 SyncConfig.from(config.get("holdfast.sync")),
-                ReturnsSettings.from(config.get("holdfast")));
+                ReturnsSettings.from(config.get("holdfast")),
+                zone(config.get("holdfast")));
+    }
+
+    /**
+     * {@code holdfast.store.zone}, or the older {@code holdfast.returns.zone} where only that is set
+     * (kept working for stores configured before the zone became store-wide).
+     */
+    private static ZoneId zone(Config holdfast) {
+        Config zone = holdfast.get("store.zone").exists() ? holdfast.get("store.zone") : holdfast.get("returns.zone");
+        return read(zone, text -> {
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("must be a time zone like Europe/London", e);
+            }
+        }, DEFAULT_ZONE);
     }
 
     public GatewaySettings withListener(String host, int port) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     public GatewaySettings withDatabase(DatabaseSettings database) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     public GatewaySettings withCentral(CentralEndpoints central) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     public GatewaySettings withDevices(DeviceSettings devices) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     public GatewaySettings withDesk(DeskSettings desk) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     public GatewaySettings withSync(SyncConfig sync) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     public GatewaySettings withResilience(ResilienceSettings resilience) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     /** The same settings with another call budget for one capability. */
@@ -119,12 +140,17 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
 
     public GatewaySettings withReturns(ReturnsSettings returns) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
+    }
+
+    public GatewaySettings withZone(ZoneId zone) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync, returns, zone);
     }
 
     public GatewaySettings withStoreId(String storeId) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns);
+                resilience, sync, returns, zone);
     }
 
     /** Defaults: the central simulator's ports, 8091 to 8095 in capability order. */

@@ -1,9 +1,7 @@
 package io.holdfast.gateway.config;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,19 +14,18 @@ import io.helidon.config.ConfigException;
 
 /**
  * What returns need beyond the policy (which is data from central): the gift-card key that
- * fingerprints store-credit cards, the e-receipt keys, the store's time zone (a return window
- * counts days there), how long an idle kiosk keeps a customer's screen, and how often owed
- * refunds are retried once REFUNDS is online.
+ * fingerprints store-credit cards, the e-receipt keys, how long an idle kiosk keeps a customer's
+ * screen, and how often owed refunds are retried once REFUNDS is online. The store's time zone,
+ * once {@code holdfast.returns.zone}, is store-wide now: {@link GatewaySettings#zone()}.
  *
  * @param giftCardKey        Base64 HMAC key, at least 32 bytes ({@code holdfast.gift-cards.key}); without it no store credit
  * @param receiptSigningKey  this store's Ed25519 key file, {@code ID.key} beside {@code ID.pub} ({@code ./holdfast sign --keygen})
  * @param trustedReceiptKeys key id to Base64 X.509 Ed25519 public key: other stores' and central's
  */
 public record ReturnsSettings(Optional<byte[]> giftCardKey, Optional<Path> receiptSigningKey,
-                              Map<String, String> trustedReceiptKeys, ZoneId zone, Duration kioskIdleTimeout,
+                              Map<String, String> trustedReceiptKeys, Duration kioskIdleTimeout,
                               Duration refundRetry) {
 
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REFUND_RETRY = Duration.ofSeconds(30);
 
@@ -40,7 +37,6 @@ public record ReturnsSettings(Optional<byte[]> giftCardKey, Optional<Path> recei
         }
         Objects.requireNonNull(receiptSigningKey, "receipt signing key");
         trustedReceiptKeys = Map.copyOf(trustedReceiptKeys);
-        Objects.requireNonNull(zone, "zone");
         if (kioskIdleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("holdfast.returns.kiosk-idle-timeout must be at least 1 s, but was "
                     + kioskIdleTimeout);
@@ -51,7 +47,7 @@ public record ReturnsSettings(Optional<byte[]> giftCardKey, Optional<Path> recei
     }
 
     public static ReturnsSettings defaults() {
-        return new ReturnsSettings(Optional.empty(), Optional.empty(), Map.of(), DEFAULT_ZONE, DEFAULT_IDLE_TIMEOUT,
+        return new ReturnsSettings(Optional.empty(), Optional.empty(), Map.of(), DEFAULT_IDLE_TIMEOUT,
                 DEFAULT_REFUND_RETRY);
     }
 
@@ -66,16 +62,10 @@ public record ReturnsSettings(Optional<byte[]> giftCardKey, Optional<Path> recei
                     .orElseThrow(() -> new ConfigException(entry.key() + ".public-key is missing")));
         }
         Config returns = holdfast.get("returns");
-        String zone = returns.get("zone").asString().orElse(DEFAULT_ZONE.getId());
-        try {
-            return new ReturnsSettings(key, receipts.get("signing-key").asString().asOptional()
-                    .filter(text -> !text.isBlank()).map(Path::of), trusted, ZoneId.of(zone),
-                    returns.get("kiosk-idle-timeout").as(Duration.class).orElse(DEFAULT_IDLE_TIMEOUT),
-                    returns.get("refund-retry").as(Duration.class).orElse(DEFAULT_REFUND_RETRY));
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("holdfast.returns.zone must be a time zone like Europe/London, but was '"
-                    + zone + "'", e);
-        }
+        return new ReturnsSettings(key, receipts.get("signing-key").asString().asOptional()
+                .filter(text -> !text.isBlank()).map(Path::of), trusted,
+                returns.get("kiosk-idle-timeout").as(Duration.class).orElse(DEFAULT_IDLE_TIMEOUT),
+                returns.get("refund-retry").as(Duration.class).orElse(DEFAULT_REFUND_RETRY));
     }
 
     private static byte[] base64(String text) {
@@ -87,20 +77,20 @@ public record ReturnsSettings(Optional<byte[]> giftCardKey, Optional<Path> recei
     }
 
     public ReturnsSettings withGiftCardKey(byte[] key) {
-        return new ReturnsSettings(Optional.of(key), receiptSigningKey, trustedReceiptKeys, zone, kioskIdleTimeout,
+        return new ReturnsSettings(Optional.of(key), receiptSigningKey, trustedReceiptKeys, kioskIdleTimeout,
                 refundRetry);
     }
 
     public ReturnsSettings withReceiptSigningKey(Path keyFile) {
-        return new ReturnsSettings(giftCardKey, Optional.of(keyFile), trustedReceiptKeys, zone, kioskIdleTimeout,
+        return new ReturnsSettings(giftCardKey, Optional.of(keyFile), trustedReceiptKeys, kioskIdleTimeout,
                 refundRetry);
     }
 
     public ReturnsSettings withRefundRetry(Duration retry) {
-        return new ReturnsSettings(giftCardKey, receiptSigningKey, trustedReceiptKeys, zone, kioskIdleTimeout, retry);
+        return new ReturnsSettings(giftCardKey, receiptSigningKey, trustedReceiptKeys, kioskIdleTimeout, retry);
     }
 
     public ReturnsSettings withKioskIdleTimeout(Duration timeout) {
-        return new ReturnsSettings(giftCardKey, receiptSigningKey, trustedReceiptKeys, zone, timeout, refundRetry);
+        return new ReturnsSettings(giftCardKey, receiptSigningKey, trustedReceiptKeys, timeout, refundRetry);
     }
 }

@@ -74,7 +74,7 @@ public final class OrderHttpService implements HttpService {
     private void find(ServerRequest request, ServerResponse response) {
         access.require(request, Access.STAFF);
         String query = request.query().first("query").asOptional().orElse("");
-        switch (search.search(query)) {
+        switch (searchToday(query)) {
             case OrderSearch.Result.Found found -> Json.send(response, Status.OK_200,
                     Map.of("orders", found.orders().stream().map(OrderView.SummaryView::of).toList()));
             case OrderSearch.Result.Invalid invalid ->
@@ -82,10 +82,22 @@ public final class OrderHttpService implements HttpService {
         }
     }
 
+    /** A search never shows an overdue order as ready: if one comes up, expiry runs and the search again. */
+    private OrderSearch.Result searchToday(String query) {
+        OrderSearch.Result result = search.search(query);
+        if (result instanceof OrderSearch.Result.Found found
+                && found.orders().stream().anyMatch(o -> expiry.isOverdue(o.status(), o.pickupBy()))) {
+            expiry.expireOverdue();
+            return search.search(query);
+        }
+        return result;
+    }
+
     private void getOrder(ServerRequest request, ServerResponse response) {
         access.require(request, Access.STAFF);
         OrderId id = orderId(request);
-        Order order = orders.find(id).orElseThrow(() -> notFound(id));
+        Order found = orders.find(id).orElseThrow(() -> notFound(id));
+        Order order = expiry.isOverdue(found) ? expiry.current(id).orElse(found) : found;
         Json.send(response, Status.OK_200, Map.of("order", OrderView.of(order),
                 "collections", desk.collectionsOf(id).stream().map(OrderView.CollectionView::of).toList()));
     }

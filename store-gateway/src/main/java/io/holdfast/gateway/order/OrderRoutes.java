@@ -22,11 +22,11 @@ public final class OrderRoutes {
     private OrderRoutes() {
     }
 
-    public static HttpService services(String storeId, OrderRepository orders, OrderSearch search, CollectionDesk desk,
+    public static HttpService services(String storeId, ZoneId zone, OrderRepository orders, OrderSearch search, CollectionDesk desk,
                                        OrderExpiry expiry, CentralOrders central, StoreDevices devices,
                                        Optional<CollectionQr> qr, ScanParser parser, Access access) {
         OrderHttpService orderService = new OrderHttpService(orders, search, desk, expiry,
-                new CollectionReceipts(devices, storeId, ZoneId.systemDefault()), central, access);
+                new CollectionReceipts(devices, storeId, zone), central, access);
         CollectionCodeHttpService codes = new CollectionCodeHttpService(qr, parser, orders, access);
         return (HttpRules rules) -> rules.register("/orders", orderService).register("/collection-codes", codes);
     }

@@ -1,5 +1,6 @@
 package io.holdfast.gateway.status;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +34,8 @@ import io.holdfast.gateway.giftcard.GiftCardStatus;
 /**
  * {@code GET /api/v1/status}: what works right now, in words for customers and colleagues, each
  * capability's state since when and why, its breaker's figures and last answer from central, the
- * outbox backlog, and the latest transitions. Public: nothing in it is personal.
+ * outbox backlog, and the latest transitions, with the store's time now (the page counts "ago"
+ * from it, not from the browser's clock). Public: nothing in it is personal.
  */
 public final class StatusHttpService implements HttpService {
 
@@ -46,10 +48,13 @@ public final class StatusHttpService implements HttpService {
     private final ReturnsDesk returns;
     private final RefundPayments refunds;
     private final GiftCardStatus giftCards;
+    private final Clock clock;
 
     public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox,
-                             StoreSync sync, ReturnsDesk returns, RefundPayments refunds, GiftCardStatus giftCards) {
+                             StoreSync sync, ReturnsDesk returns, RefundPayments refunds, GiftCardStatus giftCards,
+                             Clock clock) {
         this.giftCards = giftCards;
+        this.clock = clock;
         this.sync = sync;
         this.returns = returns;
         this.refunds = refunds;
@@ -89,6 +94,7 @@ public final class StatusHttpService implements HttpService {
         StoreMode mode = board.storeMode();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("store", storeId);
+        body.put("now", clock.instant().toString());
         body.put("mode", mode.name());
         body.put("customerMessage", mode == StoreMode.NORMAL ? "All our services are available." : customer.toString());
         body.put("capabilities", capabilities);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,20 @@ class GatewaySettingsTest {
         assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(settings.central().orders()).isEqualTo(URI.create("http://localhost:8091"));
         assertThat(settings.devices().printers()).isEmpty();
+    }
+
+    @Test
+    void theStoresZoneIsStoreWideAndTheOlderReturnsKeyStillWorks() throws IOException {
+        assertThat(GatewaySettings.from(GatewayConfig.load(Optional.empty())).zone())
+                .isEqualTo(ZoneId.of("Europe/London"));
+        Path old = Files.writeString(folder.resolve("old.yaml"), "holdfast: {returns: {zone: Europe/Dublin}}\n");
+        assertThat(GatewaySettings.from(GatewayConfig.load(Optional.of(old))).zone()).isEqualTo(ZoneId.of("Europe/Dublin"));
+        Path both = Files.writeString(folder.resolve("both.yaml"),
+                "holdfast: {store: {zone: Europe/Lisbon}, returns: {zone: Europe/Dublin}}\n");
+        assertThat(GatewaySettings.from(GatewayConfig.load(Optional.of(both))).zone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
+        Path wrong = Files.writeString(folder.resolve("wrong.yaml"), "holdfast: {store: {zone: Mars/Olympus}}\n");
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(wrong))))
+                .hasMessageContaining("holdfast.store.zone").hasMessageContaining("Mars/Olympus");
     }
 
     @Test
