@@ -9,12 +9,19 @@ import java.time.ZoneOffset;
 
 /**
  * The clocks tests run on. Every test chooses its day; none reads the machine's date, so the suite
- * passes on any date (tried with the JVM's clock 400 days either way, see the README).
+ * passes on any date. {@code -Dholdfast.test.clock-shift=P400D} (or {@code -P400D}) moves the day
+ * every test store lives on: CI runs the suite so, 400 days each way, to catch a fixture that is
+ * not dated from this clock and code that reads the machine's clock after all.
  */
 public final class TestClocks {
 
-    /** The day test stores live on: Tuesday 24 November 2026, 09:30 in London (GMT, so UTC too). */
-    public static final Instant START = Instant.parse("2026-11-24T09:30:00Z");
+    /** The property that moves {@link #START}: an ISO-8601 duration. */
+    public static final String SHIFT_PROPERTY = "holdfast.test.clock-shift";
+    /**
+     * The day test stores live on: Tuesday 24 November 2026, 09:30 in London (GMT, so UTC too),
+     * moved by {@link #SHIFT_PROPERTY} when it is set.
+     */
+    public static final Instant START = Instant.parse("2026-11-24T09:30:00Z").plus(shift());
     /** The test stores' zone, as a gateway's default. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
     /**
@@ -24,6 +31,11 @@ public final class TestClocks {
     public static final Clock TICKING = ticking(START);
 
     private TestClocks() {
+    }
+
+    private static Duration shift() {
+        String text = System.getProperty(SHIFT_PROPERTY, "").strip();
+        return text.isEmpty() ? Duration.ZERO : Duration.parse(text);
     }
 
     /** {@link #START} in the test zone. */
