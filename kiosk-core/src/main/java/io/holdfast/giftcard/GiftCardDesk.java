@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.holdfast.audit.AuditLog;
@@ -40,6 +39,8 @@ public final class GiftCardDesk {
     /** The prefix of a redemption event's key; central's verdict comes back under it. */
     static final String REDEEMED_KEY = "gcr-";
     private static final int LOCK_STRIPES = 256;
+    /** More than a redemption's event payload takes (about 400 bytes): what must fit before central is asked. */
+    private static final int EVENT_PAYLOAD_BYTES = 1024;
     private static final String PIN_REQUIRED_TEXT = "This card has a PIN: ask the customer to enter it.";
 
     private final Database database;
@@ -152,7 +153,7 @@ public final class GiftCardDesk {
             return new RedemptionOutcome.Refused(GiftCardRefusal.AMOUNT_INVALID, amountProblem.get());
         }
         CardFingerprint card = fingerprinter.fingerprint(command.card());
-        IdempotentRequests.Request request = IdempotentRequests.Request.of(SCOPE, command.idempotencyKey(),
+        IdempotentRequests.Request request = IdempotentRequests.Request.of(SCOPE, command.actor(), command.idempotencyKey(),
                 command.canonical(card));
         ReentrantLock lock = lockFor(card);
         lock.lock();
@@ -165,7 +166,9 @@ public final class GiftCardDesk {
             if (before.locked().isPresent()) {
                 return new RedemptionOutcome.Refused(GiftCardRefusal.CARD_LOCKED, lockedText(before.locked().get()));
             }
-            String redemptionId = "GCR-" + UUID.randomUUID();
+            // The same id on every retry of this request, so central, which dedups by it, takes the money once.
+            String redemptionId = request.derivedId("GCR-");
+            outbox.requireRoom(EVENT_PAYLOAD_BYTES);
             if (online()) {
                 CentralGiftCards.AuthorisationAnswer answer = central.authorise(new CentralGiftCards.Authorisation(
                         redemptionId, command.card(), command.pin(), command.amount(), command.capture()));

@@ -25,16 +25,28 @@ public record Money(long amount, Currency currency) {
 
     public Money plus(Money other) {
         requireSameCurrency(other, "add");
-        return new Money(Math.addExact(amount, other.amount), currency);
+        try {
+            return new Money(Math.addExact(amount, other.amount), currency);
+        } catch (ArithmeticException e) {
+            throw new AmountOutOfRangeException(display() + " + " + other.display() + " is more than an amount can hold", e);
+        }
     }
 
     public Money minus(Money other) {
         requireSameCurrency(other, "subtract");
-        return new Money(Math.subtractExact(amount, other.amount), currency);
+        try {
+            return new Money(Math.subtractExact(amount, other.amount), currency);
+        } catch (ArithmeticException e) {
+            throw new AmountOutOfRangeException(display() + " - " + other.display() + " is more than an amount can hold", e);
+        }
     }
 
     public Money times(long quantity) {
-        return new Money(Math.multiplyExact(amount, quantity), currency);
+        try {
+            return new Money(Math.multiplyExact(amount, quantity), currency);
+        } catch (ArithmeticException e) {
+            throw new AmountOutOfRangeException(display() + " × " + quantity + " is more than an amount can hold", e);
+        }
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

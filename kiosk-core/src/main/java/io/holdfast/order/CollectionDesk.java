@@ -45,7 +45,7 @@ public final class CollectionDesk {
     }
 
     public CollectOutcome collect(CollectCommand command) {
-        IdempotentRequests.Request request = IdempotentRequests.Request.of(SCOPE, command.idempotencyKey(),
+        IdempotentRequests.Request request = IdempotentRequests.Request.of(SCOPE, command.staffId(), command.idempotencyKey(),
                 command.canonical());
         Optional<CollectOutcome> replay = database.read("look up idempotency key",
                 connection -> replay(connection, request));

@@ -66,6 +66,22 @@ public final class Outbox {
         return event.payloadJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + PER_EVENT_BYTES;
     }
 
+    /**
+     * Refuses now, before any work starts, when an event with a payload of {@code payloadBytes} would
+     * not fit: the store must not ask central to take money for work it then cannot record.
+     *
+     * @throws OutboxFullException when it would not fit
+     */
+    public void requireRoom(long payloadBytes) {
+        long size = payloadBytes + PER_EVENT_BYTES;
+        if (usedBytes.get() + size > capacityBytes) {
+            usedBytes.set(measure(database));
+            if (usedBytes.get() + size > capacityBytes) {
+                throw new OutboxFullException(usedBytes.get(), capacityBytes);
+            }
+        }
+    }
+
     public OutboxUsage usage() {
         return new OutboxUsage(usedBytes.get(), capacityBytes);
     }

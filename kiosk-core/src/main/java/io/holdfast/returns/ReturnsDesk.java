@@ -74,7 +74,7 @@ public final class ReturnsDesk {
     }
 
     public ReturnOutcome make(ReturnCommand command) {
-        IdempotentRequests.Request request = IdempotentRequests.Request.of(SCOPE, command.idempotencyKey(),
+        IdempotentRequests.Request request = IdempotentRequests.Request.of(SCOPE, command.actor(), command.idempotencyKey(),
                 command.canonical());
         Optional<ReturnOutcome> replay = database.read("look up idempotency key", c -> replay(c, request));
         if (replay.isPresent()) {

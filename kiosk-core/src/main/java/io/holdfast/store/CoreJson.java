@@ -10,7 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** JSON as the core stores it: outbox payloads and remembered outcomes. */
 public final class CoreJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = StrictJson.strict(new ObjectMapper())
             .registerModule(new JavaTimeModule())
             .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -26,7 +26,11 @@ public final class IdempotentRequests {
         }
     }
 
-    /** A key and the request it came with, reduced to a fingerprint. */
+    /**
+     * A key and the request it came with, reduced to a fingerprint. The scope is the operation and
+     * the principal ({@code giftcard-redemption/till-1}): two tills that both send {@code T0001}
+     * make two requests, and neither gets the other's answer.
+     */
     public record Request(String scope, String key, String fingerprint) {
         public Request {
             Objects.requireNonNull(scope, "scope");
@@ -37,8 +41,18 @@ public final class IdempotentRequests {
             }
         }
 
-        public static Request of(String scope, String key, String canonicalRequest) {
-            return new Request(scope, key, Hashes.sha256Hex(canonicalRequest));
+        /** {@code operation} by {@code principal} (a staff id or a device id) under {@code key}. */
+        public static Request of(String operation, String principal, String key, String canonicalRequest) {
+            Objects.requireNonNull(principal, "principal");
+            return new Request(operation + "/" + principal, key, Hashes.sha256Hex(canonicalRequest));
+        }
+
+        /**
+         * An id for what this request makes, the same on every retry of it ({@code prefix} and 32 hex
+         * digits): a retry reaches the same outcome at central, which dedups by it, instead of a new one.
+         */
+        public String derivedId(String prefix) {
+            return prefix + Hashes.sha256Hex(scope + "\n" + key).substring(0, 32);
         }
     }
 

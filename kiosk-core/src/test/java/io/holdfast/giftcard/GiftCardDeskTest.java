@@ -1,6 +1,7 @@
 package io.holdfast.giftcard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,11 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 import io.holdfast.exceptions.ExceptionKind;
 import io.holdfast.exceptions.ManagerExceptions;
 import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.mode.ModeBoard;
 import io.holdfast.money.Money;
 import io.holdfast.outbox.CentralVerdict;
 import io.holdfast.outbox.Outbox;
+import io.holdfast.outbox.OutboxEvent;
+import io.holdfast.outbox.OutboxFullException;
 import io.holdfast.policy.StorePolicies;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
@@ -103,6 +107,21 @@ class GiftCardDeskTest {
         }
         assertThat(desk.exposureToday().today()).isEqualTo(gbp(3000));
         assertThat(balance(card)).isEqualTo(gbp(0));
+    }
+
+    @Test
+    void whenTheOutboxHasNoRoomCentralIsNeverAskedToTakeTheMoney() {
+        try (Database online = Database.open(DatabaseSettings.of(folder.resolve("online.db")))) {
+            ModeBoard board = new ModeBoard(online, clock, Duration.ZERO);
+            Outbox full = new Outbox(online, 1024);
+            online.inTransaction("fill the outbox", connection -> full.append(connection, new OutboxEvent("filler",
+                    Capability.LOYALTY, "filler", "x", clock.instant(), "{\"pad\": \"" + "x".repeat(600) + "\"}")));
+            GiftCardDesk desk = new GiftCardDesk(online, full, new GiftCardPolicies(new StorePolicies(online, clock)),
+                    board, UNREACHABLE, FINGERPRINTER, clock, ZoneId.of("Europe/London"));
+
+            assertThat(board.status(Capability.GIFT_CARDS).state()).isEqualTo(CapabilityState.ONLINE);
+            assertThatThrownBy(() -> desk.redeem(redeem(card(1), 1000))).isInstanceOf(OutboxFullException.class);
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.holdfast.gateway.health.StoreReadiness;
 import io.holdfast.gateway.http.ErrorHandling;
 import io.holdfast.gateway.http.RequestIds;
 import io.holdfast.gateway.auth.SessionHttpService;
+import io.holdfast.gateway.auth.SignInRequired;
 import io.holdfast.gateway.exceptions.ExceptionHttpService;
 import io.holdfast.gateway.giftcard.GiftCardHttpService;
 import io.holdfast.gateway.order.OrderRoutes;
@@ -127,7 +128,8 @@ public final class Gateway implements AutoCloseable {
     /** The HTTP routes: also called by tests. */
     public static void routing(HttpRouting.Builder routing, StoreServices services) {
         KioskText kioskText = new KioskText(KIOSK_LOCALE);
-        routing.addFilter(new RequestIds());
+        routing.addFilter(new RequestIds())
+                .addFilter(new SignInRequired(services.access));
         ErrorHandling.register(routing);
         routing.get("/", LandingPage::show)
                 .register("/desk", new PageService("desk"))

@@ -30,6 +30,7 @@ class GatewayDevicesTest {
     private static LineScannerSimulator scanner;
     private static Gateway gateway;
     private static String base;
+    private static String colleague;
 
     @BeforeAll
     static void start() {
@@ -39,8 +40,10 @@ class GatewayDevicesTest {
                 List.of(new DeviceSettings.Printer("desk-1-printer", "127.0.0.1", printer.address().getPort(), 48)),
                 List.of(new DeviceSettings.Scanner("desk-1-scanner", "127.0.0.1", scanner.address().getPort())),
                 List.of("till-1-terminal"));
+        TestStores.seed(folder.resolve("holdfast.db"), List.of());
         gateway = Gateway.start(TestStores.settingsFor(folder.resolve("holdfast.db")).withDevices(devices), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
+        colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
     }
 
     @AfterAll
@@ -54,7 +57,7 @@ class GatewayDevicesTest {
     void listsEachDeviceWithItsHealth() {
         await().atMost(Duration.ofSeconds(5)).until(() -> scanner.connectedClients() == 1);
 
-        JsonNode devices = HttpCalls.json(HttpCalls.get(base + "/api/v1/devices")).path("devices");
+        JsonNode devices = HttpCalls.json(HttpCalls.get(base + "/api/v1/devices", "Authorization", colleague)).path("devices");
 
         assertThat(devices).extracting(d -> d.path("id").asText())
                 .containsExactly("desk-1-printer", "desk-1-scanner", "till-1-terminal");
@@ -70,10 +73,10 @@ class GatewayDevicesTest {
                 .print(ReceiptDocument.builder().title("HOLDFAST").total("Total", "£9.99").build());
         await().atMost(Duration.ofSeconds(10)).until(() -> !printer.printed().isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                HttpCalls.get(base + "/api/v1/devices/desk-1-printer/last-receipt").statusCode() == 200);
+                HttpCalls.get(base + "/api/v1/devices/desk-1-printer/last-receipt", "Authorization", colleague).statusCode() == 200);
 
-        HttpResponse<String> html = HttpCalls.get(base + "/api/v1/devices/desk-1-printer/last-receipt");
-        HttpResponse<String> text = HttpCalls.get(base + "/api/v1/devices/desk-1-printer/last-receipt?format=text");
+        HttpResponse<String> html = HttpCalls.get(base + "/api/v1/devices/desk-1-printer/last-receipt", "Authorization", colleague);
+        HttpResponse<String> text = HttpCalls.get(base + "/api/v1/devices/desk-1-printer/last-receipt?format=text", "Authorization", colleague);
 
         assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(html.body()).contains("<strong>HOLDFAST</strong>").contains("£9.99");
@@ -82,8 +85,8 @@ class GatewayDevicesTest {
 
     @Test
     void aDeviceThatIsNotThereOrDoesNotPrintIsAProblem() {
-        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/devices/nope/last-receipt"), 404, "device-not-found");
-        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/devices/till-1-terminal/last-receipt"),
+        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/devices/nope/last-receipt", "Authorization", colleague), 404, "device-not-found");
+        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/devices/till-1-terminal/last-receipt", "Authorization", colleague),
                 409, "device-not-a-printer");
     }
 
@@ -110,16 +113,16 @@ class GatewayDevicesTest {
 
     @Test
     void drawsQrCodesAndBarcodesAsPng() {
-        HttpResponse<String> qr = HttpCalls.get(base + "/api/v1/codes/qr?data=HFC1.abc.def&size=200");
-        HttpResponse<String> barcode = HttpCalls.get(base + "/api/v1/codes/code128?data=CC-104233");
+        HttpResponse<String> qr = HttpCalls.get(base + "/api/v1/codes/qr?data=HFC1.abc.def&size=200", "Authorization", colleague);
+        HttpResponse<String> barcode = HttpCalls.get(base + "/api/v1/codes/code128?data=CC-104233", "Authorization", colleague);
 
         assertThat(qr.statusCode()).isEqualTo(200);
         assertThat(qr.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(qr.body()).startsWith("\uFFFDPNG");
         assertThat(barcode.statusCode()).isEqualTo(200);
-        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/codes/qr"), 400, "code-data-missing");
-        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/codes/qr?data=x&size=9000"), 422, "code-data-invalid");
-        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/codes/code128?data=x&width=wide"), 400, "code-size-invalid");
+        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/codes/qr", "Authorization", colleague), 400, "code-data-missing");
+        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/codes/qr?data=x&size=9000", "Authorization", colleague), 422, "code-data-invalid");
+        GatewayHttpTest.assertProblem(HttpCalls.get(base + "/api/v1/codes/code128?data=x&width=wide", "Authorization", colleague), 400, "code-size-invalid");
     }
 
     @Test
@@ -131,6 +134,6 @@ class GatewayDevicesTest {
     }
 
     private static HttpResponse<String> scan(String body) {
-        return HttpCalls.post(base + "/api/v1/scans", "application/json", body.getBytes(StandardCharsets.UTF_8));
+        return HttpCalls.postJson(base + "/api/v1/scans", body, "Authorization", colleague);
     }
 }

@@ -45,7 +45,7 @@ class GatewayHttpTest {
         JsonNode order = HttpCalls.json(response).path("order");
         assertThat(order.path("orderId").asText()).isEqualTo("CC-100001");
         assertThat(order.path("status").asText()).isEqualTo("READY");
-        assertThat(order.path("pickupBy").asText()).isEqualTo("2026-11-28");
+        assertThat(order.path("pickupBy").asText()).isEqualTo(TestClocks.today().plusDays(4).toString());
         assertThat(order.path("customer").path("displayName").asText()).isEqualTo("Jane Smith");
         assertThat(order.path("lines").get(0).path("unitPrice").path("amount").asLong()).isEqualTo(2950);
         assertThat(order.path("lines").get(0).path("unitPrice").path("currency").asText()).isEqualTo("GBP");
@@ -77,7 +77,9 @@ class GatewayHttpTest {
 
     @Test
     void anUnknownRouteIsA404Problem() {
-        assertProblem(HttpCalls.get(base + "/api/v1/nothing-here"), 404, "not-found");
+        assertProblem(HttpCalls.get(base + "/api/v1/nothing-here", "Authorization",
+                TestStores.signIn(base, TestStores.COLLEAGUE)), 404, "not-found");
+        assertProblem(HttpCalls.get(base + "/api/v1/nothing-here"), 401, "sign-in-required");
     }
 
     @Test

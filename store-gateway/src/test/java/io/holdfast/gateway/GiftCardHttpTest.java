@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +142,41 @@ class GiftCardHttpTest {
         assertThat(copy.path("source").asText()).isEqualTo("store-copy");
         assertThat(copy.path("balance").path("amount").asLong()).as("the copy followed central's answer").isEqualTo(5500);
         assertThat(copy.path("message").asText()).contains("store's copy from");
+    }
+
+    @Test
+    void aRetryAfterTheStoreFailedToRecordCentralsApprovalIsChargedOnce() throws Exception {
+        String store = "jdbc:sqlite:" + folder.resolve("holdfast.db");
+        try (Connection sql = DriverManager.getConnection(store); Statement statement = sql.createStatement()) {
+            statement.execute("""
+                    CREATE TRIGGER the_disk_fails BEFORE INSERT ON gift_card_redemptions
+                    BEGIN SELECT RAISE(ABORT, 'disk I/O error (made by the test)'); END""");
+        }
+
+        assertProblem(redeem(colleague, CARD, PIN, 2500, true, "crash-1"), 503, "store-unavailable");
+        assertThat(central.giftCards().balanceOf(CARD)).as("central took it").isEqualTo(Money.of(5500, "GBP"));
+
+        try (Connection sql = DriverManager.getConnection(store); Statement statement = sql.createStatement()) {
+            statement.execute("DROP TRIGGER the_disk_fails");
+        }
+        HttpResponse<String> retry = redeem(colleague, CARD, PIN, 2500, true, "crash-1");
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(HttpCalls.json(retry).path("balanceAfter").path("amount").asLong()).isEqualTo(5500);
+        assertThat(central.giftCards().balanceOf(CARD)).as("one charge").isEqualTo(Money.of(5500, "GBP"));
+    }
+
+    @Test
+    void twoTillsSendingTheSameIdempotencyKeyMakeTwoRedemptionsAndNeitherSeesTheOthers() {
+        HttpResponse<String> first = redeem(till, CARD, PIN, 1000, true, "T0001");
+        HttpResponse<String> second = redeem(TestStores.secondTill(base), CARD, PIN, 1000, true, "T0001");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(second.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(HttpCalls.json(second).path("redemptionId").asText())
+                .isNotEqualTo(HttpCalls.json(first).path("redemptionId").asText());
+        assertThat(central.giftCards().balanceOf(CARD)).isEqualTo(Money.of(6000, "GBP"));
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class TestStores {
     public static io.holdfast.gateway.config.DeskSettings kioskAndTill() {
         return io.holdfast.gateway.config.DeskSettings.defaults()
                 .withDevice("kiosk-1", io.holdfast.staff.Role.KIOSK, io.holdfast.staff.StaffDirectory.sha256("kiosk-secret"))
-                .withDevice("till-1", io.holdfast.staff.Role.TILL, io.holdfast.staff.StaffDirectory.sha256("till-secret"));
+                .withDevice("till-1", io.holdfast.staff.Role.TILL, io.holdfast.staff.StaffDirectory.sha256("till-secret"))
+                .withDevice("till-2", io.holdfast.staff.Role.TILL, io.holdfast.staff.StaffDirectory.sha256("till-2-secret"));
     }
 
     public static String kiosk(String base) {
@@ -79,6 +80,11 @@ public final class TestStores {
 
     public static String till(String base) {
         return signInDevice(base, "till-1", "till-secret");
+    }
+
+    /** The second test till, {@code till-2}. */
+    public static String secondTill(String base) {
+        return signInDevice(base, "till-2", "till-2-secret");
     }
 
     /** Signs a kiosk or till in with its device token and answers the bearer header value. */

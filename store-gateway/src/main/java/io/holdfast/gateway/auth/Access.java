@@ -26,8 +26,7 @@ public final class Access {
 
     /** The caller's session if it has one of {@code roles}; else a 401 or 403 problem. */
     public Session require(ServerRequest request, Set<Role> roles) {
-        Session session = session(request).orElseThrow(() -> new ProblemException(401, "sign-in-required",
-                "Please sign in", "This needs a signed-in colleague; sign in at the desk and try again."));
+        Session session = session(request).orElseThrow(Access::signInRequired);
         if (!roles.contains(session.role())) {
             throw new ProblemException(403, "role-not-allowed", "Not allowed from here",
                     session.role() == Role.KIOSK ? "A kiosk cannot do this; ask a colleague at the desk."
@@ -36,7 +35,24 @@ public final class Access {
         return session;
     }
 
+    /** The 401 every route answers without a session. */
+    public static ProblemException signInRequired() {
+        return new ProblemException(401, "sign-in-required", "Please sign in",
+                "This needs a signed-in colleague or device; sign in and try again.");
+    }
+
+    /** The caller's session, looked up once a request ({@link SignInRequired} keeps it in the request's context). */
     public Optional<Session> session(ServerRequest request) {
+        Optional<Session> known = request.context().get(Session.class);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Session> found = lookUp(request);
+        found.ifPresent(session -> request.context().register(session));
+        return found;
+    }
+
+    private Optional<Session> lookUp(ServerRequest request) {
         return request.headers().first(HeaderNames.AUTHORIZATION)
                 .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(value -> value.substring(7).strip())

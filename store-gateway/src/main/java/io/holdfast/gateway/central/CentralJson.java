@@ -11,11 +11,12 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.holdfast.order.OrderId;
+import io.holdfast.store.StrictJson;
 
 /** Central's JSON: orders as central order management sends them, ids as plain strings. */
 final class CentralJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = StrictJson.strict(new ObjectMapper())
             .registerModule(new JavaTimeModule())
             .registerModule(new SimpleModule().addDeserializer(OrderId.class, new JsonDeserializer<>() {
                 @Override

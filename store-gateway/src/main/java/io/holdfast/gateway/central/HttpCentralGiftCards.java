@@ -15,6 +15,7 @@ import io.holdfast.giftcard.CardNumber;
 import io.holdfast.giftcard.CardPin;
 import io.holdfast.giftcard.CentralGiftCards;
 import io.holdfast.money.Money;
+import io.holdfast.store.StrictJson;
 
 /**
  * Central's gift-card service over HTTP, behind the GIFT_CARDS guard. The card number and PIN go to
@@ -92,6 +93,6 @@ public final class HttpCentralGiftCards implements CentralGiftCards {
     }
 
     private static Money money(JsonNode node) {
-        return Money.of(node.path("amount").asLong(), node.path("currency").asText("GBP"));
+        return Money.of(StrictJson.wholeNumber(node.path("amount"), "amount"), node.path("currency").asText("GBP"));
     }
 }

@@ -14,6 +14,7 @@ import io.holdfast.order.CentralOrders;
 import io.holdfast.order.Order;
 import io.holdfast.order.OrderId;
 import io.holdfast.returns.CentralPurchases;
+import io.holdfast.store.StrictJson;
 
 /**
  * Central order management over HTTP, behind the ORDERS guard: whether an order may still be
@@ -85,7 +86,7 @@ public final class HttpCentralOrders implements CentralOrders, CentralPurchases 
             JsonNode body = CentralJson.MAPPER.readTree(get(path, 200));
             List<Order> orders = CentralJson.MAPPER.convertValue(body.path("orders"),
                     CentralJson.MAPPER.getTypeFactory().constructCollectionType(List.class, Order.class));
-            return new Manifest(body.path("sequence").asLong(), orders);
+            return new Manifest(StrictJson.wholeNumber(body.path("sequence"), "sequence"), orders);
         });
     }
 

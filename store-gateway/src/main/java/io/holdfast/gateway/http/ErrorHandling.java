@@ -8,6 +8,7 @@ import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 
+import io.holdfast.money.AmountOutOfRangeException;
 import io.holdfast.outbox.OutboxFullException;
 import io.holdfast.store.StoreException;
 
@@ -34,6 +35,9 @@ public final class ErrorHandling {
                 .error(HttpException.class, (request, response, e) ->
                         ProblemResponses.send(request, response, new Problem(e.status().code(),
                                 "http-" + e.status().code(), e.status().reasonPhrase(), e.getMessage())))
+                .error(AmountOutOfRangeException.class, (request, response, e) ->
+                        ProblemResponses.send(request, response, new Problem(422, "amount-out-of-range",
+                                "An amount is too large", e.getMessage())))
                 .error(OutboxFullException.class, (request, response, e) -> {
                     LOG.log(System.Logger.Level.ERROR, e.getMessage());
                     ProblemResponses.send(request, response, new Problem(503, "outbox-full",

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.holdfast.money.AmountOutOfRangeException;
 import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.http.AmountBody;
 import io.holdfast.gateway.http.Json;
@@ -150,6 +151,8 @@ public final class ReceiptHttpService implements HttpService {
             return parse.get();
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an ISO-8601 instant such as 2026-11-21T09:12:00Z");
+        } catch (AmountOutOfRangeException e) {
+            throw ProblemException.field(422, "amount-out-of-range", "An amount is too large", field, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw invalid(field, e.getMessage());
         }

@@ -69,10 +69,28 @@ class JsonBodiesTest {
     }
 
     @Test
-    void aValueOfTheWrongTypeIsNamed() {
-        JsonNode problem = problem(post("{\"orderId\": \"CC-100001\", \"quantity\": \"two\"}"), 400);
+    void aStringWhereAWholeNumberBelongsIsA422NamingTheField() {
+        JsonNode problem = problem(post("{\"orderId\": \"CC-100001\", \"quantity\": \"two\"}"), 422);
 
-        assertThat(problem.path("detail").asText()).contains("quantity").contains("wrong type");
+        assertThat(problem.path("code").asText()).isEqualTo("whole-number-required");
+        assertThat(problem.path("field").asText()).isEqualTo("quantity");
+    }
+
+    @Test
+    void aFractionAnExponentOrAQuotedNumberIsNeverCutToAWholeOne() {
+        for (String quantity : new String[]{"1.5", "1e2", "\"100\"", "true"}) {
+            JsonNode problem = problem(post("{\"orderId\": \"CC-100001\", \"quantity\": " + quantity + "}"), 422);
+
+            assertThat(problem.path("code").asText()).as(quantity).isEqualTo("whole-number-required");
+            assertThat(problem.path("field").asText()).as(quantity).isEqualTo("quantity");
+        }
+    }
+
+    @Test
+    void aNullBodyOrOneThatIsNotAnObjectIsA400() {
+        for (String body : new String[]{"null", "[]", "\"text\"", "5"}) {
+            assertThat(problem(post(body), 400).path("code").asText()).as(body).isEqualTo("malformed-json");
+        }
     }
 
     @Test

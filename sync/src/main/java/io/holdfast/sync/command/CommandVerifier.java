@@ -101,7 +101,8 @@ public final class CommandVerifier {
                     return refuse(Refusal.MALFORMED, "the command has no '" + field + "'", id, keyId);
                 }
             }
-            if (!command.path("sequence").canConvertToLong() || command.get("sequence").asLong() < 1) {
+            if (!command.path("sequence").isIntegralNumber() || !command.path("sequence").canConvertToLong()
+                    || command.get("sequence").asLong() < 1) {
                 return refuse(Refusal.MALFORMED, "the command needs a positive sequence", id, keyId);
             }
             issuedAt = Instant.parse(command.get("issuedAt").asText());
@@ -150,7 +151,8 @@ public final class CommandVerifier {
                     parse(CapabilityState.class, command.path("state")),
                     parse(Audience.class, command.path("audience")), text(command.path("text"))));
             case "SET_RATE" -> {
-                int rate = command.path("eventsPerSecond").asInt(0);
+                JsonNode given = command.path("eventsPerSecond");
+                int rate = given.isIntegralNumber() && given.canConvertToInt() ? given.intValue() : 0;
                 if (rate < 1) {
                     throw new IllegalArgumentException("SET_RATE needs a positive eventsPerSecond");
                 }
@@ -158,8 +160,8 @@ public final class CommandVerifier {
             }
             case "REPLACE_POLICY" -> {
                 JsonNode policy = command.path("policy");
-                if (!policy.isObject() || !policy.path("version").canConvertToLong()
-                        || policy.get("version").asLong() < 1) {
+                if (!policy.isObject() || !policy.path("version").isIntegralNumber()
+                        || !policy.path("version").canConvertToLong() || policy.get("version").asLong() < 1) {
                     throw new IllegalArgumentException("REPLACE_POLICY needs a 'policy' object with a positive version");
                 }
                 yield Optional.of(new Instruction.ReplacePolicy(policy.get("version").asLong(), policy.toString()));

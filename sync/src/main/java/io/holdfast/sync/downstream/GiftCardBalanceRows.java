@@ -16,6 +16,7 @@ import io.holdfast.giftcard.GiftCardBalances;
 import io.holdfast.giftcard.PinCheck;
 import io.holdfast.money.Money;
 import io.holdfast.sync.SyncJson;
+import io.holdfast.store.StrictJson;
 
 /**
  * The gift-card balances stream: rows {@code {"card": "<fingerprint hex>", "lastFour": "9194",
@@ -42,7 +43,8 @@ public final class GiftCardBalanceRows implements StreamApplier {
                 JsonNode balance = row.path("balance");
                 parsed.add(new GiftCardBalance(new CardFingerprint(row.path("card").asText()),
                         row.path("lastFour").asText(),
-                        Money.of(balance.path("amount").asLong(), balance.path("currency").asText()),
+                        Money.of(StrictJson.wholeNumber(balance.path("amount"), "balance.amount"),
+                                balance.path("currency").asText()),
                         Instant.parse(row.path("asOf").asText()),
                         row.path("pinCheck").isTextual() ? Optional.of(new PinCheck(row.get("pinCheck").asText()))
                                 : Optional.empty(),

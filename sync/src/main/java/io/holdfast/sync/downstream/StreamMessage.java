@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.holdfast.sync.SyncJson;
+import io.holdfast.store.StrictJson;
 
 /**
  * One message of a downstream stream: {@code {"generation": 7, "sequence": 3, "kind": "CHUNK",
@@ -35,8 +36,7 @@ public record StreamMessage(long generation, long sequence, Kind kind, long chun
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON");
         }
-        if (node == null || !node.path("generation").canConvertToLong() || !node.path("sequence").canConvertToLong()
-                || !node.path("kind").isTextual() || !node.path("rows").isArray()) {
+        if (node == null || !node.path("kind").isTextual() || !node.path("rows").isArray()) {
             throw new IllegalArgumentException("needs generation, sequence, kind and rows");
         }
         Kind kind;
@@ -45,13 +45,14 @@ public record StreamMessage(long generation, long sequence, Kind kind, long chun
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown kind '" + node.get("kind").asText() + "'");
         }
-        long sequence = node.get("sequence").asLong();
-        long chunks = node.path("chunks").asLong(0);
+        long generation = StrictJson.wholeNumber(node.get("generation"), "generation");
+        long sequence = StrictJson.wholeNumber(node.get("sequence"), "sequence");
+        long chunks = node.has("chunks") ? StrictJson.wholeNumber(node.get("chunks"), "chunks") : 0;
         if (sequence < 1 || kind == Kind.CHUNK && (chunks < 1 || sequence > chunks)) {
             throw new IllegalArgumentException("sequence " + sequence + " does not fit " + chunks + " chunks");
         }
         List<String> rows = new ArrayList<>();
         node.get("rows").forEach(row -> rows.add(row.toString()));
-        return new StreamMessage(node.get("generation").asLong(), sequence, kind, chunks, rows);
+        return new StreamMessage(generation, sequence, kind, chunks, rows);
     }
 }
