@@ -22,6 +22,7 @@ import io.holdfast.gateway.health.ModeReadiness;
 import io.holdfast.gateway.health.StoreReadiness;
 import io.holdfast.gateway.http.ErrorHandling;
 import io.holdfast.gateway.http.RequestIds;
+import io.holdfast.gateway.http.Routes;
 import io.holdfast.gateway.auth.SessionHttpService;
 import io.holdfast.gateway.auth.SignInRequired;
 import io.holdfast.gateway.exceptions.ExceptionHttpService;
@@ -125,12 +126,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The HTTP routes: also called by tests. */
+    /** The HTTP routing: request ids, the sign-in filter, error handling and {@link #routes}. */
     public static void routing(HttpRouting.Builder routing, StoreServices services) {
-        KioskText kioskText = new KioskText(KIOSK_LOCALE);
         routing.addFilter(new RequestIds())
                 .addFilter(new SignInRequired(services.access));
-        ErrorHandling.register(routing);
+        ErrorHandling.register(routing, Routes.of(recorder -> routes(recorder, services)));
+        routes(routing, services);
+    }
+
+    /** The routes alone: also read by {@link Routes} and by the tests that check the contract and sign-in. */
+    public static void routes(HttpRouting.Builder routing, StoreServices services) {
+        KioskText kioskText = new KioskText(KIOSK_LOCALE);
         routing.get("/", LandingPage::show)
                 .register("/desk", new PageService("desk"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))

@@ -1,5 +1,7 @@
 package io.holdfast.gateway.http;
 
+import java.util.Set;
+
 import io.helidon.http.BadRequestException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -23,12 +25,31 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
-    /** Error handlers; Helidon raises {@link NotFoundException} for a request no route takes. */
+    /** Error handlers for a server whose every unknown request is a 404. */
     public static void register(HttpRouting.Builder routing) {
+        register(routing, Routes.none());
+    }
+
+    /**
+     * Error handlers; Helidon raises {@link NotFoundException} for a request no route takes, which
+     * is a 405 with {@code Allow} when one of {@code routes} has the path under another method.
+     */
+    public static void register(HttpRouting.Builder routing, Routes routes) {
         routing.error(ProblemException.class, (request, response, e) ->
                         ProblemResponses.send(request, response, e.problem()))
-                .error(NotFoundException.class, (request, response, e) ->
-                        ProblemResponses.send(request, response, notFound(request.path().absolute().rawPath())))
+                .error(NotFoundException.class, (request, response, e) -> {
+                    String path = request.path().absolute().path();
+                    Set<String> allowed = routes.methodsAt(path);
+                    if (allowed.isEmpty()) {
+                        ProblemResponses.send(request, response, notFound(request.path().absolute().rawPath()));
+                        return;
+                    }
+                    response.header(HeaderNames.ALLOW, String.join(", ", allowed));
+                    ProblemResponses.send(request, response, new Problem(405, "method-not-allowed",
+                            "Not with this method", request.prologue().method().text() + " is not how "
+                            + request.path().absolute().rawPath() + " is used; it takes " + String.join(", ", allowed)
+                            + "."));
+                })
                 .error(BadRequestException.class, (request, response, e) ->
                         ProblemResponses.send(request, response, new Problem(400, "bad-request",
                                 "The request could not be understood", e.getMessage())))
@@ -60,7 +81,8 @@ public final class ErrorHandling {
 
     /**
      * Errors Helidon answers before routing (a body over the size limit, a request it cannot
-     * parse): the same problem shape, without a request id because none was given yet.
+     * parse): the same problem shape, with the caller's request id when it sent a sane one, else a
+     * new one, in the body and the {@code X-Request-Id} header, so a refused upload can be traced.
      */
     public static DirectHandlers directHandlers() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
@@ -71,11 +93,13 @@ public final class ErrorHandling {
                     ? "The request body is larger than this gateway accepts."
                     : "The request could not be understood.";
             Problem problem = new Problem(status.code(), code, status.reasonPhrase(), detail);
+            String requestId = RequestIds.idFor(request.headers().first(RequestIds.HEADER));
             return DirectHandler.TransportResponse.builder()
                     .status(status)
                     .headers(headers)
                     .header(HeaderNames.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)
-                    .entity(ProblemResponses.body(problem, request.path(), "none"))
+                    .header(RequestIds.HEADER, requestId)
+                    .entity(ProblemResponses.body(problem, request.path(), requestId))
                     .build();
         };
         DirectHandlers.Builder builder = DirectHandlers.builder();

@@ -1,5 +1,6 @@
 package io.holdfast.gateway.http;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,10 +27,14 @@ public final class RequestIds implements Filter {
         return HelidonMdc.get(MDC_KEY).orElse("none");
     }
 
+    /** The caller's id when it is sane, else a new one. */
+    static String idFor(Optional<String> given) {
+        return given.filter(value -> SANE.matcher(value).matches()).orElseGet(() -> UUID.randomUUID().toString());
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        String id = request.headers().first(HEADER).filter(value -> SANE.matcher(value).matches())
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String id = idFor(request.headers().first(HEADER));
         HelidonMdc.set(MDC_KEY, id);
         response.header(HEADER, id);
         long started = System.nanoTime();
