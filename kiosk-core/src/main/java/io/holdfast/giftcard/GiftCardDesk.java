@@ -68,8 +68,22 @@ public final class GiftCardDesk {
         }
     }
 
+    /**
+     * The card's balance. Checks on one card are taken one at a time, so the PIN lock is tested and
+     * a wrong PIN counted in one step: parallel guesses cannot all pass the lock before any is counted.
+     */
     public BalanceOutcome checkBalance(CardNumber card, Optional<CardPin> pin) {
         CardFingerprint fingerprint = fingerprinter.fingerprint(card);
+        ReentrantLock lock = lockFor(fingerprint);
+        lock.lock();
+        try {
+            return checkBalance(card, fingerprint, pin);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private BalanceOutcome checkBalance(CardNumber card, CardFingerprint fingerprint, Optional<CardPin> pin) {
         if (online()) {
             Optional<Instant> locked = lockedUntil(fingerprint);
             if (locked.isPresent()) {
@@ -85,7 +99,8 @@ public final class GiftCardDesk {
                     });
                 }
                 case CentralGiftCards.PinWrong wrong -> {
-                    return new BalanceOutcome.Refused(GiftCardRefusal.PIN_WRONG, wrongPin(fingerprint));
+                    return pin.isEmpty() ? new BalanceOutcome.Refused(GiftCardRefusal.PIN_REQUIRED, PIN_REQUIRED_TEXT)
+                            : new BalanceOutcome.Refused(GiftCardRefusal.PIN_WRONG, wrongPin(fingerprint));
                 }
                 case CentralGiftCards.NotFound missing -> {
                     return new BalanceOutcome.Refused(GiftCardRefusal.CARD_NOT_FOUND, "Head office knows no such card.");
@@ -182,7 +197,9 @@ public final class GiftCardDesk {
                                 smallest(declined.balance(), command.amount()), Redemption.Mode.ONLINE);
                     }
                     case CentralGiftCards.PinWrong wrong -> {
-                        return new RedemptionOutcome.Refused(GiftCardRefusal.PIN_WRONG, wrongPin(card));
+                        return command.pin().isEmpty()
+                                ? new RedemptionOutcome.Refused(GiftCardRefusal.PIN_REQUIRED, PIN_REQUIRED_TEXT)
+                                : new RedemptionOutcome.Refused(GiftCardRefusal.PIN_WRONG, wrongPin(card));
                     }
                     case CentralGiftCards.NotFound missing -> {
                         return new RedemptionOutcome.Refused(GiftCardRefusal.CARD_NOT_FOUND,

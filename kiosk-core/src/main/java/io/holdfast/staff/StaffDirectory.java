@@ -67,28 +67,71 @@ public final class StaffDirectory {
         });
     }
 
+    /**
+     * Signs a colleague in. Each try is claimed before its PIN is checked, in one statement inside
+     * the write transaction that also tests the lock, so parallel wrong PINs cannot slip past the
+     * count: the {@code maxFailures}-th wrong one locks the account and every try after it is
+     * refused unchecked until the lock ends.
+     */
     public SignInOutcome signIn(String staffId, String pin) {
         Instant now = clock.instant();
-        Optional<StaffRow> staff = database.read("find staff " + staffId, c -> staff(c, staffId));
-        if (staff.isPresent() && staff.get().lockedUntil().filter(now::isBefore).isPresent()) {
-            return new SignInOutcome.Locked(staff.get().lockedUntil().get());
+        Claim claim = database.inTransaction("claim a sign-in try for " + staffId, c -> claim(c, staffId, now));
+        if (claim.lockedUntil().isPresent()) {
+            return new SignInOutcome.Locked(claim.lockedUntil().get());
         }
-        boolean correct = PinHasher.matches(pin, staff.map(StaffRow::pinHash).orElse(DECOY)) && staff.isPresent();
-        if (staff.isEmpty()) {
+        boolean correct = PinHasher.matches(pin, claim.staff().map(StaffRow::pinHash).orElse(DECOY));
+        if (claim.staff().isEmpty()) {
             return new SignInOutcome.WrongCredentials(policy.maxFailures());
         }
+        StaffRow staff = claim.staff().get();
         return database.inTransaction("sign in " + staffId, connection -> {
             if (!correct) {
-                return failed(connection, staff.get(), now);
+                return failed(connection, staff, claim.tries(), now);
             }
             try (PreparedStatement reset = connection.prepareStatement(
                     "UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?")) {
                 reset.setString(1, staffId);
                 reset.executeUpdate();
             }
-            return open(connection, staffId, staff.get().role(), staff.get().displayName(),
-                    now.plus(policy.staffSession()), now);
+            return open(connection, staffId, staff.role(), staff.displayName(), now.plus(policy.staffSession()), now);
         });
+    }
+
+    /** A try at signing in, counted: the staff row, how many tries in a row this is, and a lock that refuses it. */
+    private record Claim(Optional<StaffRow> staff, int tries, Optional<Instant> lockedUntil) {
+    }
+
+    private Claim claim(Connection connection, String staffId, Instant now) throws SQLException {
+        Optional<StaffRow> staff = staff(connection, staffId);
+        if (staff.isEmpty()) {
+            return new Claim(staff, 0, Optional.empty());
+        }
+        Optional<Instant> locked = staff.get().lockedUntil().filter(now::isBefore);
+        if (locked.isPresent()) {
+            return new Claim(staff, 0, locked);
+        }
+        try (PreparedStatement count = connection.prepareStatement("""
+                UPDATE staff SET failed_attempts = failed_attempts + 1, locked_until = NULL WHERE staff_id = ?
+                RETURNING failed_attempts""")) {
+            count.setString(1, staffId);
+            int tries;
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                tries = row.getInt(1);
+            }
+            if (tries <= policy.maxFailures()) {
+                return new Claim(staff, tries, Optional.empty());
+            }
+        }
+        // More tries in flight than the account allows: lock it now, before any of them is checked.
+        Instant until = now.plus(policy.lockout());
+        try (PreparedStatement lock = connection.prepareStatement(
+                "UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE staff_id = ?")) {
+            lock.setString(1, Timestamps.format(until));
+            lock.setString(2, staffId);
+            lock.executeUpdate();
+        }
+        return new Claim(staff, 0, Optional.of(until));
     }
 
     /** A kiosk or a till signs in with its configured device token, and gets its device's role. */
@@ -136,18 +179,19 @@ public final class StaffDirectory {
         return Hashes.sha256Hex(text);
     }
 
-    private SignInOutcome failed(Connection connection, StaffRow staff, Instant now) throws SQLException {
-        int failures = staff.failedAttempts() + 1;
-        boolean lock = failures >= policy.maxFailures();
-        Instant until = now.plus(policy.lockout());
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?")) {
-            update.setInt(1, lock ? 0 : failures);
-            update.setString(2, lock ? Timestamps.format(until) : null);
-            update.setString(3, staff.staffId());
-            update.executeUpdate();
+    /** A wrong PIN on the {@code tries}-th try in a row: already counted; the last allowed one locks the account. */
+    private SignInOutcome failed(Connection connection, StaffRow staff, int tries, Instant now) throws SQLException {
+        if (tries < policy.maxFailures()) {
+            return new SignInOutcome.WrongCredentials(policy.maxFailures() - tries);
         }
-        return lock ? new SignInOutcome.Locked(until) : new SignInOutcome.WrongCredentials(policy.maxFailures() - failures);
+        Instant until = now.plus(policy.lockout());
+        try (PreparedStatement lock = connection.prepareStatement(
+                "UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE staff_id = ? AND locked_until IS NULL")) {
+            lock.setString(1, Timestamps.format(until));
+            lock.setString(2, staff.staffId());
+            lock.executeUpdate();
+        }
+        return new SignInOutcome.Locked(until);
     }
 
     private static SignInOutcome open(Connection connection, String principal, Role role, String displayName,

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +69,34 @@ class StaffDirectoryTest {
 
         clock.advance(Duration.ofMinutes(15));
         assertThat(staff.signIn("S1001", "2468")).isInstanceOf(SignInOutcome.SignedIn.class);
+    }
+
+    @Test
+    void fiveHundredWrongPinsAtOnceGetFiveGuessesBeforeTheLock() throws Exception {
+        List<Future<SignInOutcome>> answers = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService desks = Executors.newFixedThreadPool(32)) {
+            for (int i = 0; i < 500; i++) {
+                String guess = "%04d".formatted(1000 + i);
+                answers.add(desks.submit(() -> {
+                    go.await();
+                    return staff.signIn("S1001", guess);
+                }));
+            }
+            go.countDown();
+            int wrong = 0;
+            int locked = 0;
+            for (Future<SignInOutcome> answer : answers) {
+                switch (answer.get()) {
+                    case SignInOutcome.WrongCredentials ignored -> wrong++;
+                    case SignInOutcome.Locked ignored -> locked++;
+                    case SignInOutcome.SignedIn signedIn -> throw new AssertionError("no guess was right");
+                }
+            }
+            assertThat(wrong).as("guesses told 'wrong' before the fifth locked the account").isEqualTo(4);
+            assertThat(locked).isEqualTo(496);
+        }
+        assertThat(staff.signIn("S1001", "2468")).isInstanceOf(SignInOutcome.Locked.class);
     }
 
     @Test

@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +64,29 @@ class DeskHttpTest {
         assertProblem(signIn("{\"staffId\": \"S1001\", \"pin\": \"0000\"}"), 423, "staff-locked");
         assertProblem(signIn("{\"staffId\": \"S1001\", \"pin\": \"2468\"}"), 423, "staff-locked");
         assertProblem(signIn("{}"), 422, "credentials-missing");
+    }
+
+    @Test
+    void fiveHundredParallelWrongPinsFromOneDeviceGetAtMostFiveGuesses() throws Exception {
+        Map<String, Integer> codes = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ExecutorService desks = Executors.newFixedThreadPool(50)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String guess = "%04d".formatted(3000 + i);
+                sent.add(desks.submit(() -> codes.merge(HttpCalls.json(
+                        signIn("{\"staffId\": \"S1001\", \"pin\": \"" + guess + "\"}")).path("code").asText(),
+                        1, Integer::sum)));
+            }
+            for (Future<?> each : sent) {
+                each.get();
+            }
+        }
+
+        assertThat(codes.keySet()).isSubsetOf("credentials-incorrect", "staff-locked", "sign-in-throttled");
+        assertThat(codes.getOrDefault("credentials-incorrect", 0)).as(codes.toString()).isLessThanOrEqualTo(4);
+        assertThat(codes.getOrDefault("sign-in-throttled", 0)).as("the device is slowed down").isPositive();
+        Thread.sleep(1000);
+        assertProblem(signIn("{\"staffId\": \"S1001\", \"pin\": \"2468\"}"), 423, "staff-locked");
     }
 
     @Test
@@ -141,6 +169,16 @@ class DeskHttpTest {
                 "{\"lines\": [], \"verification\": \"ID_SEEN\"}", "Authorization", colleague);
 
         assertProblem(response, 400, "idempotency-key-missing");
+    }
+
+    @Test
+    void anOverlongIdempotencyKeyOrALineNamedTwiceIsAClearAnswerNotAFault() {
+        assertProblem(collect("CC-100001", "k".repeat(129), "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}],"
+                + " \"verification\": \"ID_SEEN\"}"), 400, "idempotency-key-invalid");
+        assertProblem(collect("CC-100001", "twice", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1},"
+                + " {\"lineNumber\": 1, \"quantity\": 1}], \"verification\": \"ID_SEEN\"}"), 422, "collection-lines-invalid");
+        assertProblem(collect("CC-100001", "half", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1.5}],"
+                + " \"verification\": \"ID_SEEN\"}"), 422, "whole-number-required");
     }
 
     @Test

@@ -13,6 +13,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -164,6 +168,32 @@ class GiftCardHttpTest {
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
         assertThat(HttpCalls.json(retry).path("balanceAfter").path("amount").asLong()).isEqualTo(5500);
         assertThat(central.giftCards().balanceOf(CARD)).as("one charge").isEqualTo(Money.of(5500, "GBP"));
+    }
+
+    @Test
+    void fortyParallelWrongPinsOnOneCardGetThreeGuessesAndNoPinAtAllBurnsNone() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertProblem(check(kiosk, SMALL_CARD, null), 401, "pin-required");
+            assertProblem(check(kiosk, SMALL_CARD, ""), 401, "pin-required");
+        }
+        assertThat(check(kiosk, SMALL_CARD, SMALL_PIN).statusCode()).as("no try was burnt").isEqualTo(200);
+
+        Map<String, Integer> codes = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ExecutorService kiosks = Executors.newFixedThreadPool(40)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String guess = "%04d".formatted(5000 + i);
+                sent.add(kiosks.submit(() -> codes.merge(HttpCalls.json(check(kiosk, CARD, guess)).path("code").asText(),
+                        1, Integer::sum)));
+            }
+            for (Future<?> each : sent) {
+                each.get();
+            }
+        }
+
+        assertThat(codes.keySet()).isSubsetOf("pin-wrong", "card-locked");
+        assertThat(codes.get("pin-wrong")).as(codes.toString()).isEqualTo(3);
+        assertProblem(check(kiosk, CARD, PIN), 423, "card-locked");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.holdfast.gateway.auth;
 
 import java.time.Instant;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -27,6 +28,7 @@ public final class SessionHttpService implements HttpService {
     }
 
     private final StaffDirectory staff;
+    private final SignInThrottle throttle = new SignInThrottle();
 
     public SessionHttpService(StaffDirectory staff) {
         this.staff = staff;
@@ -39,6 +41,11 @@ public final class SessionHttpService implements HttpService {
     }
 
     private void signIn(ServerRequest request, ServerResponse response) {
+        if (!throttle.tryAcquire(request.remotePeer().host())) {
+            response.header(HeaderNames.RETRY_AFTER, "1");
+            throw new ProblemException(429, "sign-in-throttled", "Too many sign-in tries from here",
+                    "Wait a moment before signing in again.");
+        }
         SignIn body = Json.read(request, SignIn.class);
         SignInOutcome outcome;
         if (body.staffId() != null && body.pin() != null) {

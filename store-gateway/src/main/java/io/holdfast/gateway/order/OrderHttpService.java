@@ -125,9 +125,13 @@ public final class OrderHttpService implements HttpService {
         OrderId id = orderId(request);
         String key = Idempotency.requireKey(request, "each hand-over");
         CollectRequest body = Json.read(request, CollectRequest.class);
-        CollectCommand command = new CollectCommand(id, body.lines() == null ? List.of() : body.lines(),
-                verification(body.verification()), session.principal(), Optional.ofNullable(body.expectedVersion()),
-                key);
+        List<LineQuantity> lines = body.lines() == null ? List.of() : body.lines();
+        if (lines.stream().map(LineQuantity::lineNumber).distinct().count() != lines.size()) {
+            throw ProblemException.field(422, "collection-lines-invalid", "Each line once", "lines",
+                    "name each order line once in a hand-over, with its whole quantity");
+        }
+        CollectCommand command = new CollectCommand(id, lines, verification(body.verification()), session.principal(),
+                Optional.ofNullable(body.expectedVersion()), key);
         switch (desk.collect(command)) {
             case CollectOutcome.Collected collected -> {
                 Optional<PrintTicket> printed = collected.replayed() ? Optional.empty()
