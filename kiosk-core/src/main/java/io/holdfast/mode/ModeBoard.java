@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -14,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import io.holdfast.audit.AuditLog;
@@ -42,6 +45,8 @@ public final class ModeBoard {
     private final Map<Capability, Instant> lastFailure = new EnumMap<>(Capability.class);
     private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
     private final List<Transition> recent = new ArrayList<>();
+    private final Queue<Transition> undelivered = new ArrayDeque<>();
+    private final ReentrantLock delivering = new ReentrantLock();
 
     public ModeBoard(Database database, Clock clock, Duration minimumHold) {
         this.database = database;
@@ -85,7 +90,7 @@ public final class ModeBoard {
      * once; answering brings a degraded one back only after the minimum hold without failures.
      */
     public BoardDecision centralObserved(Capability capability, boolean answering, String why) {
-        Transition transition;
+        BoardDecision decision;
         synchronized (this) {
             Instant now = clock.instant();
             CapabilityStatus current = states.get(capability);
@@ -97,8 +102,8 @@ public final class ModeBoard {
                     if (answering) {
                         return new BoardDecision.Unchanged("already online");
                     }
-                    transition = new Transition(capability, CapabilityState.ONLINE, CapabilityState.DEGRADED, now,
-                            GATEWAY, why);
+                    decision = apply(List.of(new Transition(capability, CapabilityState.ONLINE,
+                            CapabilityState.DEGRADED, now, GATEWAY, why)), Optional.empty());
                 }
                 case DEGRADED -> {
                     if (!answering) {
@@ -110,8 +115,9 @@ public final class ModeBoard {
                         return new BoardDecision.Unchanged("central has answered for " + steady.toSeconds()
                                 + " s; online again after " + minimumHold.toSeconds() + " s without failures");
                     }
-                    transition = new Transition(capability, CapabilityState.DEGRADED, CapabilityState.ONLINE, now,
-                            GATEWAY, "central has answered for " + steady.toSeconds() + " s");
+                    decision = apply(List.of(new Transition(capability, CapabilityState.DEGRADED,
+                            CapabilityState.ONLINE, now, GATEWAY, "central has answered for " + steady.toSeconds() + " s")),
+                            Optional.empty());
                 }
                 default -> {
                     return new BoardDecision.Unchanged(capability + " is " + current.state()
@@ -119,7 +125,8 @@ public final class ModeBoard {
                 }
             }
         }
-        return apply(List.of(transition), Optional.empty());
+        deliver();
+        return decision;
     }
 
     /**
@@ -134,6 +141,7 @@ public final class ModeBoard {
     public BoardDecision isolate(Collection<Capability> capabilities, IsolationSource source, String actor,
                                  String reason) {
         List<Transition> transitions = new ArrayList<>();
+        BoardDecision decision;
         synchronized (this) {
             Instant now = clock.instant();
             for (Capability capability : capabilities) {
@@ -145,11 +153,13 @@ public final class ModeBoard {
                             reason));
                 }
             }
+            if (transitions.isEmpty()) {
+                return new BoardDecision.Unchanged("already isolated");
+            }
+            decision = apply(transitions, Optional.of(source));
         }
-        if (transitions.isEmpty()) {
-            return new BoardDecision.Unchanged("already isolated");
-        }
-        return apply(transitions, Optional.of(source));
+        deliver();
+        return decision;
     }
 
     /**
@@ -159,6 +169,7 @@ public final class ModeBoard {
     public BoardDecision restore(Collection<Capability> capabilities, IsolationSource source, String actor,
                                  String reason) {
         List<Transition> transitions = new ArrayList<>();
+        BoardDecision decision;
         synchronized (this) {
             Instant now = clock.instant();
             for (Capability capability : capabilities) {
@@ -174,11 +185,13 @@ public final class ModeBoard {
                 transitions.add(new Transition(capability, CapabilityState.ISOLATED, CapabilityState.RESTORING, now,
                         actor, reason));
             }
+            if (transitions.isEmpty()) {
+                return new BoardDecision.Unchanged("not isolated");
+            }
+            decision = apply(transitions, Optional.empty());
         }
-        if (transitions.isEmpty()) {
-            return new BoardDecision.Unchanged("not isolated");
-        }
-        return apply(transitions, Optional.empty());
+        deliver();
+        return decision;
     }
 
     /**
@@ -186,7 +199,7 @@ public final class ModeBoard {
      * of that capability the store queued.
      */
     public BoardDecision backlogObserved(Capability capability, long unacknowledged, boolean centralAnswering) {
-        Transition transition;
+        BoardDecision decision;
         synchronized (this) {
             CapabilityStatus current = states.get(capability);
             if (current.state() != CapabilityState.RESTORING) {
@@ -198,13 +211,20 @@ public final class ModeBoard {
             if (!centralAnswering) {
                 return new BoardDecision.Unchanged("central is not answering yet");
             }
-            transition = new Transition(capability, CapabilityState.RESTORING, CapabilityState.ONLINE, clock.instant(),
-                    GATEWAY, "backlog drained and central answering");
+            decision = apply(List.of(new Transition(capability, CapabilityState.RESTORING, CapabilityState.ONLINE,
+                    clock.instant(), GATEWAY, "backlog drained and central answering")), Optional.empty());
         }
-        return apply(List.of(transition), Optional.empty());
+        deliver();
+        return decision;
     }
 
+    /**
+     * Saves and applies transitions decided from the current state, under the board's lock: decided,
+     * saved and applied in one step, so a breaker opening just as regional IT isolates cannot leave
+     * the later decision applied first. Listeners are told afterwards, in order, by {@link #deliver}.
+     */
     private BoardDecision apply(List<Transition> transitions, Optional<IsolationSource> isolatedBy) {
+        assert Thread.holdsLock(this);
         database.inTransaction("record " + transitions.size() + " mode transitions", connection -> {
             for (Transition t : transitions) {
                 persist(connection, t, isolatedBy);
@@ -218,18 +238,38 @@ public final class ModeBoard {
             }
             return null;
         });
-        synchronized (this) {
-            for (Transition t : transitions) {
-                states.put(t.capability(), new CapabilityStatus(t.capability(), t.to(), t.at(), t.reason(),
-                        t.to() == CapabilityState.ISOLATED ? isolatedBy : Optional.empty()));
-                recent.add(t);
-            }
-            while (recent.size() > 50) {
-                recent.removeFirst();
-            }
+        for (Transition t : transitions) {
+            states.put(t.capability(), new CapabilityStatus(t.capability(), t.to(), t.at(), t.reason(),
+                    t.to() == CapabilityState.ISOLATED ? isolatedBy : Optional.empty()));
+            recent.add(t);
+            undelivered.add(t);
         }
-        transitions.forEach(t -> listeners.forEach(listener -> listener.accept(t)));
+        while (recent.size() > 50) {
+            recent.removeFirst();
+        }
         return new BoardDecision.Changed(transitions);
+    }
+
+    /**
+     * Tells the listeners of every applied transition not yet told, in the order they were applied,
+     * outside the board's lock (a listener may publish over the network or ask the board again).
+     */
+    private void deliver() {
+        delivering.lock();
+        try {
+            while (true) {
+                Transition next;
+                synchronized (this) {
+                    next = undelivered.poll();
+                }
+                if (next == null) {
+                    return;
+                }
+                listeners.forEach(listener -> listener.accept(next));
+            }
+        } finally {
+            delivering.unlock();
+        }
     }
 
     private static void persist(Connection connection, Transition t, Optional<IsolationSource> isolatedBy)

@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +47,55 @@ class ModeBoardTest {
     void everyCapabilityStartsOnlineAndTheStoreIsNormal() {
         assertThat(board.all()).extracting(CapabilityStatus::state).containsOnly(CapabilityState.ONLINE);
         assertThat(board.storeMode()).isEqualTo(StoreMode.NORMAL);
+    }
+
+    @Test
+    void anIsolationRacingABreakerOpeningWinsEveryTimeInMemoryOnDiskAndAfterARestart() throws Exception {
+        ModeBoard racing = new ModeBoard(database, clock, Duration.ZERO);
+        List<CapabilityState> toldLast = new CopyOnWriteArrayList<>();
+        racing.addListener(t -> toldLast.add(t.to()));
+        CyclicBarrier start = new CyclicBarrier(2);
+        try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 1_000; round++) {
+                Future<?> breaker = both.submit(() -> {
+                    start.await();
+                    return racing.centralObserved(Capability.PAYMENTS, false, "breaker opened");
+                });
+                Future<?> regional = both.submit(() -> {
+                    start.await();
+                    return racing.isolate(List.of(Capability.PAYMENTS), IsolationSource.REGIONAL_IT, "regional-it",
+                            "incident");
+                });
+                breaker.get();
+                regional.get();
+
+                assertThat(racing.status(Capability.PAYMENTS).state()).as("round " + round)
+                        .isEqualTo(CapabilityState.ISOLATED);
+                assertThat(storedState(Capability.PAYMENTS)).as("round " + round).isEqualTo("ISOLATED");
+                assertThat(toldLast.getLast()).as("the listeners heard ISOLATED last, round " + round)
+                        .isEqualTo(CapabilityState.ISOLATED);
+                if (round < 999) {
+                    racing.restore(List.of(Capability.PAYMENTS), IsolationSource.REGIONAL_IT, "regional-it", "over");
+                    racing.backlogObserved(Capability.PAYMENTS, 0, true);
+                    assertThat(racing.status(Capability.PAYMENTS).state()).isEqualTo(CapabilityState.ONLINE);
+                }
+            }
+        }
+
+        assertThat(new ModeBoard(database, clock, Duration.ZERO).status(Capability.PAYMENTS).state())
+                .as("after a restart").isEqualTo(CapabilityState.ISOLATED);
+    }
+
+    private String storedState(Capability capability) {
+        return database.read("read a stored state", connection -> {
+            try (var select = connection.prepareStatement("SELECT state FROM capability_states WHERE capability = ?")) {
+                select.setString(1, capability.name());
+                try (var row = select.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        });
     }
 
     @Test
