@@ -15,13 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.store.Database;
+import io.holdfast.store.SqlWork;
 import io.holdfast.store.Timestamps;
 
 /**
@@ -42,10 +42,12 @@ public final class ModeBoard {
     private final Clock clock;
     private final Duration minimumHold;
     private final Map<Capability, CapabilityStatus> states = new EnumMap<>(Capability.class);
+    /** What readers see: a copy of {@link #states} made under the lock, read without it. */
+    private volatile Map<Capability, CapabilityStatus> published = Map.of();
     private final Map<Capability, Instant> lastFailure = new EnumMap<>(Capability.class);
     private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
     private final List<Transition> recent = new ArrayList<>();
-    private final Queue<Transition> undelivered = new ArrayDeque<>();
+    private final ArrayDeque<Transition> undelivered = new ArrayDeque<>();
     private final ReentrantLock delivering = new ReentrantLock();
 
     public ModeBoard(Database database, Clock clock, Duration minimumHold) {
@@ -58,26 +60,61 @@ public final class ModeBoard {
                     "central has not been asked yet", Optional.empty()));
         }
         database.read("load the mode board", this::load);
+        publish();
     }
 
     public void addListener(Consumer<Transition> listener) {
         listeners.add(listener);
     }
 
-    public synchronized CapabilityStatus status(Capability capability) {
-        return states.get(capability);
+    /** A capability's state now; read without the board's lock, so any thread may ask at any time. */
+    public CapabilityStatus status(Capability capability) {
+        return published.get(capability);
     }
 
-    public synchronized List<CapabilityStatus> all() {
-        return List.copyOf(states.values());
+    public List<CapabilityStatus> all() {
+        return List.copyOf(new EnumMap<>(published).values());
     }
 
-    public synchronized StoreMode storeMode() {
-        return StoreMode.of(states.values());
+    public StoreMode storeMode() {
+        return StoreMode.of(published.values());
     }
 
-    public synchronized boolean isIsolated(Capability capability) {
-        return states.get(capability).state() == CapabilityState.ISOLATED;
+    public boolean isIsolated(Capability capability) {
+        return status(capability).state() == CapabilityState.ISOLATED;
+    }
+
+    /**
+     * Runs {@code work} in one store transaction under the board's lock: isolations and
+     * restorations it makes commit with the rest of its writes or not at all (a signed command's
+     * claim, its effect and its audit entry). If the transaction rolls back, so does the board.
+     */
+    public <T> T inTransaction(String operation, SqlWork<T> work) {
+        T result;
+        synchronized (this) {
+            Map<Capability, CapabilityStatus> before = new EnumMap<>(states);
+            int recentBefore = recent.size();
+            int undeliveredBefore = undelivered.size();
+            try {
+                result = database.inTransaction(operation, work);
+            } catch (RuntimeException e) {
+                states.putAll(before);
+                while (recent.size() > recentBefore) {
+                    recent.removeLast();
+                }
+                while (undelivered.size() > undeliveredBefore) {
+                    undelivered.removeLast();
+                }
+                publish();
+                throw e;
+            }
+        }
+        deliver();
+        return result;
+    }
+
+    private void publish() {
+        published = Map.copyOf(states);
     }
 
     /** The latest transitions, newest first. */
@@ -247,6 +284,7 @@ public final class ModeBoard {
         while (recent.size() > 50) {
             recent.removeFirst();
         }
+        publish();
         return new BoardDecision.Changed(transitions);
     }
 
@@ -255,6 +293,9 @@ public final class ModeBoard {
      * outside the board's lock (a listener may publish over the network or ask the board again).
      */
     private void deliver() {
+        if (Thread.holdsLock(this)) {
+            return; // inside inTransaction: told once it commits
+        }
         delivering.lock();
         try {
             while (true) {

@@ -32,8 +32,16 @@ public interface CentralRefunds {
         record Declined(String reason) implements Answer {
         }
 
-        /** Central did not answer: the refund stays due and is tried again. */
-        record Unavailable(String reason) implements Answer {
+        /**
+         * Central did not answer: the refund stays due and is tried again.
+         *
+         * @param centralAsked false when the call was refused without asking (the breaker is open or
+         *                     REFUNDS isolated): then no other refund will get through either
+         */
+        record Unavailable(String reason, boolean centralAsked) implements Answer {
+            public Unavailable(String reason) {
+                this(reason, true);
+            }
         }
     }
 }

@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.exceptions.ExceptionKind;
@@ -29,10 +32,19 @@ import io.holdfast.store.Timestamps;
  * idempotency key, and only then marks it PAID with a {@code REFUNDS} event. A crash between
  * central paying and the store marking leaves it DUE; the next run asks again under the same id
  * and central answers "already paid", so the customer is paid once. Declined refunds go to the manager.
+ *
+ * <p>Each refund is paid under a lock of its own (never one lock around every HTTP call, which kept
+ * every refund waiting behind the slowest and pinned its carrier thread), and one central does not
+ * answer for is tried again after a delay of its own that doubles each time; a run stops early only
+ * when the breaker refuses without asking central, when no other refund would get through either.
  */
 public final class RefundPayments {
 
     static final String PAID_EVENT = "refund.paid";
+    /** The first wait after central did not answer for a refund; it doubles with each try, up to {@link #LONGEST_WAIT}. */
+    static final Duration FIRST_WAIT = Duration.ofSeconds(5);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+    private static final int LOCK_STRIPES = 64;
     private static final String DUE = """
             SELECT refund_id, return_id, amount_minor, currency, tender_reference, created_at, attempts, last_error
             FROM refunds WHERE state = 'DUE'""";
@@ -50,8 +62,13 @@ public final class RefundPayments {
     private final Outbox outbox;
     private final CentralRefunds central;
     private final Clock clock;
+    private final ReentrantLock[] refundLocks = new ReentrantLock[LOCK_STRIPES];
+    private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
 
     public RefundPayments(Database database, Outbox outbox, CentralRefunds central, Clock clock) {
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            refundLocks[i] = new ReentrantLock();
+        }
         this.database = database;
         this.outbox = outbox;
         this.central = central;
@@ -59,42 +76,85 @@ public final class RefundPayments {
     }
 
     /** Asks central to pay one refund, unless it is already settled; answers where it stands after. */
-    public synchronized RefundStatus pay(String refundId) {
-        Optional<Due> due = database.read("read refund " + refundId, connection -> due(connection, refundId));
-        if (due.isEmpty()) {
-            return status(refundId);
-        }
-        Due refund = due.get();
-        CentralRefunds.Answer answer = central.pay(new CentralRefunds.Instruction(refund.refundId(), refund.returnId(),
-                refund.amount(), refund.tenderReference()));
-        Instant now = clock.instant();
-        database.inTransaction("settle refund " + refundId, connection -> {
-            switch (answer) {
-                case CentralRefunds.Answer.Paid paid -> markPaid(connection, refund, paid.reference(), now);
-                case CentralRefunds.Answer.Declined declined -> markDeclined(connection, refund, declined.reason(), now);
-                case CentralRefunds.Answer.Unavailable unavailable -> noteAttempt(connection, refund, unavailable.reason());
-            }
-            return null;
-        });
-        return status(refundId);
+    public RefundStatus pay(String refundId) {
+        return attempt(refundId).status();
     }
 
-    /** Pays what is due, oldest first, stopping at the first refund central does not answer for. */
+    /** Where a refund stands after a try, and central's answer when it was asked. */
+    private record Attempt(RefundStatus status, Optional<CentralRefunds.Answer> answer) {
+    }
+
+    private Attempt attempt(String refundId) {
+        ReentrantLock lock = refundLocks[Math.floorMod(refundId.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            Optional<Due> due = database.read("read refund " + refundId, connection -> due(connection, refundId));
+            if (due.isEmpty()) {
+                return new Attempt(status(refundId), Optional.empty());
+            }
+            Due refund = due.get();
+            CentralRefunds.Answer answer = central.pay(new CentralRefunds.Instruction(refund.refundId(),
+                    refund.returnId(), refund.amount(), refund.tenderReference()));
+            Instant now = clock.instant();
+            database.inTransaction("settle refund " + refundId, connection -> {
+                switch (answer) {
+                    case CentralRefunds.Answer.Paid paid -> markPaid(connection, refund, paid.reference(), now);
+                    case CentralRefunds.Answer.Declined declined ->
+                            markDeclined(connection, refund, declined.reason(), now);
+                    case CentralRefunds.Answer.Unavailable unavailable ->
+                            noteAttempt(connection, refund, unavailable.reason());
+                }
+                return null;
+            });
+            if (answer instanceof CentralRefunds.Answer.Unavailable) {
+                notBefore.put(refundId, now.plus(wait(refund.attempts() + 1)));
+            } else {
+                notBefore.remove(refundId);
+            }
+            return new Attempt(status(refundId), Optional.of(answer));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Pays what is due, oldest first, each refund whose wait is over. A refund central does not
+     * answer for waits its turn again; the run stops only when the breaker refuses without asking.
+     */
     public Run payDue(int atMost) {
         List<String> ids = database.read("list due refunds", connection -> dueIds(connection, atMost));
         int paid = 0;
         int declined = 0;
+        Instant now = clock.instant();
         for (String id : ids) {
-            RefundStatus status = pay(id);
-            switch (status.state()) {
+            if (notBefore.getOrDefault(id, Instant.MIN).isAfter(now)) {
+                continue;
+            }
+            Attempt attempt = attempt(id);
+            switch (attempt.status().state()) {
                 case PAID -> paid++;
                 case DECLINED -> declined++;
                 case DUE -> {
-                    return new Run(paid, declined, dueCount(), Optional.of("central did not pay refund " + id));
+                    if (attempt.answer().orElse(null) instanceof CentralRefunds.Answer.Unavailable unavailable
+                            && !unavailable.centralAsked()) {
+                        return new Run(paid, declined, dueCount(), Optional.of("central was not asked: "
+                                + unavailable.reason()));
+                    }
                 }
             }
         }
         return new Run(paid, declined, dueCount(), Optional.empty());
+    }
+
+    /** Every refund may be tried at once again: REFUNDS has just come back online. */
+    public void retryAllNow() {
+        notBefore.clear();
+    }
+
+    /** How long a refund waits after its {@code tries}-th unanswered try. */
+    static Duration wait(int tries) {
+        Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(Math.max(tries - 1, 0), 20));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     public RefundStatus status(String refundId) {

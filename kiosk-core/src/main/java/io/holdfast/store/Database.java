@@ -47,12 +47,21 @@ public final class Database implements AutoCloseable {
         StoreLock ownerLock = StoreLock.acquire(file);
         try {
             StoreFiles.requireSqliteOrEmpty(file);
+            WalFile.requireIntact(file);
             Connection writer = StoreConnections.open(settings, StoreConnections.Access.WRITE);
             try {
                 StoreFiles.requireIntact(file, writer);
                 StoreFiles.requireWritable(settings, writer);
                 Migrations.apply(settings);
-                return new Database(settings, ownerLock, writer);
+                Database database = new Database(settings, ownerLock, writer);
+                try {
+                    database.proveWritable();
+                } catch (StoreException e) {
+                    throw new StoreUnavailableException(file, "cannot be written (" + rootCause(e) + "): check the"
+                            + " owner and permissions of the file and its folder, and the free space; nothing was"
+                            + " changed", e);
+                }
+                return database;
             } catch (RuntimeException e) {
                 closeQuietly(writer);
                 throw e;
@@ -90,7 +99,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}); commits when it returns,
-     * rolls back when it throws.
+     * rolls back when it throws. Called inside another transaction on the same thread, it joins that
+     * one: the work commits or rolls back with the outer transaction (a signed command's claim, its
+     * effect and its audit entry are one transaction so).
      *
      * <p>The writer stays in auto-commit between transactions: sqlite-jdbc begins the next
      * transaction as soon as one commits, and a writer parked inside a transaction would hold the
@@ -100,6 +111,13 @@ public final class Database implements AutoCloseable {
         requireOpen();
         if (writer == null) {
             throw new StoreException("Cannot " + operation + ": store " + settings.file() + " was opened read-only");
+        }
+        if (writeLock.isHeldByCurrentThread()) {
+            try {
+                return work.run(writer);
+            } catch (SQLException e) {
+                throw StoreException.of(operation, e);
+            }
         }
         writeLock.lock();
         try {
@@ -157,13 +175,37 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** True when a read answers: what readiness means for the store. */
+    /** True when a read answers. */
     public boolean answers() {
         try {
             return readLong("check the store answers", "SELECT 1") == 1;
         } catch (StoreException e) {
             return false;
         }
+    }
+
+    /**
+     * A real write, committed (one probe row): proves the file, its WAL and its folder take writes
+     * now, which taking the write lock does not. Readiness asks it every time.
+     *
+     * @throws StoreException when the store cannot be written
+     */
+    public void proveWritable() {
+        inTransaction("prove the store can be written", connection -> {
+            try (var probe = connection.createStatement()) {
+                return probe.executeUpdate("""
+                        INSERT INTO write_probe (id, writes) VALUES (1, 1)
+                        ON CONFLICT (id) DO UPDATE SET writes = writes + 1""");
+            }
+        });
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     @Override

@@ -28,8 +28,10 @@ class MoneyTest {
     }
 
     @Test
-    void overflowIsAnErrorNotAWrapAround() {
+    void overflowIsAnInputErrorNotAWrapAround() {
         assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, "GBP").plus(Money.of(1, "GBP")))
-                .isInstanceOf(ArithmeticException.class);
+                .isInstanceOf(AmountOutOfRangeException.class).hasMessageContaining("more than an amount can hold");
+        assertThatThrownBy(() -> Money.of(Long.MAX_VALUE / 2, "GBP").times(3))
+                .isInstanceOf(AmountOutOfRangeException.class).hasMessageContaining("× 3");
     }
 }

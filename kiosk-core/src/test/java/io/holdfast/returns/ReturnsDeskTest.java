@@ -103,6 +103,8 @@ class ReturnsDeskTest {
         assertThat(made.made().refund().orElseThrow().state()).isEqualTo(RefundStatus.State.DUE);
 
         central.answering(true);
+        assertThat(payments.payDue(10)).as("it waits its turn").isEqualTo(new RefundPayments.Run(0, 0, 1, Optional.empty()));
+        clock.advance(RefundPayments.FIRST_WAIT);
         assertThat(payments.payDue(10)).isEqualTo(new RefundPayments.Run(1, 0, 0, Optional.empty()));
         assertThat(payments.payDue(10)).isEqualTo(new RefundPayments.Run(0, 0, 0, Optional.empty()));
         assertThat(central.totalPayments()).isEqualTo(1);

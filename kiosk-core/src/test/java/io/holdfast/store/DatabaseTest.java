@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.holdfast.testing.Immutable;
+
 class DatabaseTest {
 
     @TempDir
@@ -166,6 +168,91 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open(DatabaseSettings.of(file)))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("schema newer than this gateway knows");
+    }
+
+    @Test
+    void aStoreWhoseFileCannotBeWrittenDoesNotStart() {
+        Path file = folder.resolve("holdfast.db");
+        Database.open(DatabaseSettings.of(file)).close();
+        Immutable.set(file, true);
+        try {
+            assertThatThrownBy(() -> Database.open(DatabaseSettings.of(file)))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining(file.toString()).hasMessageContaining("cannot be written");
+        } finally {
+            Immutable.set(file, false);
+        }
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            database.proveWritable();
+        }
+    }
+
+    @Test
+    void committedWorkInTheWalSurvivesACrash() throws IOException {
+        Path crashed = crashWithTwentySales();
+
+        try (Database database = Database.open(DatabaseSettings.of(crashed))) {
+            assertThat(database.readLong("count sales", "SELECT count(*) FROM store_exceptions")).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aWalWithADamagedHeaderStopsStartUpAndIsSetAsideNotLost() throws IOException {
+        Path crashed = crashWithTwentySales();
+        Path wal = crashed.resolveSibling("holdfast.db-wal");
+        byte[] original = Files.readAllBytes(wal);
+        try (RandomAccessFile damaged = new RandomAccessFile(wal.toFile(), "rw")) {
+            damaged.write(new byte[32]);
+        }
+
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.of(crashed)))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining(wal.toString()).hasMessageContaining("damaged header")
+                .hasMessageContaining("Restore the store from its last backup or call support");
+
+        Path aside = crashed.resolveSibling("holdfast.db.damaged-1");
+        assertThat(wal).doesNotExist();
+        assertThat(aside.resolve("holdfast.db-wal")).exists().hasSize(original.length);
+        assertThat(aside.resolve("holdfast.db")).exists();
+        assertThat(crashed).exists();
+    }
+
+    @Test
+    void aWalWithADamagedFrameBeforeCommittedWorkStopsStartUp() throws IOException {
+        Path crashed = crashWithTwentySales();
+        Path wal = crashed.resolveSibling("holdfast.db-wal");
+        try (RandomAccessFile damaged = new RandomAccessFile(wal.toFile(), "rw")) {
+            damaged.seek(32 + 24 + 100);
+            damaged.write(new byte[]{1, 2, 3, 4, 5, 6, 7, 8});
+        }
+
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.of(crashed)))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("damaged frame");
+    }
+
+    /** A store with twenty committed sales in its WAL, copied as a SIGKILL would leave it: no checkpoint. */
+    private Path crashWithTwentySales() throws IOException {
+        Path live = folder.resolve("live/holdfast.db");
+        Path crashed = folder.resolve("crashed/holdfast.db");
+        Files.createDirectories(crashed.getParent());
+        try (Database database = Database.open(DatabaseSettings.of(live))) {
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                database.inTransaction("a sale", connection -> {
+                    try (var insert = connection.prepareStatement("""
+                            INSERT INTO store_exceptions (exception_id, kind, aggregate_id, detail, raised_at)
+                            VALUES (?, 'REFUND_DECLINED', 'R', 'sale', '2026-11-24T09:30:00.000000000Z')""")) {
+                        insert.setString(1, "E" + n);
+                        return insert.executeUpdate();
+                    }
+                });
+            }
+            for (String name : new String[]{"holdfast.db", "holdfast.db-wal", "holdfast.db-shm"}) {
+                Files.copy(live.resolveSibling(name), crashed.resolveSibling(name));
+            }
+        }
+        assertThat(Files.size(crashed.resolveSibling("holdfast.db-wal"))).isGreaterThan(32);
+        return crashed;
     }
 
     @Test

@@ -40,6 +40,7 @@ import io.holdfast.gateway.status.StatusHttpService;
 import io.holdfast.hardware.scan.ScanEvent;
 import io.holdfast.hardware.scan.ScanParser;
 import io.holdfast.hardware.scan.ScanResult;
+import io.holdfast.audit.Untrusted;
 import io.holdfast.store.Database;
 
 /**
@@ -169,7 +170,7 @@ public final class Gateway implements AutoCloseable {
             case ScanResult.Recognised recognised -> recognised.code().describe();
             case ScanResult.Rejected rejected -> "not recognised: " + rejected.reason();
         };
-        LOG.log(System.Logger.Level.INFO, "scan from {0}: {1}", scan.deviceId(), what);
+        LOG.log(System.Logger.Level.INFO, "scan from {0}: {1}", scan.deviceId(), Untrusted.text(what));
     }
 
     private static ObserveFeature observability(Database database, StoreServices services) {

@@ -148,6 +148,7 @@ public final class StoreServices implements AutoCloseable {
         sync.onVerdicts(new GiftCardReconciliation(database, clock));
         board.addListener(transition -> {
             if (transition.capability() == Capability.REFUNDS && transition.to() == CapabilityState.ONLINE) {
+                refunds.retryAllNow();
                 timer.execute(this::payOwedRefunds);
             }
         });

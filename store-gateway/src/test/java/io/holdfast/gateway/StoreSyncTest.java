@@ -116,9 +116,21 @@ class StoreSyncTest {
         consumer.publish(Topics.commands(STORE), stranger.envelope(command(STORE, "ISOLATE",
                 "\"capabilities\":[\"ORDERS\"]")), false);
 
-        await().atMost(PATIENCE).until(() -> !audited("command-refused").isEmpty());
-        assertThat(audited("command-refused").getFirst().detail()).contains("command-bad-signature");
+        await().atMost(PATIENCE).until(() -> !audited("commands-refused-unauthenticated").isEmpty());
+        assertThat(audited("commands-refused-unauthenticated").getFirst().detail()).contains("command-bad-signature");
         assertThat(state(Capability.ORDERS)).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void aCommandOver256KibIsRefusedAndCountedLikeA200KibUnreadableOne() {
+        consumer.publish(Topics.commands(STORE), new byte[200 * 1024], false);
+        await().atMost(PATIENCE).until(() -> gateway.services().sync().commandsUnauthenticated() == 1);
+        consumer.publish(Topics.commands(STORE), new byte[300 * 1024], false);
+        await().atMost(PATIENCE).until(() -> gateway.services().sync().commandsUnauthenticated() == 2);
+
+        assertThat(gateway.services().sync().commandsRefused()).isEqualTo(2);
+        assertThat(audited("commands-refused-unauthenticated")).singleElement()
+                .satisfies(entry -> assertThat(entry.subject()).isEqualTo("command-malformed"));
     }
 
     @Test
@@ -162,7 +174,7 @@ class StoreSyncTest {
         consumer.publishSnapshot(STORE, "policy", 1, List.of(signedPolicy), 1);
         await().atMost(PATIENCE).until(() -> status().path("sync").path("policyVersion").asLong() == 3);
         consumer.publishChange(STORE, "policy", 1, 2, List.of(forged));
-        await().atMost(PATIENCE).until(() -> audited("command-refused").stream()
+        await().atMost(PATIENCE).until(() -> audited("commands-refused-unauthenticated").stream()
                 .anyMatch(entry -> entry.detail().contains("command-bad-signature")));
 
         assertThat(status().path("sync").path("policyVersion").asLong()).isEqualTo(3);

@@ -69,6 +69,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final BlockingQueue<MqttLink.Signal> signals = new LinkedBlockingQueue<>();
     private final Map<String, Batch> inFlight = new LinkedHashMap<>();
     private final List<BiConsumer<String, byte[]>> inboundHandlers = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, Integer>> oversizedHandlers = new CopyOnWriteArrayList<>();
     private final List<VerdictHandler> verdictHandlers = new CopyOnWriteArrayList<>();
     private final List<String> extraSubscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong published = new AtomicLong();
@@ -104,6 +105,11 @@ public final class OutboxRelay implements AutoCloseable {
     /** Messages on other subscribed topics (commands, downstream data) go to these handlers, on the relay's thread. */
     public void onMessage(BiConsumer<String, byte[]> handler) {
         inboundHandlers.add(handler);
+    }
+
+    /** Told the topic and size of each message dropped unread for being larger than {@code MAX_INBOUND_BYTES}. */
+    public void onOversized(BiConsumer<String, Integer> handler) {
+        oversizedHandlers.add(handler);
     }
 
     /**
@@ -245,6 +251,7 @@ public final class OutboxRelay implements AutoCloseable {
             case MqttLink.Signal.Arrived arrived -> {
                 if (arrived.payload().length > MAX_INBOUND_BYTES) {
                     drop(arrived.topic(), "oversized (" + arrived.payload().length + " bytes)");
+                    oversizedHandlers.forEach(handler -> handler.accept(arrived.topic(), arrived.payload().length));
                 } else if (arrived.topic().equals(Topics.acks(settings.storeId()))) {
                     acknowledge(arrived.payload());
                 } else {

@@ -32,7 +32,8 @@ public final class HttpCentralRefunds implements CentralRefunds {
     public Answer pay(Instruction instruction) {
         return switch (guard.call(() -> send(instruction))) {
             case CapabilityGuard.Result.Answered<Answer> answered -> answered.value();
-            case CapabilityGuard.Result.Failed<Answer> failed -> new Answer.Unavailable(failed.reason());
+            case CapabilityGuard.Result.Failed<Answer> failed ->
+                    new Answer.Unavailable(failed.reason(), failed.contactedCentral());
         };
     }
 

@@ -5,8 +5,12 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 
 import io.holdfast.store.Database;
+import io.holdfast.store.StoreException;
 
-/** Ready when the store's database answers a query. */
+/**
+ * Ready while the store's database takes a real write: a store that answers reads but cannot be
+ * written (a read-only file, a full disk) would refuse every sale and sign-in, so it is not ready.
+ */
 public final class StoreReadiness implements HealthCheck {
 
     private final Database database;
@@ -27,9 +31,12 @@ public final class StoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.builder()
-                .status(database.answers())
-                .detail("file", database.file().toString())
-                .build();
+        HealthCheckResponse.Builder answer = HealthCheckResponse.builder().detail("file", database.file().toString());
+        try {
+            database.proveWritable();
+            return answer.status(true).build();
+        } catch (StoreException e) {
+            return answer.status(false).detail("writes", "failing: " + e.getMessage()).build();
+        }
     }
 }

@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.helidon.logging.common.HelidonMdc;
 
+import io.holdfast.audit.Untrusted;
+
 /**
  * One line per event, with the request id when there is one. A stack trace is folded onto the
- * same line so that a log line is always one event.
+ * same line, and every control character in the message is escaped, so a log line is always one
+ * event: a newline in a key id from the broker cannot forge a line of its own.
  */
 final class OneLineFormatter extends Formatter {
 
@@ -28,7 +31,7 @@ final class OneLineFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        String message = formatMessage(record);
+        String message = Untrusted.escape(formatMessage(record));
         String requestId = HelidonMdc.get("request-id").orElse("-");
         String error = record.getThrown() == null ? "" : stackTrace(record.getThrown());
         return switch (format) {

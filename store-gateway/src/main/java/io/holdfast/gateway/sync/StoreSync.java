@@ -108,6 +108,11 @@ public final class StoreSync implements AutoCloseable {
             r.subscribe(Topics.fleetCommands());
             streams.streams().forEach(stream -> r.subscribe(Topics.downstream(storeId, stream)));
             r.onMessage(this::arrived);
+            r.onOversized((topic, bytes) -> {
+                if (isCommands(topic)) {
+                    commands.orElseThrow().oversized(bytes);
+                }
+            });
             r.start();
             LOG.log(System.Logger.Level.INFO, "syncing with central through {0}; {1} trusted command keys",
                     config.broker().orElseThrow(), config.trustedKeys().size());
@@ -119,6 +124,7 @@ public final class StoreSync implements AutoCloseable {
         long every = config.heartbeatEvery().toMillis();
         timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        commands.ifPresent(handler -> timer.scheduleWithFixedDelay(handler::summariseGarbage, 1, 1, TimeUnit.MINUTES));
         return this;
     }
 
@@ -134,6 +140,11 @@ public final class StoreSync implements AutoCloseable {
 
     public long commandsRefused() {
         return commands.map(CommandHandler::refusedCount).orElse(0L);
+    }
+
+    /** Of those, the ones nobody proved they sent: unreadable, unknown key, bad signature. */
+    public long commandsUnauthenticated() {
+        return commands.map(CommandHandler::unauthenticatedCount).orElse(0L);
     }
 
     public OutboxUsage outboxUsage() {
@@ -170,8 +181,12 @@ public final class StoreSync implements AutoCloseable {
         return beat;
     }
 
+    private boolean isCommands(String topic) {
+        return topic.equals(Topics.commands(storeId)) || topic.equals(Topics.fleetCommands());
+    }
+
     private void arrived(String topic, byte[] payload) {
-        if (topic.equals(Topics.commands(storeId)) || topic.equals(Topics.fleetCommands())) {
+        if (isCommands(topic)) {
             commands.orElseThrow().handle(payload);
         } else {
             streams.handle(topic.substring(topic.lastIndexOf('/') + 1), payload);

@@ -44,6 +44,8 @@ final class SyncMetrics implements AutoCloseable {
                 RelayStatus::dropped);
         gauge("holdfast_sync_commands_refused", "signed commands refused (see the audit log for why)",
                 () -> (double) sync.commandsRefused());
+        gauge("holdfast_sync_commands_unauthenticated", "messages on the commands topics refused unread or unsigned",
+                () -> (double) sync.commandsUnauthenticated());
     }
 
     private void relayGauge(StoreSync sync, String name, String description, ToDoubleFunction<RelayStatus> value) {

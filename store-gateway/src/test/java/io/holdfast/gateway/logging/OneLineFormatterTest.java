@@ -34,6 +34,17 @@ class OneLineFormatterTest {
     }
 
     @Test
+    void aNewlineInAnUntrustedStringCannotForgeALineOfItsOwn() {
+        LogRecord record = record("refused a command: no trusted key is called {0}",
+                "'x'\n2026-12-01T09:00:00Z SEVERE [-] Gateway: store database deleted\r\u2028");
+
+        String line = new OneLineFormatter(LogFormat.TEXT).format(record);
+
+        assertThat(line.lines()).hasSize(1);
+        assertThat(line).contains("'x'\\u000a2026-12-01T09:00:00Z SEVERE").contains("\\u000d\\u2028");
+    }
+
+    @Test
     void aJsonLineIsOneParsableObject() throws Exception {
         HelidonMdc.set("request-id", "kiosk-2-0007");
 

@@ -1,6 +1,8 @@
 package io.holdfast.sync.command;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
 import io.holdfast.store.Database;
@@ -16,22 +18,33 @@ public final class CommandSequences {
     }
 
     /**
-     * Claims a sequence for a key: true when it is higher than any accepted before (and is now the
-     * highest), false when it is a replay. One statement, so two deliveries cannot both win.
+     * Claims a command's sequence for its key: true when it is higher than any accepted before (and
+     * is now the highest), false when it is a replay. One statement, so two deliveries cannot both win.
      */
-    public boolean claim(String keyId, long sequence, String commandId, Instant at) {
-        return database.inTransaction("claim command sequence " + sequence + " of key " + keyId, connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO command_sequences (key_id, last_sequence, command_id, accepted_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (key_id) DO UPDATE SET last_sequence = excluded.last_sequence,
-                        command_id = excluded.command_id, accepted_at = excluded.accepted_at
-                    WHERE excluded.last_sequence > command_sequences.last_sequence""")) {
-                upsert.setString(1, keyId);
-                upsert.setLong(2, sequence);
-                upsert.setString(3, commandId);
-                upsert.setString(4, Timestamps.format(at));
-                return upsert.executeUpdate() == 1;
-            }
-        });
+    public boolean claim(SignedCommand command, Instant at) {
+        return database.inTransaction("claim command sequence " + command.sequence() + " of key " + command.keyId(),
+                connection -> claim(connection, command, at));
+    }
+
+    /**
+     * The same in the caller's transaction, so the claim commits with the command's effect and its
+     * audit entry or not at all. A command ordered by its version instead
+     * ({@link SignedCommand#orderedBySequence}) claims nothing and is always free to go on.
+     */
+    public static boolean claim(Connection transaction, SignedCommand command, Instant at) throws SQLException {
+        if (!command.orderedBySequence()) {
+            return true;
+        }
+        try (PreparedStatement upsert = transaction.prepareStatement("""
+                INSERT INTO command_sequences (key_id, last_sequence, command_id, accepted_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (key_id) DO UPDATE SET last_sequence = excluded.last_sequence,
+                    command_id = excluded.command_id, accepted_at = excluded.accepted_at
+                WHERE excluded.last_sequence > command_sequences.last_sequence""")) {
+            upsert.setString(1, command.keyId());
+            upsert.setLong(2, command.sequence());
+            upsert.setString(3, command.id());
+            upsert.setString(4, Timestamps.format(at));
+            return upsert.executeUpdate() == 1;
+        }
     }
 }

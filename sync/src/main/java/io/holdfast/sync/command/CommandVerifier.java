@@ -49,19 +49,38 @@ public final class CommandVerifier {
         this.skew = skew;
     }
 
+    /**
+     * Checks and claims the command's sequence in a transaction of its own: for a caller with no
+     * other work to do with it. The command handler checks, then claims, obeys and audits in one.
+     */
     public Verdict verify(byte[] message) {
+        Verdict checked = check(message);
+        if (checked instanceof Verdict.Accepted accepted && !sequences.claim(accepted.command(), clock.instant())) {
+            return replay(accepted.command());
+        }
+        return checked;
+    }
+
+    /** The refusal of a command whose sequence is not newer than the last one claimed for its key. */
+    static Verdict.Refused replay(SignedCommand command) {
+        return new Verdict.Refused(Refusal.REPLAY, "sequence " + command.sequence() + " of key '" + command.keyId()
+                + "' is not newer than the last accepted", Optional.of(command.id()), Optional.of(command.keyId()));
+    }
+
+    /** Every check but the sequence: signature, store, validity window, instruction. */
+    public Verdict check(byte[] message) {
         if (message.length > MAX_ENVELOPE_BYTES) {
-            return refuse(Refusal.MALFORMED, message.length + " bytes is larger than a command may be", null, null);
+            return refuse(Refusal.UNREADABLE, message.length + " bytes is larger than a command may be", null, null);
         }
         JsonNode envelope;
         try {
             envelope = JSON.readTree(message);
         } catch (IOException e) {
-            return refuse(Refusal.MALFORMED, "the envelope is not JSON", null, null);
+            return refuse(Refusal.UNREADABLE, "the envelope is not JSON", null, null);
         }
         if (envelope == null || !envelope.path("keyId").isTextual() || !envelope.path("command").isTextual()
                 || !envelope.path("signature").isTextual()) {
-            return refuse(Refusal.MALFORMED, "the envelope needs keyId, command and signature as text", null, null);
+            return refuse(Refusal.UNREADABLE, "the envelope needs keyId, command and signature as text", null, null);
         }
         String keyId = envelope.get("keyId").asText();
         Optional<PublicKey> key = keys.find(keyId);
@@ -74,7 +93,7 @@ public final class CommandVerifier {
             signed = Base64.getDecoder().decode(envelope.get("command").asText());
             signature = Base64.getDecoder().decode(envelope.get("signature").asText());
         } catch (IllegalArgumentException e) {
-            return refuse(Refusal.MALFORMED, "command or signature is not Base64", null, keyId);
+            return refuse(Refusal.UNREADABLE, "command or signature is not Base64", null, keyId);
         }
         if (!Keys.verifies(key.get(), signed, signature)) {
             return refuse(Refusal.BAD_SIGNATURE, "the signature does not match key '" + keyId + "'", null, keyId);
@@ -134,12 +153,8 @@ public final class CommandVerifier {
             return refuse(Refusal.EXPIRED, "expired at " + expiresAt + "; it is " + now + " here (tolerance "
                     + skew.toSeconds() + " s)", id, keyId);
         }
-        long sequence = command.get("sequence").asLong();
-        if (!sequences.claim(keyId, sequence, id, now)) {
-            return refuse(Refusal.REPLAY, "sequence " + sequence + " of key '" + keyId
-                    + "' is not newer than the last accepted", id, keyId);
-        }
-        return new Verdict.Accepted(new SignedCommand(id, keyId, store, sequence, issuedAt, expiresAt, instruction));
+        return new Verdict.Accepted(new SignedCommand(id, keyId, store, command.get("sequence").asLong(), issuedAt,
+                expiresAt, instruction));
     }
 
     private static Optional<Instruction> instruction(JsonNode command) {

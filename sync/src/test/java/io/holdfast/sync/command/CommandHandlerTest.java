@@ -1,6 +1,7 @@
 package io.holdfast.sync.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -30,6 +31,7 @@ import io.holdfast.mode.Notices;
 import io.holdfast.policy.StorePolicies;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.store.StoreException;
 
 /** Accepted commands change the board, the notices and the relay; every decision is audited. */
 class CommandHandlerTest {
@@ -102,14 +104,77 @@ class CommandHandlerTest {
     }
 
     @Test
-    void replacePolicyInstallsNewerVersionsOnlyAndNeverRollsBack() {
+    void replacePolicyInstallsNewerVersionsOnlyAndARefusedDowngradeIsAuditedAndCounted() {
         handler.handle(signed("\"type\":\"REPLACE_POLICY\",\"policy\":{\"version\":2,\"giftCardOfflineCap\":5000}"));
-        handler.handle(signed("\"type\":\"REPLACE_POLICY\",\"policy\":{\"version\":1,\"giftCardOfflineCap\":99999}"));
+        Verdict downgrade = handler.handle(
+                signed("\"type\":\"REPLACE_POLICY\",\"policy\":{\"version\":1,\"giftCardOfflineCap\":99999}"));
 
         assertThat(policies.inForce().orElseThrow().version()).isEqualTo(2);
         assertThat(policies.inForce().orElseThrow().documentJson()).contains("5000");
-        assertThat(audit.latest(10).stream().filter(e -> e.action().equals("command-accepted")).toList())
-                .first().satisfies(entry -> assertThat(entry.detail()).contains("not newer"));
+        assertThat(downgrade).isInstanceOfSatisfying(Verdict.Refused.class,
+                refused -> assertThat(refused.reason()).isEqualTo(Refusal.POLICY_NOT_NEWER));
+        assertThat(audit.latest(10).getFirst().action()).isEqualTo("command-refused");
+        assertThat(audit.latest(10).getFirst().detail()).contains("policy-not-newer");
+        assertThat(handler.refusedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPolicySignedBeforeAnIsolateButDeliveredAfterItStillInstalls() {
+        byte[] policy = signed("\"type\":\"REPLACE_POLICY\",\"policy\":{\"version\":3}");
+        byte[] isolate = signed("\"type\":\"ISOLATE\",\"capabilities\":[\"ORDERS\"]");
+
+        assertThat(handler.handle(isolate)).isInstanceOf(Verdict.Accepted.class);
+        assertThat(handler.handle(policy)).isInstanceOf(Verdict.Accepted.class);
+
+        assertThat(policies.inForce().orElseThrow().version()).isEqualTo(3);
+        assertThat(board.status(Capability.ORDERS).state()).isEqualTo(CapabilityState.ISOLATED);
+    }
+
+    @Test
+    void aCommandWhoseAuditEntryCannotBeWrittenIsNotCarriedOutAndItsRedeliveryIs() {
+        byte[] isolate = signed("\"type\":\"ISOLATE\",\"capabilities\":[\"PAYMENTS\"],\"reason\":\"incident\"");
+        database.inTransaction("the disk fails for the command's audit entry", connection -> {
+            try (var statement = connection.createStatement()) {
+                return statement.executeUpdate("""
+                        CREATE TRIGGER the_disk_fails BEFORE INSERT ON audit_log WHEN new.action = 'command-accepted'
+                        BEGIN SELECT RAISE(ABORT, 'disk I/O error (made by the test)'); END""");
+            }
+        });
+
+        assertThatThrownBy(() -> handler.handle(isolate)).isInstanceOf(StoreException.class);
+        assertThat(board.status(Capability.PAYMENTS).state()).as("rolled back with it").isEqualTo(CapabilityState.ONLINE);
+        assertThat(actions()).doesNotContain("capability.isolated");
+
+        database.inTransaction("the disk is mended", connection -> {
+            try (var statement = connection.createStatement()) {
+                return statement.executeUpdate("DROP TRIGGER the_disk_fails");
+            }
+        });
+        assertThat(handler.handle(isolate)).as("redelivered").isInstanceOf(Verdict.Accepted.class);
+
+        assertThat(board.status(Capability.PAYMENTS).state()).isEqualTo(CapabilityState.ISOLATED);
+        assertThat(actions()).containsExactly("command-accepted", "capability.isolated");
+        assertThat(new ModeBoard(database, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO)
+                .status(Capability.PAYMENTS).state()).as("after a restart").isEqualTo(CapabilityState.ISOLATED);
+    }
+
+    @Test
+    void garbageFromTheBrokerIsCountedAndSummarisedOnceAMinutePerCodeNotAuditedOneByOne() {
+        for (int i = 0; i < 500; i++) {
+            handler.handle(("{garbage " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            handler.handle(("{\"keyId\":\"nobody\\nSEVERE store database deleted\",\"command\":\"e30=\","
+                    + "\"signature\":\"AAAA\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        handler.oversized(300 * 1024);
+
+        assertThat(handler.refusedCount()).isEqualTo(1001);
+        assertThat(handler.unauthenticatedCount()).isEqualTo(1001);
+        List<AuditEntry> written = audit.latest(100);
+        assertThat(written).extracting(AuditEntry::action).containsOnly("commands-refused-unauthenticated");
+        assertThat(written).extracting(AuditEntry::subject)
+                .containsExactlyInAnyOrder("command-malformed", "command-unknown-key");
+        assertThat(written.stream().filter(e -> e.subject().equals("command-unknown-key")).findFirst().orElseThrow()
+                .detail()).contains("\\u000a");
     }
 
     @Test

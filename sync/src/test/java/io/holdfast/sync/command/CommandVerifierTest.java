@@ -151,10 +151,10 @@ class CommandVerifierTest {
     void malformedEnvelopesAndCommandsAreRefusedAsMalformed() {
         CommandVerifier verifier = verifierAt(NOW);
 
-        assertRefused(verifier.verify("{nope".getBytes(StandardCharsets.UTF_8)), Refusal.MALFORMED);
+        assertRefused(verifier.verify("{nope".getBytes(StandardCharsets.UTF_8)), Refusal.UNREADABLE);
         assertRefused(verifier.verify("{\"keyId\":\"regional-it-1\"}".getBytes(StandardCharsets.UTF_8)),
-                Refusal.MALFORMED);
-        assertRefused(verifier.verify(new byte[CommandVerifier.MAX_ENVELOPE_BYTES + 1]), Refusal.MALFORMED);
+                Refusal.UNREADABLE);
+        assertRefused(verifier.verify(new byte[CommandVerifier.MAX_ENVELOPE_BYTES + 1]), Refusal.UNREADABLE);
         assertRefused(verifier.verify(signer.envelope("[1, 2]")), Refusal.MALFORMED);
         assertRefused(verifier.verify(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
                 "\"type\":\"ISOLATE\",\"capabilities\":[\"TELEPORT\"]"))), Refusal.MALFORMED);
