@@ -87,7 +87,7 @@ async function checkGiftCard(event) {
 
 function purchaseOf(text) {
   const code = text.trim();
-  if (code.startsWith("HFR1.")) return { eReceipt: code };
+  if (code.startsWith("HFR2.") || code.startsWith("HFR1.")) return { eReceipt: code };
   if (/^CC-\d+$/i.test(code)) return { orderId: code.toUpperCase() };
   return { receiptId: code };
 }

@@ -42,9 +42,9 @@ class EReceiptsTest {
     void aChangedPriceIsRefused() {
         String code = here.sign(sale).orElseThrow();
         String[] parts = code.substring(EReceipts.PREFIX.length()).split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).replace("2950", "9950");
-        String forged = EReceipts.PREFIX + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[1];
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("2950", "9950");
+        String forged = EReceipts.PREFIX + parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
         assertThat(here.verify(forged)).isInstanceOfSatisfying(EReceipts.Check.Refused.class,
                 refused -> assertThat(refused.reason()).contains("changed since it was issued"));
@@ -60,6 +60,33 @@ class EReceiptsTest {
                 refused -> assertThat(refused.reason()).contains("does not know (store-9999)"));
         assertThat(here.verify("HFR1.not-base64!.x")).isInstanceOf(EReceipts.Check.Refused.class);
         assertThat(here.verify("CC-100001")).isEqualTo(new EReceipts.Check.Refused("This is not an e-receipt code."));
+    }
+
+    @Test
+    void theKeyIdIsOutsideTheSignedBytesAndAPayloadIsReadOnlyAfterItsSignatureIsProved() {
+        String code = here.sign(sale).orElseThrow();
+        String[] parts = code.substring(EReceipts.PREFIX.length()).split("\\.");
+        assertThat(parts).hasSize(3);
+        assertThat(parts[0]).isEqualTo("store-0421");
+
+        String garbage = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"lines\": 7".getBytes(StandardCharsets.UTF_8));
+        assertThat(here.verify(EReceipts.PREFIX + "store-0421." + garbage + "." + parts[2]))
+                .as("an unsigned payload is refused for its signature, never parsed")
+                .isInstanceOfSatisfying(EReceipts.Check.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("changed since it was issued"));
+        assertThat(here.verify(EReceipts.PREFIX + "store\n0421." + parts[1] + "." + parts[2]))
+                .isEqualTo(new EReceipts.Check.Refused("This is not an e-receipt code."));
+    }
+
+    @Test
+    void aCodePrintedBeforeTheKeyIdMovedOutIsStillHonoured() {
+        String code = here.sign(sale).orElseThrow();
+        String[] parts = code.substring(EReceipts.PREFIX.length()).split("\\.");
+        String legacy = "HFR1." + parts[1] + "." + parts[2];
+
+        assertThat(here.verify(legacy)).isInstanceOf(EReceipts.Check.Valid.class);
+        assertThat(here.verify("HFR1." + parts[1] + "." + parts[2].replace('A', 'B').replace('a', 'A')))
+                .isInstanceOf(EReceipts.Check.Refused.class);
     }
 
     private static KeyPair ed25519() {

@@ -148,7 +148,7 @@ public final class Gateway implements AutoCloseable {
                         services.notices, services.guards, services.outbox, services.sync, services.returns,
                         services.refunds, services.giftCardStatus, services.clock))
                 .register("/api/v1/receipts", new ReceiptHttpService(services.receipts, services.eReceipts,
-                        services.access))
+                        services.access, services.clock))
                 .register("/api/v1/returns", new ReturnsHttpService(services.returns, services.refunds,
                         new ReturnPrints(services.devices, services.settings.storeId(), services.settings.zone(),
                                 kioskText), kioskText, services.access))

@@ -72,7 +72,7 @@ class ReturnsHttpTest {
         assertThat(posted.statusCode()).isEqualTo(201);
         JsonNode body = HttpCalls.json(posted);
         assertThat(body.path("loyaltyQueued").asBoolean()).isTrue();
-        assertThat(body.path("eReceipt").asText()).startsWith("HFR1.");
+        assertThat(body.path("eReceipt").asText()).startsWith("HFR2.store-0421.");
 
         HttpResponse<String> again = postSale("0421-01-20261120-0001", "LOY-7781");
         assertThat(again.statusCode()).isEqualTo(200);
@@ -93,6 +93,36 @@ class ReturnsHttpTest {
         assertProblem(HttpCalls.postJson(base + "/api/v1/receipts", "{\"receiptId\": \"nope\"}", "Authorization", till),
                 400, "receipt-invalid");
         assertProblem(HttpCalls.postJson(base + "/api/v1/receipts", "{}", "Authorization", kiosk), 403, "role-not-allowed");
+    }
+
+    @Test
+    void aSaleDatedInTheFutureOrWithFractionsOrHugeTotalsIsRefusedNamingTheField() {
+        String tomorrow = TestClocks.TICKING.instant().plus(Duration.ofDays(1)).toString();
+        HttpResponse<String> future = HttpCalls.postJson(base + "/api/v1/receipts", """
+                {"receiptId": "0421-01-20261120-0007", "issuedAt": "%s",
+                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt", "quantity": 1,
+                            "unitPrice": {"amount": 2950, "currency": "GBP"}}],
+                 "tenders": [{"kind": "CARD", "amount": {"amount": 2950, "currency": "GBP"}, "reference": "VISA ****1234"}]}
+                """.formatted(tomorrow), "Authorization", till);
+        assertProblem(future, 422, "receipt-invalid");
+        assertThat(HttpCalls.json(future).path("field").asText()).isEqualTo("issuedAt");
+
+        HttpResponse<String> fraction = HttpCalls.postJson(base + "/api/v1/receipts", """
+                {"receiptId": "0421-01-20261120-0008", "issuedAt": "2026-11-20T10:00:00Z",
+                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt", "quantity": 1,
+                            "unitPrice": {"amount": 10.5, "currency": "GBP"}}],
+                 "tenders": [{"kind": "CARD", "amount": {"amount": 10, "currency": "GBP"}, "reference": "VISA ****1234"}]}
+                """, "Authorization", till);
+        assertProblem(fraction, 422, "whole-number-required");
+        assertThat(HttpCalls.json(fraction).path("field").asText()).isEqualTo("lines[0].unitPrice.amount");
+
+        HttpResponse<String> huge = HttpCalls.postJson(base + "/api/v1/receipts", """
+                {"receiptId": "0421-01-20261120-0009", "issuedAt": "2026-11-20T10:00:00Z",
+                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt", "quantity": 2000,
+                            "unitPrice": {"amount": 9223372036854775, "currency": "GBP"}}],
+                 "tenders": [{"kind": "CARD", "amount": {"amount": 10, "currency": "GBP"}, "reference": "VISA ****1234"}]}
+                """, "Authorization", till);
+        assertProblem(huge, 422, "amount-out-of-range");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.holdfast.gateway.receipt;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,12 +38,16 @@ import io.holdfast.staff.Session;
  * {@code POST /api/v1/receipts}: a till posts a sale to the journal. Tills only. A malformed
  * receipt is a 400 naming the field; a retry of the same sale answers 200 with the same e-receipt;
  * a different sale under a used receipt id is a 409. The answer carries the signed e-receipt for
- * the till to print as a QR code, when the store has a signing key.
+ * the till to print as a QR code, when the store has a signing key. A sale dated more than
+ * {@link #CLOCK_SKEW} after the store's clock is refused: a till cannot sell in the future, and a
+ * receipt dated so would stretch the return window it is judged by.
  */
 public final class ReceiptHttpService implements HttpService {
 
     private static final String CODE = "receipt-invalid";
     private static final String TITLE = "The receipt is not valid";
+    /** How far a till's clock may run ahead of the store's. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     record LineBody(Integer lineNumber, String sku, String description, Integer quantity, AmountBody unitPrice,
                     String category) {
@@ -56,11 +62,13 @@ public final class ReceiptHttpService implements HttpService {
     private final ReceiptPosting posting;
     private final EReceipts eReceipts;
     private final Access access;
+    private final Clock clock;
 
-    public ReceiptHttpService(ReceiptPosting posting, EReceipts eReceipts, Access access) {
+    public ReceiptHttpService(ReceiptPosting posting, EReceipts eReceipts, Access access, Clock clock) {
         this.posting = posting;
         this.eReceipts = eReceipts;
         this.access = access;
+        this.clock = clock;
     }
 
     @Override
@@ -71,6 +79,12 @@ public final class ReceiptHttpService implements HttpService {
     private void post(ServerRequest request, ServerResponse response) {
         Session till = access.require(request, EnumSet.of(Role.TILL));
         Receipt receipt = receipt(Json.read(request, Body.class), till.principal());
+        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        if (receipt.issuedAt().isAfter(latest)) {
+            throw ProblemException.field(422, CODE, TITLE, "issuedAt", "is " + receipt.issuedAt()
+                    + ", after the store's clock (" + latest + " with " + CLOCK_SKEW.toMinutes()
+                    + " minutes' tolerance); check the till's clock");
+        }
         switch (posting.post(receipt)) {
             case PostingOutcome.Recorded recorded -> Json.send(response, Status.CREATED_201,
                     view(recorded.receipt(), recorded.loyaltyQueued(), false));
