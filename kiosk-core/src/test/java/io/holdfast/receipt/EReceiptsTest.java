@@ -85,7 +85,9 @@ class EReceiptsTest {
         String legacy = "HFR1." + parts[1] + "." + parts[2];
 
         assertThat(here.verify(legacy)).isInstanceOf(EReceipts.Check.Valid.class);
-        assertThat(here.verify("HFR1." + parts[1] + "." + parts[2].replace('A', 'B').replace('a', 'A')))
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[0] ^= 1;
+        assertThat(here.verify("HFR1." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature)))
                 .isInstanceOf(EReceipts.Check.Refused.class);
     }
 
