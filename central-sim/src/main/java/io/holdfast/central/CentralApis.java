@@ -94,9 +94,15 @@ final class CentralApis implements HttpService {
             SimJson.problem(response, 400, "redemption-invalid", "a redemption needs a redemptionId and an amount");
             return;
         }
-        giftCardAnswer(response, giftCards.authorise(redemptionId, body.path("cardNumber").asText(""), pin(body),
-                io.holdfast.money.Money.of(amount.path("amount").asLong(), amount.path("currency").asText()),
-                body.path("capture").asBoolean(true)));
+        GiftCardLedger.Answer answer = giftCards.authorise(redemptionId, body.path("cardNumber").asText(""),
+                pin(body), io.holdfast.money.Money.of(amount.path("amount").asLong(), amount.path("currency").asText()),
+                body.path("capture").asBoolean(true));
+        try {
+            Thread.sleep(giftCards.lateAnswer());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        giftCardAnswer(response, answer);
     }
 
     private static java.util.Optional<String> pin(JsonNode body) {

@@ -2,13 +2,16 @@ package io.holdfast.central;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +87,9 @@ public final class GiftCardLedger implements EventJudge {
     private final Clock clock;
     private final Map<CardFingerprint, Card> cards = new HashMap<>();
     private final Map<String, Held> redemptions = new HashMap<>();
+    /** Redemption ids a store asked to reverse: never charged again. */
+    private final Set<String> reversed = new HashSet<>();
+    private Duration lateAnswer = Duration.ZERO;
 
     public GiftCardLedger(List<DemoDataset.DemoGiftCard> demoCards, byte[] key, Clock clock) {
         this.fingerprinter = new CardFingerprinter(key);
@@ -114,6 +120,10 @@ public final class GiftCardLedger implements EventJudge {
             return new Answer.NotFound();
         }
         Card card = found.get();
+        if (reversed.contains(redemptionId)) {
+            return new Answer.Declined("redemption-reversed", "This redemption was reversed; start a new one.",
+                    card.money(Math.max(0, card.balance)));
+        }
         Held before = redemptions.get(redemptionId);
         if (before != null) {
             return new Answer.Approved(before.reference(), card.money(card.balance), false);
@@ -155,6 +165,19 @@ public final class GiftCardLedger implements EventJudge {
                     card.changedAt = clock.instant();
                     redemptions.put(payload.path("redemptionId").asText(),
                             new Held(held.card(), held.amount(), held.reference(), false, true));
+                }
+                yield Optional.empty();
+            }
+            case "giftcard.reversal-requested" -> {
+                String redemptionId = payload.path("redemptionId").asText();
+                reversed.add(redemptionId);
+                Held held = redemptions.get(redemptionId);
+                Card card = cards.get(fingerprint);
+                if (held != null && !held.voided() && card != null) {
+                    card.balance += held.amount();
+                    card.changedAt = clock.instant();
+                    redemptions.put(redemptionId, new Held(held.card(), held.amount(), held.reference(), held.captured(),
+                            true));
                 }
                 yield Optional.empty();
             }
@@ -216,6 +239,18 @@ public final class GiftCardLedger implements EventJudge {
         return cards.entrySet().stream().map(entry -> new GiftCardBalance(entry.getKey(), entry.getValue().lastFour,
                 entry.getValue().money(entry.getValue().balance), entry.getValue().changedAt,
                 entry.getValue().pinCheck, entry.getValue().blocked)).toList();
+    }
+
+    /**
+     * From now on each authorisation is made at once but answered only after {@code by}: central
+     * takes the money and the store, which waits less, hears nothing. {@link Duration#ZERO} ends it.
+     */
+    public synchronized void answerLate(Duration by) {
+        lateAnswer = by;
+    }
+
+    synchronized Duration lateAnswer() {
+        return lateAnswer;
     }
 
     public synchronized Money balanceOf(String number) {

@@ -162,8 +162,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  readiness        %s/health/ready%n", base);
         out.printf("  metrics          %s/metrics%n", base);
         out.printf("  API contract     %s/openapi%n", base);
-        out.printf("  devices          %s/api/v1/devices%n", base);
-        out.printf("  last receipt     %s/api/v1/devices/%s/last-receipt%n", base, DemoDevices.PRINTER);
+        out.printf("  devices          %s/api/v1/devices and .../%s/last-receipt (signed in: everything under"
+                + " /api/v1 needs a session but sign-in and the status)%n", base, DemoDevices.PRINTER);
         out.printf("  central switches %s  (make head office slow, failing, refusing or a blackhole)%n",
                 central.adminUrl());
         out.printf("  MQTT broker      %s  (events to central, signed commands, the store's heartbeat)%n",

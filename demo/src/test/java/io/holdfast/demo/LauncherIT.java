@@ -58,9 +58,10 @@ class LauncherIT {
             assertThat(order.statusCode()).isEqualTo(200);
             assertThat(order.body()).contains("\"orderId\":\"" + orderId + "\"");
 
-            HttpResponse<String> devices = get(base + "/api/v1/devices");
+            assertThat(get(base + "/api/v1/devices", "").statusCode()).as("devices need a session").isEqualTo(401);
+            HttpResponse<String> devices = get(base + "/api/v1/devices", token);
             assertThat(devices.body()).contains("desk-1-printer", "desk-1-scanner", "till-1-terminal");
-            HttpResponse<String> receipt = awaitOk(base + "/api/v1/devices/desk-1-printer/last-receipt?format=text");
+            HttpResponse<String> receipt = awaitOk(base + "/api/v1/devices/desk-1-printer/last-receipt?format=text", token);
             assertThat(receipt.body()).contains("HOLDFAST DEMO").contains("£0.00");
 
             Path copy = folder.resolve("backup/holdfast-copy.db");
@@ -164,12 +165,20 @@ class LauncherIT {
         return token.group(1);
     }
 
-    private static HttpResponse<String> awaitOk(String url) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> get(url), response -> response.statusCode() == 200);
+    private static HttpResponse<String> awaitOk(String url, String token) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> get(url, token), response -> response.statusCode() == 200);
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, "");
+    }
+
+    /** A GET, with the bearer token when there is one. */
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

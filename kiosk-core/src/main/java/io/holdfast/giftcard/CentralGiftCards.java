@@ -50,6 +50,17 @@ public interface CentralGiftCards {
     record NotFound() implements BalanceAnswer, AuthorisationAnswer {
     }
 
-    record Unavailable(String reason) implements BalanceAnswer, AuthorisationAnswer {
+    /**
+     * Central did not answer.
+     *
+     * @param centralAsked true when the request may have reached central (it timed out or failed on
+     *                     the way back), so central may have taken the money; false when the breaker
+     *                     refused it before it left the store
+     */
+    record Unavailable(String reason, boolean centralAsked) implements BalanceAnswer, AuthorisationAnswer {
+        public Unavailable(String reason) {
+            this(reason, true);
+        }
+
     }
 }

@@ -36,6 +36,12 @@ public final class GiftCardDesk {
     static final String SCOPE = "giftcard-redemption";
     public static final String REDEEMED_EVENT = "giftcard.redeemed";
     public static final String VOIDED_EVENT = "giftcard.voided";
+    /**
+     * Central did not answer an authorisation the store then did not record (declined, or refused):
+     * central gives back what it took under the redemption id, if it took anything, and never takes
+     * under that id again.
+     */
+    public static final String REVERSAL_EVENT = "giftcard.reversal-requested";
     /** The prefix of a redemption event's key; central's verdict comes back under it. */
     static final String REDEEMED_KEY = "gcr-";
     private static final int LOCK_STRIPES = 256;
@@ -148,6 +154,15 @@ public final class GiftCardDesk {
 
     private enum PinResult { FINE, REQUIRED, WRONG }
 
+    /** A decline or refusal kept for its key after central was told to give back what it may have taken. */
+    record UnrecordedOutcome(String code, String message, Money couldApprove, Redemption.Mode mode,
+                             GiftCardRefusal refusal, String detail) {
+        RedemptionOutcome outcome() {
+            return refusal != null ? new RedemptionOutcome.Refused(refusal, detail)
+                    : new RedemptionOutcome.Declined(code, message, couldApprove, mode);
+        }
+    }
+
     private record OfflineCheck(PinAttempts.State pinState, Optional<GiftCardBalance> known, PinResult pin,
                                 Optional<Money> available) {
     }
@@ -183,6 +198,7 @@ public final class GiftCardDesk {
             }
             // The same id on every retry of this request, so central, which dedups by it, takes the money once.
             String redemptionId = request.derivedId("GCR-");
+            boolean maybeTaken = false;
             outbox.requireRoom(EVENT_PAYLOAD_BYTES);
             if (online()) {
                 CentralGiftCards.AuthorisationAnswer answer = central.authorise(new CentralGiftCards.Authorisation(
@@ -207,12 +223,20 @@ public final class GiftCardDesk {
                     }
                     case CentralGiftCards.Unavailable unavailable -> {
                         // Central did not answer: the store decides within its offline limits. If
-                        // central did take it, the redemption id makes the offline record the same one.
+                        // central did take it, the redemption id makes the offline record the same one;
+                        // if the store does not record it, central is told to give it back.
+                        maybeTaken = unavailable.centralAsked();
                     }
                 }
             }
-            return database.inTransaction("redeem offline " + redemptionId, connection ->
-                    redeemOffline(connection, redemptionId, card, command, policy, request));
+            boolean reverseUnlessRecorded = maybeTaken;
+            return database.inTransaction("redeem offline " + redemptionId, connection -> {
+                RedemptionOutcome outcome = redeemOffline(connection, redemptionId, card, command, policy, request);
+                if (reverseUnlessRecorded && !(outcome instanceof RedemptionOutcome.Done)) {
+                    requestReversal(connection, redemptionId, card, command, request, outcome);
+                }
+                return outcome;
+            });
         } finally {
             lock.unlock();
         }
@@ -272,7 +296,9 @@ public final class GiftCardDesk {
                         Redemption settled = redemption.in(to);
                         if (to == Redemption.State.CAPTURED) {
                             appendRedeemed(connection, settled, stored.card(), now);
-                        } else if (redemption.mode() == Redemption.Mode.ONLINE) {
+                        } else {
+                            // Offline too: the authorisation may have followed a call central took but
+                            // did not answer; central gives back what it holds under the id, if anything.
                             outbox.append(connection, new OutboxEvent("gcv-" + redemptionId, Capability.GIFT_CARDS,
                                     VOIDED_EVENT, redemptionId, now, CoreJson.write(payload(settled, stored.card()))));
                         }
@@ -331,6 +357,32 @@ public final class GiftCardDesk {
         };
     }
 
+    /**
+     * Central may have taken money the store is not recording: in the same transaction as the
+     * decision, the outbox tells central to give it back, and the answer is kept for the key, so a
+     * retry under it is answered the same and never asks central again under this id.
+     */
+    private void requestReversal(Connection connection, String redemptionId, CardFingerprint card,
+                                 RedeemCommand command, IdempotentRequests.Request request, RedemptionOutcome outcome)
+            throws SQLException {
+        Instant now = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("redemptionId", redemptionId);
+        payload.put("cardFingerprint", card.hex());
+        payload.put("lastFour", command.card().lastFour());
+        payload.put("amount", Map.of("amount", command.amount().amount(),
+                "currency", command.amount().currency().getCurrencyCode()));
+        payload.put("because", switch (outcome) {
+            case RedemptionOutcome.Declined declined -> declined.code();
+            case RedemptionOutcome.Refused refused -> refused.refusal().code();
+            case RedemptionOutcome.Done done -> "recorded";
+        });
+        outbox.append(connection, new OutboxEvent("gcx-" + redemptionId, Capability.GIFT_CARDS, REVERSAL_EVENT,
+                redemptionId, now, CoreJson.write(payload)));
+        AuditLog.append(connection, now, command.actor(), "giftcard.reversal-requested", redemptionId, payload);
+        IdempotentRequests.remember(connection, request, CoreJson.write(Map.of("unrecorded", outcome)), now);
+    }
+
     private RedemptionOutcome record(Connection connection, Redemption redemption, CardFingerprint card, String actor,
                                      IdempotentRequests.Request request, Instant now) throws SQLException {
         Redemptions.insert(connection, redemption, card, actor);
@@ -370,6 +422,11 @@ public final class GiftCardDesk {
             return Optional.empty();
         }
         if (previous.get() instanceof IdempotentRequests.Previous.Same same) {
+            Optional<UnrecordedOutcome> unrecorded = CoreJson.readField(same.outcomeJson(), "unrecorded",
+                    UnrecordedOutcome.class);
+            if (unrecorded.isPresent()) {
+                return Optional.of(unrecorded.get().outcome());
+            }
             Redemption first = CoreJson.read(same.outcomeJson(), Redemption.class);
             Optional<Redemptions.Stored> stored = Redemptions.find(connection, first.redemptionId());
             return Optional.of(new RedemptionOutcome.Done(

@@ -25,6 +25,7 @@ import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.gateway.config.SyncConfig;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
 import io.holdfast.store.Database;
@@ -42,6 +43,8 @@ class GiftCardReconciliationTest {
 
     private static final String CARD = GiftCardNumbers.number(11);
     private static final String PIN = "518273";
+    private static final String BIG_CARD = GiftCardNumbers.number(12);
+    private static final String BIG_PIN = "604215";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
@@ -56,7 +59,8 @@ class GiftCardReconciliationTest {
     void start() {
         broker = EmbeddedBroker.start();
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), new DemoDataset("0421", List.of(),
-                List.of(), List.of(new DemoDataset.DemoGiftCard(CARD, PIN, Money.of(4000, "GBP")))),
+                List.of(), List.of(new DemoDataset.DemoGiftCard(CARD, PIN, Money.of(4000, "GBP")),
+                new DemoDataset.DemoGiftCard(BIG_CARD, BIG_PIN, Money.of(10_000, "GBP")))),
                 GiftCardHttpTest.KEY, TestClocks.TICKING);
         consumer = CentralConsumer.start(broker.uri(), central.giftCards());
         await().atMost(PATIENCE).until(consumer::connected);
@@ -103,6 +107,35 @@ class GiftCardReconciliationTest {
         assertThat(balance(second).path("balance").path("amount").asLong()).as("central settled it to nothing").isZero();
         assertThat(HttpCalls.json(redeem(second, "after-clear", 500)).path("reason").asText())
                 .isEqualTo("insufficient-balance");
+    }
+
+    @Test
+    void centralTakesTheMoneyAndTimesOutTheStoreDeclinesAndCentralGivesTheMoneyBack() {
+        restore(first);
+        await().atMost(PATIENCE).until(() -> first.services().board().status(Capability.GIFT_CARDS).state()
+                == CapabilityState.ONLINE);
+        central.giftCards().answerLate(Duration.ofSeconds(2));
+        String base = "http://127.0.0.1:" + first.port();
+        String colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
+        String sixtyPounds = """
+                {"cardNumber": "%s", "pin": "%s", "amount": {"amount": 6000, "currency": "GBP"}}"""
+                .formatted(BIG_CARD, BIG_PIN);
+
+        var declined = HttpCalls.postJson(base + "/api/v1/gift-cards/redemptions", sixtyPounds,
+                "Authorization", colleague, "Idempotency-Key", "late-1");
+
+        GatewayHttpTest.assertProblem(declined, 409, "redemption-declined");
+        assertThat(HttpCalls.json(declined).path("reason").asText()).isEqualTo("over-card-daily-offline");
+        central.giftCards().answerLate(Duration.ZERO);
+        var again = HttpCalls.postJson(base + "/api/v1/gift-cards/redemptions", sixtyPounds,
+                "Authorization", colleague, "Idempotency-Key", "late-1");
+        assertThat(HttpCalls.json(again).path("reason").asText()).as("the same key, the same answer")
+                .isEqualTo("over-card-daily-offline");
+        await().atMost(PATIENCE).until(() -> consumer.applied("0421").stream()
+                .anyMatch(event -> event.type().equals("giftcard.reversal-requested")));
+        await().atMost(PATIENCE).until(() -> central.giftCards().balanceOf(BIG_CARD).amount() == 10_000);
+        assertThat(consumer.applied("0421")).extracting(AppliedEvent::type).as("nothing was recorded as taken")
+                .doesNotContain("giftcard.redeemed");
     }
 
     private static JsonNode balance(Gateway gateway) {

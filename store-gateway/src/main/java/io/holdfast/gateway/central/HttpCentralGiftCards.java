@@ -48,7 +48,7 @@ public final class HttpCentralGiftCards implements CentralGiftCards {
                 case 401 -> new PinWrong();
                 default -> new NotFound();
             };
-            case CapabilityGuard.Result.Failed<Reply> failed -> new Unavailable(failed.reason());
+            case CapabilityGuard.Result.Failed<Reply> failed -> new Unavailable(failed.reason(), failed.contactedCentral());
         };
     }
 
@@ -75,7 +75,7 @@ public final class HttpCentralGiftCards implements CentralGiftCards {
                             money(reply.path("balance")));
                 };
             }
-            case CapabilityGuard.Result.Failed<Reply> failed -> new Unavailable(failed.reason());
+            case CapabilityGuard.Result.Failed<Reply> failed -> new Unavailable(failed.reason(), failed.contactedCentral());
         };
     }
 
