@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                         .withTrustedKey(REGIONAL_KEY_ID, regionalPublicKey())
                         .withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)))
                 .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
+                        .withCollectionCodeKey(DemoDataset.COLLECTION_CODE_KEY)
                         .withDevice(DemoSeeder.KIOSK_ID, Role.KIOSK, StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN))
                         .withDevice(DemoSeeder.TILL_ID, Role.TILL, StaffDirectory.sha256(DemoSeeder.TILL_TOKEN)))
                 .withReturns(defaults.returns().withGiftCardKey(DemoSeeder.DEMO_GIFT_CARD_KEY)

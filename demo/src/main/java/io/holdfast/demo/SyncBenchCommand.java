@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import io.holdfast.central.SimJson;
+import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.MosquittoProcess;
 import io.holdfast.gateway.central.ManifestStreamRows;
@@ -186,7 +187,7 @@ final class SyncBenchCommand implements Callable<Integer> {
      * decided, merged in one transaction and its position saved. Only the store's side is timed.
      */
     private void manifest(Path work, PrintWriter out) throws Exception {
-        String codeHash = CollectionCodes.hash("123456");
+        String codeHash = new CollectionCodes(DemoDataset.COLLECTION_CODE_KEY).hash("123456");
         Instant now = Instant.now();
         int chunks = (manifestRows + chunk - 1) / chunk;
         try (Database database = Database.open(DatabaseSettings.of(work.resolve("manifest.db")))) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.holdfast.store.Database;
 
@@ -56,23 +57,35 @@ public final class OrderSearch {
     }
 
     private final Database database;
+    private final Optional<CollectionCodes> codes;
 
+    /** A search by order number and name only: the store has no collection-code key. */
     public OrderSearch(Database database) {
         this.database = database;
+        this.codes = Optional.empty();
+    }
+
+    /** @param codes the store's collection-code key, to find an order by the code the customer brings */
+    public OrderSearch(Database database, CollectionCodes codes) {
+        this.database = database;
+        this.codes = Optional.of(codes);
     }
 
     public Result search(String typed) {
         return switch (SearchQuery.parse(typed)) {
             case SearchQuery.Invalid invalid -> new Result.Invalid(invalid.reason());
+            case SearchQuery.ByCollectionCode byCode when codes.isEmpty() -> new Result.Invalid(
+                    "Collection codes are not set up in this store; search by order number or name.");
             case SearchQuery query -> new Result.Found(database.read("search orders", c -> run(c, query)));
         };
     }
 
-    private static List<OrderSummary> run(Connection connection, SearchQuery query) throws SQLException {
+    private List<OrderSummary> run(Connection connection, SearchQuery query) throws SQLException {
         return switch (query) {
             case SearchQuery.ByOrderId byId -> select(connection, SUMMARY + " WHERE o.order_id = ?", byId.orderId().value());
-            case SearchQuery.ByCollectionCode byCode -> select(connection,
-                    SUMMARY + " WHERE o.collection_code_hash = ? ORDER BY o.pickup_by LIMIT " + LIMIT, byCode.codeHash());
+            case SearchQuery.ByCollectionCode byCode -> select(connection, SUMMARY
+                    + " WHERE o.collection_code_hash IN (?, ?) ORDER BY o.pickup_by LIMIT " + LIMIT,
+                    codes.orElseThrow().storedForms(byCode.code()).toArray(String[]::new));
             case SearchQuery.ByName byName -> select(connection, BY_NAME,
                     ftsMatch(byName), byName.postcodePrefix().replaceAll("[%_\\\\]", "") + "%");
             case SearchQuery.Invalid invalid -> List.of();

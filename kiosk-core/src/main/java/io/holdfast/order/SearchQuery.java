@@ -19,9 +19,10 @@ public sealed interface SearchQuery {
     }
 
     /** The code is hashed at once; the query never holds it in clear. */
-    record ByCollectionCode(String codeHash) implements SearchQuery {
+    /** @param code the code as typed: hashed by {@link OrderSearch} with the store's key, never kept */
+    record ByCollectionCode(String code) implements SearchQuery {
         public ByCollectionCode {
-            Require.text(codeHash, "code hash");
+            Require.text(code, "code");
         }
 
         @Override
@@ -61,7 +62,7 @@ public sealed interface SearchQuery {
             return new ByOrderId(new OrderId(typed.toUpperCase(Locale.ROOT)));
         }
         if (COLLECTION_CODE.matcher(typed).matches()) {
-            return new ByCollectionCode(CollectionCodes.hash(typed));
+            return new ByCollectionCode(typed);
         }
         List<String> names = new ArrayList<>();
         StringBuilder postcode = new StringBuilder();

@@ -65,7 +65,7 @@ class OrderExpiryTest {
     void inBritishSummerTimeAnOrderExpiresAtTheStoresMidnightNotUtcs() {
         Order summer = new Order(new OrderId("CC-200001"), OrderFixtures.anOrder("CC-200001").customer(),
                 OrderFixtures.anOrder("CC-200001").lines(), OrderFixtures.anOrder("CC-200001").parcels(),
-                LocalDate.parse("2026-07-10"), OrderStatus.READY, CollectionCodes.hash("123456"),
+                LocalDate.parse("2026-07-10"), OrderStatus.READY, OrderFixtures.CODES.hash("123456"),
                 Instant.parse("2026-07-01T09:00:00Z"), 1);
         new SqliteOrderRepository(database).saveAll(List.of(summer));
         SteppingClock july = new SteppingClock(Instant.parse("2026-07-10T22:59:00Z"));

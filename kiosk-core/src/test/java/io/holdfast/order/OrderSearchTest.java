@@ -31,12 +31,35 @@ class OrderSearchTest {
                 order("CC-100002", "Janet Smithson", "LS6 2QB", "222222"),
                 order("CC-100003", "Siobhán O'Brien", "LS1 4AP", "333333"),
                 order("CC-100004", "Tom Jones", "BD1 3HL", "111111")));
-        search = new OrderSearch(database);
+        search = new OrderSearch(database, OrderFixtures.CODES);
     }
 
     @AfterEach
     void closeStore() {
         database.close();
+    }
+
+    @Test
+    void aCodeIsKeptAsAKeyedHashThatTheCodeAloneCannotRebuildAndAStoreWithoutTheKeyCannotSearchByCode() {
+        String stored = new SqliteOrderRepository(database).find(new OrderId("CC-100001")).orElseThrow()
+                .collectionCodeHash();
+
+        assertThat(stored).startsWith("hmac:").doesNotContain("111111")
+                .isNotEqualTo("sha256:" + io.holdfast.store.Hashes.sha256Hex("holdfast-collection-code:111111"))
+                .isNotEqualTo(new CollectionCodes("another-store-s-collection-code-key!"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII)).hash("111111"));
+        assertThat(new OrderSearch(database).search("111111")).isInstanceOfSatisfying(OrderSearch.Result.Invalid.class,
+                invalid -> assertThat(invalid.reason()).contains("not set up"));
+    }
+
+    @Test
+    void aCodeStoredWithTheOldPlainHashIsStillFoundUntilTheManifestRefreshesIt() {
+        Order old = order("CC-100009", "Ann Lee", "LS2 7EE", "999999");
+        new SqliteOrderRepository(database).saveAll(List.of(new Order(old.id(), old.customer(), old.lines(), old.parcels(),
+                old.pickupBy(), old.status(), "sha256:" + io.holdfast.store.Hashes.sha256Hex("holdfast-collection-code:999999"),
+                old.updatedAt(), 1)));
+
+        assertThat(ids("999999")).containsExactly("CC-100009");
     }
 
     @Test
@@ -92,7 +115,7 @@ class OrderSearchTest {
         return new Order(new OrderId(id), new Customer(name, postcode, "x***@e***.com"),
                 List.of(new OrderLine(1, "5001035", "Canvas tote", 2, 0, Money.of(1200, "GBP"))),
                 List.of(new Parcel(1, new Parcel.Location(Parcel.Location.Kind.BAY, "B2"))),
-                LocalDate.parse("2026-11-28"), OrderStatus.READY, CollectionCodes.hash(code),
+                LocalDate.parse("2026-11-28"), OrderStatus.READY, OrderFixtures.CODES.hash(code),
                 Instant.parse("2026-11-21T09:00:00Z"), 1);
     }
 }

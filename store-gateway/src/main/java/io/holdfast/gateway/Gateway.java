@@ -12,6 +12,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.openapi.OpenApiFeature;
 
+import io.holdfast.audit.Untrusted;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.devices.CodeImageHttpService;
 import io.holdfast.gateway.devices.DeviceHttpService;
@@ -40,7 +41,6 @@ import io.holdfast.gateway.status.StatusHttpService;
 import io.holdfast.hardware.scan.ScanEvent;
 import io.holdfast.hardware.scan.ScanParser;
 import io.holdfast.hardware.scan.ScanResult;
-import io.holdfast.audit.Untrusted;
 import io.holdfast.store.Database;
 
 /**
@@ -155,10 +155,9 @@ public final class Gateway implements AutoCloseable {
                 .register("/api/v1/gift-cards", new GiftCardHttpService(services.giftCards, services.access,
                         services.settings.zone()))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))
-                .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.settings.zone(), services.orders, services.search,
-                        services.desk, services.expiry, services.centralOrders, services.devices, services.collectionQr,
-                        services.scans,
-                        services.access))
+                .register("/api/v1", OrderRoutes.services(services.settings.storeId(), services.settings.zone(),
+                        services.orders, services.search, services.desk, services.expiry, services.centralOrders,
+                        services.devices, services.collectionQr, services.scans, services.access))
                 .register("/api/v1/exceptions", new ExceptionHttpService(services.exceptions, services.access))
                 .register("/api/v1/devices", new DeviceHttpService(services.devices.registry()))
                 .register("/api/v1/scans", new ScanHttpService(services.scans))

@@ -113,7 +113,8 @@ public final class StoreServices implements AutoCloseable {
         this.probe = new CentralProbe(settings.central(), guards, board, outbox);
         new ContactlessFollowsPayments(devices.paymentTerminals().values(), board).applyNow();
         this.orders = new SqliteOrderRepository(database);
-        this.search = new OrderSearch(database);
+        this.search = settings.desk().collectionCodes().map(codes -> new OrderSearch(database, codes))
+                .orElseGet(() -> new OrderSearch(database));
         this.centralOrders = new HttpCentralOrders(settings.central().orders(), settings.storeId(),
                 guards.guard(Capability.ORDERS), guards.manifest(),
                 settings.resilience().guard(Capability.ORDERS).callBudget());

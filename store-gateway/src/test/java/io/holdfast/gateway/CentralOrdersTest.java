@@ -21,7 +21,6 @@ import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.Condition;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.gateway.config.CentralEndpoints;
-import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.order.Order;
 import io.holdfast.order.OrderId;
@@ -46,7 +45,7 @@ class CentralOrdersTest {
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
                 .withCentral(TestStores.centralOf(central))
                 .withCallBudget(Capability.ORDERS, Duration.ofMillis(300))
-                .withDesk(DeskSettings.defaults().withCentralSigningKey(central.signingKey())), TestClocks.TICKING);
+                .withDesk(TestStores.desk().withCentralSigningKey(central.signingKey())), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
         await().atMost(Duration.ofSeconds(10)).until(() ->

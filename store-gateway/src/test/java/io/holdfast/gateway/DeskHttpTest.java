@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.order.CollectionQr;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.testing.TestClocks;
@@ -40,7 +39,7 @@ class DeskHttpTest {
     void start() {
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, List.of(TestStores.anOrder("CC-100001"), TestStores.anOrder("CC-100002")));
-        gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421").withDesk(DeskSettings.defaults()
+        gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421").withDesk(TestStores.desk()
                 .withCentralSigningKey(central.getPublic())
                 .withDevice("kiosk-1", io.holdfast.staff.Role.KIOSK, StaffDirectory.sha256("kiosk-secret"))), TestClocks.TICKING);
         base = "http://127.0.0.1:" + gateway.port();

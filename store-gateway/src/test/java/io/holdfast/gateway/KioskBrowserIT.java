@@ -24,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
@@ -64,7 +63,7 @@ class KioskBrowserIT {
     static void start() throws IOException {
         store = PrintingStore.start("kiosk-browser", "kiosk-1-printer", KioskBrowserIT::seed, settings -> settings
                 .withStoreId("0421")
-                .withDesk(DeskSettings.defaults().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
+                .withDesk(TestStores.desk().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
                 .withReturns(ReturnsSettings.defaults()
                         .withGiftCardKey(GiftCardHttpTest.KEY)
                         .withKioskIdleTimeout(Duration.ofSeconds(2))));

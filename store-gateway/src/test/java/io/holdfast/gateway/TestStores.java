@@ -6,7 +6,9 @@ import java.util.List;
 
 import java.net.URI;
 
+import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.gateway.config.CentralEndpoints;
+import io.holdfast.gateway.config.DeskSettings;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.money.Money;
@@ -44,7 +46,8 @@ public final class TestStores {
         return GatewaySettings.from(GatewayConfig.load(java.util.Optional.empty()))
                 .withListener("127.0.0.1", 0)
                 .withDatabase(DatabaseSettings.of(databaseFile))
-                .withCentral(CentralEndpoints.all(URI.create("http://127.0.0.1:9")));
+                .withCentral(CentralEndpoints.all(URI.create("http://127.0.0.1:9")))
+                .withDesk(DeskSettings.defaults().withCollectionCodeKey(DemoDataset.COLLECTION_CODE_KEY));
     }
 
     /** Every capability at its service on the simulator (their names match). */
@@ -67,11 +70,16 @@ public final class TestStores {
     }
 
     /** A desk with the test kiosk ({@code kiosk-1}, token {@code kiosk-secret}) and till ({@code till-1}, {@code till-secret}). */
-    public static io.holdfast.gateway.config.DeskSettings kioskAndTill() {
-        return io.holdfast.gateway.config.DeskSettings.defaults()
+    public static DeskSettings kioskAndTill() {
+        return desk()
                 .withDevice("kiosk-1", io.holdfast.staff.Role.KIOSK, io.holdfast.staff.StaffDirectory.sha256("kiosk-secret"))
                 .withDevice("till-1", io.holdfast.staff.Role.TILL, io.holdfast.staff.StaffDirectory.sha256("till-secret"))
                 .withDevice("till-2", io.holdfast.staff.Role.TILL, io.holdfast.staff.StaffDirectory.sha256("till-2-secret"));
+    }
+
+    /** The test stores' desk settings: the collection-code key they share with the simulator, no devices. */
+    public static DeskSettings desk() {
+        return DeskSettings.defaults().withCollectionCodeKey(DemoDataset.COLLECTION_CODE_KEY);
     }
 
     public static String kiosk(String base) {
@@ -103,7 +111,7 @@ public final class TestStores {
         return new Order(orderId, new Customer("Jane Smith", "LS1 4AP", "j***@e***.com"),
                 List.of(new OrderLine(1, "5001001", "Linen shirt, blue, M", 2, 0, Money.of(2950, "GBP"))),
                 List.of(new Parcel(1, new Parcel.Location(Parcel.Location.Kind.SHELF, "A3"))),
-                TestClocks.today().plusDays(4), OrderStatus.READY, CollectionCodes.hash("123456"),
+                TestClocks.today().plusDays(4), OrderStatus.READY, new CollectionCodes(DemoDataset.COLLECTION_CODE_KEY).hash("123456"),
                 TestClocks.START.minus(Duration.ofDays(3)), 1);
     }
 

@@ -31,6 +31,15 @@ import io.holdfast.receipt.Tender;
  */
 public record DemoDataset(String storeId, List<DemoOrder> orders, List<Receipt> receipts, List<DemoGiftCard> giftCards) {
 
+    /**
+     * The collection-code secret the simulator shares with the demo and test stores (central shares
+     * one with each store): it hashes the codes in the manifest. Not for a real store.
+     */
+    public static final byte[] COLLECTION_CODE_KEY = "holdfast-demo-collection-code-key-not-for-real-stores"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final CollectionCodes CODES = new CollectionCodes(COLLECTION_CODE_KEY);
+
+
     /** An order and the code the customer was sent: central knows the code, the store only its hash. */
     public record DemoOrder(Order order, String collectionCode) {
     }
@@ -104,7 +113,7 @@ public record DemoDataset(String storeId, List<DemoOrder> orders, List<Receipt> 
         // Most wait for collection; a few are already past their pickup-by date.
         LocalDate pickupBy = today.plusDays(random.nextInt(10) - (n % 25 == 0 ? 12 : 0));
         return new DemoOrder(new Order(id, customer, lines, parcels, pickupBy, OrderStatus.READY,
-                CollectionCodes.hash(code), now, 1), code);
+                CODES.hash(code), now, 1), code);
     }
 
     private static Parcel.Location location(SplittableRandom random) {

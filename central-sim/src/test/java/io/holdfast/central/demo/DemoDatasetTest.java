@@ -39,7 +39,7 @@ class DemoDatasetTest {
         DemoDataset.DemoOrder order = DemoDataset.generate("0421", DemoDataset.Size.DEMO, 42L, CLOCK).orders().get(5);
 
         assertThat(order.order().collectionCodeHash())
-                .isEqualTo(CollectionCodes.hash(order.collectionCode()))
+                .isEqualTo(new CollectionCodes(DemoDataset.COLLECTION_CODE_KEY).hash(order.collectionCode()))
                 .doesNotContain(order.collectionCode());
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
+import io.holdfast.order.CollectionCodes;
 import io.holdfast.staff.DeviceCredential;
 import io.holdfast.staff.Role;
 import io.holdfast.store.Keys;
@@ -22,7 +23,7 @@ import io.holdfast.store.Keys;
  * @param devices device id to its role and the SHA-256 (hex) of its token
  */
 public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manifestRefresh,
-                           Map<String, DeviceCredential> devices) {
+                           Map<String, DeviceCredential> devices, Optional<CollectionCodes> collectionCodes) {
 
     public static final Duration DEFAULT_MANIFEST_REFRESH = Duration.ofSeconds(60);
 
@@ -33,10 +34,11 @@ public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manif
                     + manifestRefresh);
         }
         devices = Map.copyOf(devices);
+        Objects.requireNonNull(collectionCodes, "collection codes");
     }
 
     public static DeskSettings defaults() {
-        return new DeskSettings(Optional.empty(), DEFAULT_MANIFEST_REFRESH, Map.of());
+        return new DeskSettings(Optional.empty(), DEFAULT_MANIFEST_REFRESH, Map.of(), Optional.empty());
     }
 
     static DeskSettings from(Config holdfast) {
@@ -46,9 +48,19 @@ public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manif
         Map<String, DeviceCredential> devices = new HashMap<>();
         readDevices(holdfast.get("kiosks"), Role.KIOSK, devices);
         readDevices(holdfast.get("tills"), Role.TILL, devices);
+        Optional<CollectionCodes> codes = central.get("collection-code-key").asString().asOptional()
+                .filter(text -> !text.isBlank()).map(text -> new CollectionCodes(base64(text)));
         return new DeskSettings(key,
                 central.get("manifest-refresh").as(Duration.class).orElse(DEFAULT_MANIFEST_REFRESH),
-                devices);
+                devices, codes);
+    }
+
+    private static byte[] base64(String text) {
+        try {
+            return java.util.Base64.getDecoder().decode(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("holdfast.central.collection-code-key must be Base64", e);
+        }
     }
 
     private static void readDevices(Config list, Role role, Map<String, DeviceCredential> devices) {
@@ -66,12 +78,17 @@ public record DeskSettings(Optional<PublicKey> centralSigningKey, Duration manif
     }
 
     public DeskSettings withCentralSigningKey(PublicKey key) {
-        return new DeskSettings(Optional.of(key), manifestRefresh, devices);
+        return new DeskSettings(Optional.of(key), manifestRefresh, devices, collectionCodes);
+    }
+
+    /** The secret this store shares with central for collection codes (at least 32 bytes). */
+    public DeskSettings withCollectionCodeKey(byte[] key) {
+        return new DeskSettings(centralSigningKey, manifestRefresh, devices, Optional.of(new CollectionCodes(key)));
     }
 
     public DeskSettings withDevice(String id, Role role, String tokenSha256) {
         Map<String, DeviceCredential> more = new HashMap<>(devices);
         more.put(id, new DeviceCredential(role, tokenSha256));
-        return new DeskSettings(centralSigningKey, manifestRefresh, more);
+        return new DeskSettings(centralSigningKey, manifestRefresh, more, collectionCodes);
     }
 }

@@ -18,11 +18,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import io.holdfast.money.AmountOutOfRangeException;
 import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.http.AmountBody;
 import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.http.ProblemException;
+import io.holdfast.money.AmountOutOfRangeException;
 import io.holdfast.money.Money;
 import io.holdfast.receipt.EReceipts;
 import io.holdfast.receipt.PostingOutcome;
