@@ -182,7 +182,9 @@ public final class GiftCardLedger implements EventJudge {
                 yield Optional.empty();
             }
             case "giftcard.store-credit-issued" -> {
-                cards.putIfAbsent(fingerprint, new Card(payload.path("lastFour").asText(), Optional.empty(),
+                cards.putIfAbsent(fingerprint, new Card(payload.path("lastFour").asText(),
+                        payload.path("pinCheck").isTextual() ? Optional.of(new PinCheck(payload.get("pinCheck").asText()))
+                                : Optional.empty(),
                         Money.of(amount, payload.path("amount").path("currency").asText()), clock.instant()));
                 yield Optional.empty();
             }

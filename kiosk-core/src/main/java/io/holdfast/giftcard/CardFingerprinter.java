@@ -1,5 +1,6 @@
 package io.holdfast.giftcard;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -40,6 +41,11 @@ public final class CardFingerprinter {
      */
     public PinCheck pinCheck(CardNumber card, CardPin pin) {
         return new PinCheck(HexFormat.of().formatHex(mac("pin:" + card.digits() + ":" + pin.digits())));
+    }
+
+    /** A number only this key gives for {@code label}: what store credit derives its card number and PIN from. */
+    public BigInteger derived(String label) {
+        return new BigInteger(1, mac("derive:" + label));
     }
 
     private byte[] mac(String text) {

@@ -11,7 +11,8 @@ public sealed interface ReturnOutcome {
     /**
      * Made now, or earlier under the same idempotency key ({@code replayed}).
      *
-     * @param credit the store-credit card just issued, with its number for the voucher; empty on a replay
+     * @param credit the store-credit card issued, with its number and PIN for the voucher (worked out again
+     *               on a replay, so the voucher can be printed again); never in an answer on screen
      */
     record Made(MadeReturn made, Optional<StoreCredit.Issued> credit, boolean replayed) implements ReturnOutcome {
         public Made {

@@ -172,6 +172,7 @@ public final class ReturnsDesk {
         return board.status(Capability.REFUNDS).state() == CapabilityState.ONLINE;
     }
 
+    /** A return asked for again is answered as first made; store credit comes with its card again, to print. */
     private Optional<ReturnOutcome> replay(Connection connection, IdempotentRequests.Request request)
             throws SQLException {
         Optional<IdempotentRequests.Previous> previous = IdempotentRequests.find(connection, request);
@@ -181,9 +182,11 @@ public final class ReturnsDesk {
         return Optional.of(switch (previous.get()) {
             case IdempotentRequests.Previous.Same same -> {
                 MadeReturn made = CoreJson.read(same.outcomeJson(), MadeReturn.class);
+                Optional<StoreCredit.Issued> credit = made.creditLastFour().isEmpty() ? Optional.empty()
+                        : storeCredit.map(issuer -> issuer.reissue(made.returnId(), made.amount()));
                 yield new ReturnOutcome.Made(made.refund().isEmpty() ? made
                         : made.withRefund(RefundPayments.status(connection, made.refund().get().refundId())),
-                        Optional.empty(), true);
+                        credit, true);
             }
             case IdempotentRequests.Previous.Different different -> new ReturnOutcome.Refused(
                     ReturnRefusal.IDEMPOTENCY_KEY_REUSED, Reason.of("return.key-reused"));

@@ -114,7 +114,8 @@ class ReturnsDeskTest {
     void isolatedTheCustomerGetsStoreCreditOnANewCardWhoseNumberIsNeverStored() throws Exception {
         isolateRefunds();
 
-        ReturnOutcome.Made made = made(returnOf("0421-01-20261118-0001", 1, RefundMethod.STORE_CREDIT));
+        ReturnCommand command = returnOf("0421-01-20261118-0001", 1, RefundMethod.STORE_CREDIT);
+        ReturnOutcome.Made made = made(command);
 
         StoreCredit.Issued credit = made.credit().orElseThrow();
         assertThat(credit.amount()).isEqualTo(Money.of(2950, "GBP"));
@@ -124,9 +125,16 @@ class ReturnsDeskTest {
         assertThat(eventTypes(made.made())).containsExactlyInAnyOrder(ReturnsDesk.RETURN_EVENT, StoreCredit.ISSUED_EVENT);
         assertThat(outbox.eventsFor(made.made().returnId())).extracting(OutboxEvent::capability)
                 .containsExactlyInAnyOrder(Capability.REFUNDS, Capability.GIFT_CARDS);
+        assertThat(credit.pin()).matches("[0-9]{6}");
+        assertThat(database.readLong("the card's PIN check is kept",
+                "SELECT count(*) FROM gift_card_balances WHERE pin_check IS NOT NULL")).isOne();
+
+        ReturnOutcome.Made again = made(command);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.credit()).as("the same card again, to print the voucher again").contains(credit);
         database.close();
         assertThat(new String(Files.readAllBytes(folder.resolve("holdfast.db")), StandardCharsets.ISO_8859_1))
-                .doesNotContain(credit.cardNumber());
+                .doesNotContain(credit.cardNumber()).doesNotContain("PIN " + credit.pin());
         database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
     }
 

@@ -2,9 +2,11 @@ package io.holdfast.gateway;
 
 import static io.holdfast.gateway.GatewayHttpTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.demo.DemoDataset;
+import io.holdfast.gateway.config.DeviceSettings;
 import io.holdfast.gateway.config.ReturnsSettings;
+import io.holdfast.giftcard.CardFingerprinter;
+import io.holdfast.giftcard.StoreCredit;
+import io.holdfast.hardware.printer.EscPosPrinterSimulator;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
+import io.holdfast.money.Money;
 import io.holdfast.sync.command.KeyFiles;
 import io.holdfast.testing.TestClocks;
 
@@ -35,6 +42,7 @@ class ReturnsHttpTest {
     Path folder;
     private CentralSimulator central;
     private Gateway gateway;
+    private EscPosPrinterSimulator printer;
     private String base;
     private String till;
     private String kiosk;
@@ -48,7 +56,10 @@ class ReturnsHttpTest {
         Path file = folder.resolve("holdfast.db");
         TestStores.seed(file, List.of());
         KeyFiles.create(folder.resolve("keys"), "store-0421");
+        printer = EscPosPrinterSimulator.start(0);
         gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
+                .withDevices(new DeviceSettings(folder.resolve("spool"), List.of(new DeviceSettings.Printer(
+                        "kiosk-1-printer", "127.0.0.1", printer.address().getPort(), 48)), List.of(), List.of()))
                 .withCentral(TestStores.centralOf(central))
                 .withDesk(TestStores.kioskAndTill())
                 .withReturns(ReturnsSettings.defaults()
@@ -63,6 +74,7 @@ class ReturnsHttpTest {
     @AfterEach
     void stop() {
         gateway.close();
+        printer.close();
         central.close();
     }
 
@@ -206,18 +218,43 @@ class ReturnsHttpTest {
     }
 
     @Test
-    void isolatedStoreCreditIsIssuedOnAVoucherWhoseNumberOnlyTheCustomerSees() {
+    void isolatedStoreCreditIsIssuedOnAVoucherWhoseNumberOnlyTheCustomerSees() throws Exception {
         postSale("0421-01-20261120-0005", "");
         gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.STORE_MANAGER, "S2001", "test");
 
         HttpResponse<String> made = makeReturn("0421-01-20261120-0005", 1, "STORE_CREDIT", "key-4");
         JsonNode credit = HttpCalls.json(made).path("storeCredit");
-        assertThat(credit.path("cardNumber").asText()).hasSize(19).endsWith(credit.path("lastFour").asText());
+        assertThat(credit.has("cardNumber")).as("the number is on the printed voucher only").isFalse();
+        assertThat(credit.path("lastFour").asText()).hasSize(4);
         assertThat(credit.path("amount").path("amount").asLong()).isEqualTo(2950);
 
         JsonNode replay = HttpCalls.json(makeReturn("0421-01-20261120-0005", 1, "STORE_CREDIT", "key-4"));
-        assertThat(replay.path("storeCredit").has("cardNumber")).as("a replay never shows the number again").isFalse();
+        assertThat(replay.path("storeCredit").has("cardNumber")).isFalse();
         assertThat(replay.path("storeCredit").path("lastFour").asText()).isEqualTo(credit.path("lastFour").asText());
+
+        StoreCredit.Issued card = new StoreCredit(new CardFingerprinter(
+                "a-test-gift-card-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII)))
+                .reissue(HttpCalls.json(made).path("returnId").asText(), Money.of(2950, "GBP"));
+        assertThat(card.lastFour()).isEqualTo(credit.path("lastFour").asText());
+        gateway.services().board().isolate(List.of(Capability.GIFT_CARDS), IsolationSource.STORE_MANAGER, "S2001",
+                "test");
+        assertProblem(HttpCalls.postJson(base + "/api/v1/gift-cards/balance-checks",
+                "{\"cardNumber\": \"%s\"}".formatted(card.cardNumber()), "Authorization", kiosk), 401, "pin-required");
+        JsonNode balance = HttpCalls.json(HttpCalls.postJson(base + "/api/v1/gift-cards/balance-checks",
+                "{\"cardNumber\": \"%s\", \"pin\": \"%s\"}".formatted(card.cardNumber(), card.pin()),
+                "Authorization", kiosk));
+        assertThat(balance.path("balance").path("amount").asLong()).as("the voucher's PIN opens it").isEqualTo(2950);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> printer.printed().size() == 2);
+        assertThat(printer.printed()).as("the voucher, printed again for the repeated request")
+                .allSatisfy(voucher -> assertThat(voucher.text()).contains("STORE CREDIT VOUCHER")
+                        .contains("PIN " + card.pin()).contains(card.cardNumber().substring(0, 4) + " "))
+                .allSatisfy(voucher -> assertThat(voucher.qrCodes()).containsExactly(card.cardNumber()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.devices().registry().all().stream()
+                .allMatch(device -> device.health().queued() == 0));
+        try (var spooled = Files.walk(folder.resolve("spool"))) {
+            assertThat(spooled.filter(Files::isRegularFile).toList()).as("no voucher kept on disk once printed").isEmpty();
+        }
     }
 
     private HttpResponse<String> postSale(String receiptId, String loyaltyId) {

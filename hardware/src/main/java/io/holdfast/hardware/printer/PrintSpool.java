@@ -17,11 +17,14 @@ import java.util.stream.Stream;
  * A printer's durable queue, one file per job, like a print spooler: a job is written to a
  * temporary file, forced to disk and renamed into {@code pending/}, so after a crash it is there
  * whole or not at all. A printed job moves to {@code printed/}, where the newest ones are kept
- * for reprints and the oldest beyond {@code keepPrinted} are removed.
+ * for reprints and the oldest beyond {@code keepPrinted} are removed; a job queued not to be kept
+ * (a voucher with a card number and PIN) is deleted as soon as the printer confirms it.
  */
 public final class PrintSpool {
 
     private static final String SUFFIX = ".escpos";
+    /** Marks a job that is deleted, not kept, once printed. */
+    private static final String ONCE = ".once";
 
     /** A job waiting to print. */
     public record SpooledJob(long id, byte[] bytes) {
@@ -58,9 +61,14 @@ public final class PrintSpool {
 
     /** Writes the job to disk before it returns: once this returns, a crash does not lose it. */
     public long enqueue(byte[] bytes) {
+        return enqueue(bytes, true);
+    }
+
+    /** The same; {@code keepAfterPrinting} false deletes the job once the printer confirms it. */
+    public long enqueue(byte[] bytes, boolean keepAfterPrinting) {
         long id = lastId.incrementAndGet();
-        Path target = pending.resolve(name(id));
-        Path temporary = pending.resolve(name(id) + ".tmp");
+        Path target = pending.resolve(keepAfterPrinting ? name(id) : onceName(id));
+        Path temporary = pending.resolve(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(java.nio.ByteBuffer.wrap(bytes));
             channel.force(true);
@@ -87,6 +95,16 @@ public final class PrintSpool {
     }
 
     public void markPrinted(long id) {
+        Path once = pending.resolve(onceName(id));
+        if (Files.exists(once)) {
+            try {
+                Files.delete(once);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete printed job " + once, e);
+            }
+            forceFolder(pending);
+            return;
+        }
         move(pending.resolve(name(id)), printed.resolve(name(id)));
         forceFolder(printed);
         List<Path> kept = jobs(printed);
@@ -117,11 +135,16 @@ public final class PrintSpool {
 
     private static long idOf(Path job) {
         String name = job.getFileName().toString();
-        return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+        String id = name.substring(0, name.length() - SUFFIX.length());
+        return Long.parseLong(id.endsWith(ONCE) ? id.substring(0, id.length() - ONCE.length()) : id);
     }
 
     private static String name(long id) {
         return "%016d%s".formatted(id, SUFFIX);
+    }
+
+    private static String onceName(long id) {
+        return "%016d%s%s".formatted(id, ONCE, SUFFIX);
     }
 
     private static void move(Path from, Path to) {

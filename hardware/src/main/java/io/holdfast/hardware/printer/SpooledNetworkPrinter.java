@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.holdfast.hardware.device.Device;
 import io.holdfast.hardware.device.DeviceHealth;
 import io.holdfast.hardware.device.DeviceKind;
+import io.holdfast.hardware.receipt.CardNumbers;
 import io.holdfast.hardware.receipt.DecodedReceipt;
 import io.holdfast.hardware.receipt.EscPosDecoder;
 import io.holdfast.hardware.receipt.EscPosEncoder;
@@ -78,7 +79,8 @@ public final class SpooledNetworkPrinter implements ReceiptPrinter, PrintedRecei
     @Override
     public PrintTicket print(ReceiptDocument receipt) {
         int ahead = spool.pendingCount();
-        long job = spool.enqueue(encoder.encode(receipt));
+        // A voucher's card number and PIN are not kept on disk once the paper is out.
+        long job = spool.enqueue(encoder.encode(receipt), !CardNumbers.appearIn(receipt));
         wake();
         return new PrintTicket(settings.id(), job, ahead);
     }

@@ -7,7 +7,9 @@ import io.holdfast.hardware.image.CodeImages;
 
 /**
  * What a printed receipt looked like, for the desk and kiosk pages: as plain text at the
- * printer's width, or as a small HTML fragment.
+ * printer's width, or as a small HTML fragment. Card numbers show by their last four digits, PINs
+ * not at all, and a code that holds a card number is not drawn ({@link CardNumbers}): a preview is
+ * on a screen, the voucher in the customer's hand.
  */
 public final class ReceiptPreview {
 
@@ -18,9 +20,12 @@ public final class ReceiptPreview {
         StringBuilder out = new StringBuilder();
         for (PrintedItem item : receipt.items()) {
             switch (item) {
-                case PrintedItem.Line line -> out.append(aligned(line.text(), line.align(), columns)).append('\n');
-                case PrintedItem.Barcode barcode -> out.append(aligned("||| " + barcode.data() + " |||", Align.CENTRE, columns)).append('\n');
-                case PrintedItem.QrCode qr -> out.append(aligned("[QR " + abbreviate(qr.data(), columns - 6) + "]", Align.CENTRE, columns)).append('\n');
+                case PrintedItem.Line line -> out.append(aligned(CardNumbers.mask(line.text()), line.align(), columns))
+                        .append('\n');
+                case PrintedItem.Barcode barcode -> out.append(aligned("||| " + CardNumbers.mask(barcode.data()) + " |||",
+                        Align.CENTRE, columns)).append('\n');
+                case PrintedItem.QrCode qr -> out.append(aligned("[QR " + abbreviate(CardNumbers.mask(qr.data()),
+                        columns - 6) + "]", Align.CENTRE, columns)).append('\n');
                 case PrintedItem.Cut ignored -> out.append("-".repeat(columns).replace('-', '~')).append('\n');
             }
         }
@@ -32,7 +37,7 @@ public final class ReceiptPreview {
         for (PrintedItem item : receipt.items()) {
             switch (item) {
                 case PrintedItem.Line line -> {
-                    String text = escape(line.text());
+                    String text = escape(CardNumbers.mask(line.text()));
                     if (line.bold()) {
                         text = "<strong>" + text + "</strong>";
                     }
@@ -40,6 +45,12 @@ public final class ReceiptPreview {
                             .append("\" style=\"text-align:").append(css(line.align())).append("\">")
                             .append(text.isEmpty() ? "&nbsp;" : text).append("</div>\n");
                 }
+                case PrintedItem.Barcode barcode when CardNumbers.appearIn(barcode.data()) ->
+                        out.append("<div class=\"barcode hidden-card\">").append(escape(CardNumbers.mask(barcode.data())))
+                                .append("</div>\n");
+                case PrintedItem.QrCode qr when CardNumbers.appearIn(qr.data()) ->
+                        out.append("<div class=\"qr hidden-card\">QR code of card ").append(escape(CardNumbers.mask(qr.data())))
+                                .append(" (on the printed voucher only)</div>\n");
                 case PrintedItem.Barcode barcode -> out.append("<div class=\"barcode\" data-code128=\"")
                         .append(escape(barcode.data())).append("\">")
                         .append(image(() -> CodeImages.code128Png(barcode.data(), 360, 80), barcode.data()))

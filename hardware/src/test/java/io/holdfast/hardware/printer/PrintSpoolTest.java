@@ -32,6 +32,25 @@ class PrintSpoolTest {
     }
 
     @Test
+    void aJobNotToBeKeptIsDeletedOnceThePrinterConfirmsItAndSurvivesARestartUntilThen() throws Exception {
+        PrintSpool spool = new PrintSpool(folder, 10);
+        long kept = spool.enqueue(new byte[]{1});
+        long voucher = spool.enqueue(new byte[]{2}, false);
+
+        PrintSpool reopened = new PrintSpool(folder, 10);
+        assertThat(reopened.pendingCount()).isEqualTo(2);
+        reopened.markPrinted(kept);
+        assertThat(reopened.oldestPending()).hasValueSatisfying(job -> assertThat(job.id()).isEqualTo(voucher));
+        reopened.markPrinted(voucher);
+
+        try (var left = Files.walk(folder)) {
+            assertThat(left.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .containsExactly("%016d.escpos".formatted(kept));
+        }
+        assertThat(reopened.enqueue(new byte[]{3})).isEqualTo(voucher + 1);
+    }
+
+    @Test
     void keepsOnlyTheNewestPrintedJobs() throws Exception {
         PrintSpool spool = new PrintSpool(folder, 2);
         for (int i = 0; i < 5; i++) {

@@ -51,7 +51,8 @@ public final class ReturnPrints {
         switch (made.method()) {
             case STORE_CREDIT -> {
                 receipt.bold("STORE CREDIT VOUCHER").line(outcome);
-                credit.ifPresent(card -> receipt.qr(card.cardNumber()).centred("Card " + spaced(card.cardNumber())));
+                credit.ifPresent(card -> receipt.qr(card.cardNumber()).centred("Card " + spaced(card.cardNumber()))
+                        .centred("PIN " + card.pin()));
             }
             case DEFERRED_TO_ORIGINAL_TENDER -> receipt.bold("REFUND PROMISE").line(outcome)
                     .barcode(made.refund().orElseThrow().refundId().substring(0, 20));

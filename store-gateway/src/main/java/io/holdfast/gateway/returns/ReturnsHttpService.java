@@ -91,7 +91,8 @@ public final class ReturnsHttpService implements HttpService {
         }
         switch (desk.make(command)) {
             case ReturnOutcome.Made made -> {
-                Optional<PrintTicket> printed = made.replayed() ? Optional.empty()
+                // A replay prints again only a store-credit voucher: the card's number is on it and nowhere else.
+                Optional<PrintTicket> printed = made.replayed() && made.credit().isEmpty() ? Optional.empty()
                         : prints.print(made.made(), made.credit(), Optional.ofNullable(body.printerId()));
                 if (made.replayed()) {
                     Idempotency.markReplayed(response);
@@ -201,12 +202,9 @@ public final class ReturnsHttpService implements HttpService {
         view.put("offline", r.offline());
         r.refund().ifPresent(refund -> view.put("refund", refund));
         r.overrideReason().ifPresent(reason -> view.put("overrideReason", reason));
-        made.credit().ifPresent(card -> view.put("storeCredit", Map.of("cardNumber", card.cardNumber(),
-                "lastFour", card.lastFour(), "amount", card.amount())));
-        if (made.credit().isEmpty()) {
-            r.creditLastFour().ifPresent(lastFour -> view.put("storeCredit", Map.of("lastFour", lastFour,
-                    "amount", r.amount())));
-        }
+        // The card's number and PIN are on the printed voucher only: the screen shows the last four digits.
+        r.creditLastFour().ifPresent(lastFour -> view.put("storeCredit", Map.of("lastFour", lastFour,
+                "amount", r.amount())));
         view.put("message", text.outcome(r));
         printed.ifPresent(ticket -> view.put("receipt", ticket));
         view.put("replayed", made.replayed());
