@@ -162,6 +162,11 @@ class CommandVerifierTest {
                 "\"type\":\"REPLACE_POLICY\",\"policy\":{\"caps\":1}"))), Refusal.MALFORMED);
         assertRefused(verifier.verify(signer.envelope(command(STORE, 0, NOW, NOW.plusSeconds(60),
                 "\"type\":\"SET_RATE\",\"eventsPerSecond\":10"))), Refusal.MALFORMED);
+        assertRefused(verifier.verify(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
+                "\"type\":\"ISOLATE\",\"capabilities\":[\"ORDERS\"]").replace("\"sequence\":1,", "\"sequence\":100.5,"))),
+                Refusal.MALFORMED);
+        assertRefused(verifier.verify(signer.envelope(command(STORE, 2, NOW, NOW.plusSeconds(60),
+                "\"type\":\"SET_RATE\",\"eventsPerSecond\":10.5"))), Refusal.MALFORMED);
     }
 
     @Test

@@ -117,6 +117,20 @@ class DownstreamStreamsTest {
         assertThat(streams.progress()).isEmpty();
     }
 
+    @Test
+    void aFractionalBalanceOrSequenceIsRefusedNotRounded() {
+        streams.handle(STREAM, chunk(1, 1, 1, card(1, 1000).replace("\"amount\":1000", "\"amount\":1000.5")));
+        assertThat(streams.handle(STREAM, ("{\"generation\":1,\"sequence\":1.5,\"kind\":\"CHUNK\",\"chunks\":1,"
+                + "\"rows\":[" + card(2, 500) + "]}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(StreamDecision.Dropped.class);
+        assertThat(streams.handle(STREAM, ("{\"generation\":\"1\",\"sequence\":1,\"kind\":\"CHUNK\",\"chunks\":1,"
+                + "\"rows\":[" + card(3, 500) + "]}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(StreamDecision.Dropped.class);
+
+        assertThat(balances.count()).as("nothing half-applied or rounded").isZero();
+        assertThat(streams.dropped()).isEqualTo(3);
+    }
+
     private static byte[] chunk(long generation, long sequence, long chunks, String... rows) {
         return message(generation, sequence, "CHUNK", chunks, rows);
     }
