@@ -1,13 +1,11 @@
 package io.holdfast.giftcard;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Objects;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.holdfast.store.Hashes;
 
 /**
  * HMAC-SHA256 of a card number under the store's key. The key comes from configuration, so a
@@ -15,15 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CardFingerprinter {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private final SecretKeySpec key;
 
     public CardFingerprinter(byte[] key) {
-        Objects.requireNonNull(key, "gift-card key");
-        if (key.length < 32) {
-            throw new IllegalArgumentException("gift-card key must be at least 32 bytes, but was " + key.length);
-        }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.key = Hashes.hmacKey(key, "gift-card key");
     }
 
     public CardFingerprint fingerprint(String cardNumber) {
@@ -49,12 +42,6 @@ public final class CardFingerprinter {
     }
 
     private byte[] mac(String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK, yet failed", e);
-        }
+        return Hashes.hmacSha256(key, text);
     }
 }

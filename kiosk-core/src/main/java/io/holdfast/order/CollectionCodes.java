@@ -1,12 +1,8 @@
 package io.holdfast.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.holdfast.store.Hashes;
@@ -20,29 +16,17 @@ import io.holdfast.store.Hashes;
  */
 public final class CollectionCodes {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final String PREFIX = "hmac:";
 
     private final SecretKeySpec key;
 
     /** @param key this store's collection-code secret, at least 32 bytes */
     public CollectionCodes(byte[] key) {
-        Objects.requireNonNull(key, "collection-code key");
-        if (key.length < 32) {
-            throw new IllegalArgumentException("a collection-code key must be at least 32 bytes, but was " + key.length);
-        }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.key = Hashes.hmacKey(key, "collection-code key");
     }
 
     public String hash(String code) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(("holdfast-collection-code:" + code.strip())
-                    .getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK, yet failed", e);
-        }
+        return PREFIX + HexFormat.of().formatHex(Hashes.hmacSha256(key, "holdfast-collection-code:" + code.strip()));
     }
 
     /**

@@ -110,31 +110,26 @@ class ReturnsHttpTest {
     @Test
     void aSaleDatedInTheFutureOrWithFractionsOrHugeTotalsIsRefusedNamingTheField() {
         String tomorrow = TestClocks.TICKING.instant().plus(Duration.ofDays(1)).toString();
-        HttpResponse<String> future = HttpCalls.postJson(base + "/api/v1/receipts", """
-                {"receiptId": "0421-01-20261120-0007", "issuedAt": "%s",
-                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt", "quantity": 1,
-                            "unitPrice": {"amount": 2950, "currency": "GBP"}}],
-                 "tenders": [{"kind": "CARD", "amount": {"amount": 2950, "currency": "GBP"}, "reference": "VISA ****1234"}]}
-                """.formatted(tomorrow), "Authorization", till);
+        HttpResponse<String> future = postOneLineSale("0421-01-20261120-0007", tomorrow, 1, "2950", "2950");
         assertProblem(future, 422, "receipt-invalid");
         assertThat(HttpCalls.json(future).path("field").asText()).isEqualTo("issuedAt");
 
-        HttpResponse<String> fraction = HttpCalls.postJson(base + "/api/v1/receipts", """
-                {"receiptId": "0421-01-20261120-0008", "issuedAt": "2026-11-20T10:00:00Z",
-                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt", "quantity": 1,
-                            "unitPrice": {"amount": 10.5, "currency": "GBP"}}],
-                 "tenders": [{"kind": "CARD", "amount": {"amount": 10, "currency": "GBP"}, "reference": "VISA ****1234"}]}
-                """, "Authorization", till);
+        HttpResponse<String> fraction = postOneLineSale("0421-01-20261120-0008", soldAt.toString(), 1, "10.5", "10");
         assertProblem(fraction, 422, "whole-number-required");
         assertThat(HttpCalls.json(fraction).path("field").asText()).isEqualTo("lines[0].unitPrice.amount");
 
-        HttpResponse<String> huge = HttpCalls.postJson(base + "/api/v1/receipts", """
-                {"receiptId": "0421-01-20261120-0009", "issuedAt": "2026-11-20T10:00:00Z",
-                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt", "quantity": 2000,
-                            "unitPrice": {"amount": 9223372036854775, "currency": "GBP"}}],
-                 "tenders": [{"kind": "CARD", "amount": {"amount": 10, "currency": "GBP"}, "reference": "VISA ****1234"}]}
-                """, "Authorization", till);
-        assertProblem(huge, 422, "amount-out-of-range");
+        assertProblem(postOneLineSale("0421-01-20261120-0009", soldAt.toString(), 2000, "9223372036854775", "10"),
+                422, "amount-out-of-range");
+    }
+
+    private HttpResponse<String> postOneLineSale(String receiptId, String issuedAt, int quantity, String unitPrice,
+                                                 String tendered) {
+        return HttpCalls.postJson(base + "/api/v1/receipts", """
+                {"receiptId": "%s", "issuedAt": "%s",
+                 "lines": [{"lineNumber": 1, "sku": "5001001", "description": "Shirt", "quantity": %d,
+                            "unitPrice": {"amount": %s, "currency": "GBP"}}],
+                 "tenders": [{"kind": "CARD", "amount": {"amount": %s, "currency": "GBP"}, "reference": "VISA ****1234"}]}
+                """.formatted(receiptId, issuedAt, quantity, unitPrice, tendered), "Authorization", till);
     }
 
     @Test
