@@ -153,6 +153,10 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
                     int eot = in.read();
                     int n = in.read();
                     if (eot == 0x04 && n >= 0) {
+                        // What came before the status request is printed before it is answered, so a
+                        // driver that moves on to its next job after the answer finds this one kept first.
+                        keep(job.toByteArray());
+                        job.reset();
                         out.write(garbage ? 'A' : paper ? EscPosStatus.READY : EscPosStatus.PAPER_OUT);
                         out.flush();
                         continue;
