@@ -2,8 +2,8 @@ package io.holdfast.audit;
 
 /**
  * Text that came from outside (a key id on the broker, a scanned code, a field of a request) as it
- * may be written into a log line or the audit log: every control character, line and paragraph
- * separator included, becomes a visible {@code \\uXXXX} escape, so a newline in a key id cannot make
+ * may be written into a log line or the audit log: every control character but the tab, line and
+ * paragraph separators included, becomes a visible {@code \\uXXXX} escape, so a newline in a key id cannot make
  * a log line of its own, and it is cut to {@link #MAX} characters.
  */
 public final class Untrusted {
@@ -29,7 +29,7 @@ public final class Untrusted {
         StringBuilder safe = new StringBuilder(Math.min(raw.length(), max) + 16);
         for (int i = 0; i < raw.length() && i < max; i++) {
             char c = raw.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            if (c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
                 safe.append(String.format("\\u%04x", (int) c));
             } else {
                 safe.append(c);
