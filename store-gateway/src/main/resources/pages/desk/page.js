@@ -72,7 +72,8 @@ $("search-form").addEventListener("submit", async (event) => {
   if (!result.ok) { say(result.data.detail || "Search failed.", "bad"); return; }
   const orders = result.data.orders;
   if (orders.length === 0) { say("No order matches “" + typed + "”.", "bad"); hideCard(); return; }
-  if (orders.length === 1) { say(""); await openOrder(orders[0].orderId, "search"); return; }
+  const via = /^[0-9]{6}$/.test(typed) ? "code" : "search";
+  if (orders.length === 1) { say(""); await openOrder(orders[0].orderId, via); return; }
   say(orders.length + " orders match; choose one.");
   hideCard();
   for (const o of orders) {
@@ -80,7 +81,7 @@ $("search-form").addEventListener("submit", async (event) => {
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = `${o.orderId} · ${o.customerName} · ${o.postcode} · ${o.status.replaceAll("_", " ").toLowerCase()}`;
-    button.addEventListener("click", () => openOrder(o.orderId, "search"));
+    button.addEventListener("click", () => openOrder(o.orderId, via));
     item.append(button);
     $("results").append(item);
   }
@@ -128,7 +129,9 @@ function showOrder(order, via) {
     input.type = "number";
     input.min = "0";
     input.max = String(line.quantityWaiting);
-    input.value = String(line.quantityWaiting);
+    // Nothing is handed over until the colleague says how many: after a part hand-over the rest
+    // waits for a fresh choice, so a second press cannot hand over what was never asked for.
+    input.value = "0";
     input.id = "line-qty-" + line.lineNumber;
     input.dataset.line = String(line.lineNumber);
     input.setAttribute("aria-label", "Hand over how many: " + line.description);
@@ -137,7 +140,9 @@ function showOrder(order, via) {
     row.append(item, waiting, cell);
     return row;
   }));
-  $("verification").value = via === "qr" ? "QR_CODE" : "COLLECTION_CODE";
+  // Only a check that happened is filled in: a scanned QR or a typed collection code. Found by number
+  // or name, the colleague chooses how they checked it is the customer's order.
+  $("verification").value = via === "qr" ? "QR_CODE" : via === "code" ? "COLLECTION_CODE" : "";
   const collectable = order.status === "READY" || order.status === "PARTLY_COLLECTED";
   $("hand-over").disabled = !collectable;
   $("order-card").hidden = false;
@@ -154,6 +159,7 @@ $("collect-form").addEventListener("submit", async (event) => {
   const lines = [...document.querySelectorAll("#lines input")]
       .map((input) => ({ lineNumber: Number(input.dataset.line), quantity: Number(input.value) }))
       .filter((line) => line.quantity > 0);
+  if (lines.length === 0) { say("Choose how many of each item to hand over.", "bad"); return; }
   const result = await api("POST", `/api/v1/orders/${encodeURIComponent(order.orderId)}/collections`,
       { lines, verification: $("verification").value, expectedVersion: order.version },
       { "Idempotency-Key": state.key });

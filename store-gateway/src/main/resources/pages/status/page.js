@@ -141,7 +141,23 @@ function showSwitch() {
   $("switch-form").hidden = false;
 }
 
+// What isolating each capability stops, in words, for the question the supervisor confirms.
+const STOPS = {
+  ALL: "every service that talks to head office: orders, refunds, gift cards, payments and loyalty",
+  ORDERS: "head office's check before each click & collect hand-over (the desk hands over from the store's list)",
+  REFUNDS: "refunds to customers' cards (the kiosk offers store credit or a refund promise instead)",
+  GIFT_CARDS: "gift-card checks with head office (the store decides within its offline limits)",
+  PAYMENTS: "card payments through head office, and contactless at the tills",
+  LOYALTY: "sending points to loyalty accounts (they wait in the store and go later)",
+};
+
 async function pull(action) {
+  const what = $("switch-capability").value;
+  if (!what) { $("switch-message").textContent = "Choose what to isolate or restore first."; return; }
+  const question = action === "ISOLATE"
+      ? `Isolate ${what}? This stops ${STOPS[what]} until it is restored.`
+      : `Restore ${what}? The store starts talking to head office for it again.`;
+  if (!window.confirm(question)) { $("switch-message").textContent = "Nothing changed."; return; }
   const response = await fetch("/api/v1/admin/isolation", { method: "POST",
       headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
       body: JSON.stringify({ action, capabilities: [$("switch-capability").value], reason: $("switch-reason").value }) });

@@ -17,6 +17,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,13 +59,30 @@ class DeskBrowserIT {
         assertThat(browser.findElement(By.id("order-title")).getText()).isEqualTo("CC-100001 · Jane Smith");
         assertThat(browser.findElement(By.id("parcels")).getText()).contains("shelf A3");
 
+        Select verification = new Select(browser.findElement(By.id("verification")));
+        assertThat(verification.getFirstSelectedOption().getAttribute("value"))
+                .as("found by number, nobody checked anything yet").isEmpty();
         WebElement shirts = browser.findElement(By.id("line-qty-1"));
+        assertThat(shirts.getAttribute("value")).as("nothing is handed over until chosen").isEqualTo("0");
         shirts.clear();
         shirts.sendKeys("1");
+        browser.findElement(By.id("hand-over")).click();
+        assertThat(browser.findElement(By.id("message")).getText()).as("not without a check").doesNotContain("Handed over");
+
+        verification.selectByValue("ID_SEEN");
         browser.findElement(By.id("hand-over")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Handed over 1 item(s)"));
         assertThat(browser.findElement(By.id("order-meta")).getText()).startsWith("partly collected");
+        assertThat(browser.findElement(By.id("line-qty-1")).getAttribute("value")).as("the form does not re-arm")
+                .isEqualTo("0");
+        assertThat(new Select(browser.findElement(By.id("verification"))).getFirstSelectedOption().getAttribute("value"))
+                .as("and asks again how they checked").isEmpty();
+        new Select(browser.findElement(By.id("verification"))).selectByValue("ID_SEEN");
+        browser.findElement(By.id("hand-over")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Choose how many"));
+        assertThat(store.gateway.services().outbox().eventsFor("CC-100001")).extracting(e -> e.payloadJson())
+                .singleElement().satisfies(payload -> assertThat(payload).contains("\"verification\":\"ID_SEEN\""));
         WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-preview")));
         assertThat(preview.getText()).contains("CLICK & COLLECT").contains("Order CC-100001")
                 .contains("1 item(s) still waiting");

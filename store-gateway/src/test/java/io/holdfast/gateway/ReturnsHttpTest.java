@@ -194,6 +194,10 @@ class ReturnsHttpTest {
         assertThat(made.statusCode()).isEqualTo(201);
         String refundId = HttpCalls.json(made).path("refund").path("refundId").asText();
         assertThat(HttpCalls.json(made).path("message").asText()).contains("Your reference is " + refundId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !printer.printed().isEmpty());
+        assertThat(printer.printed().getLast().qrCodes()).as("the promise carries its whole reference")
+                .containsExactly(refundId);
+        assertThat(printer.printed().getLast().text()).contains("Reference " + refundId);
         JsonNode status = HttpCalls.json(HttpCalls.get(base + "/api/v1/status"));
         assertThat(status.path("refunds").path("due").asInt()).isEqualTo(1);
         assertThat(status.path("refunds").path("offlineExposureToday").path("amount").asLong()).isEqualTo(2950);

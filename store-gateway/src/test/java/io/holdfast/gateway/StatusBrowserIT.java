@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.holdfast.central.CentralService;
@@ -32,6 +35,38 @@ class StatusBrowserIT {
 
     @TempDir
     Path folder;
+
+    @Test
+    void theKillSwitchPresetsNothingAndAsksWhatWillStopBeforeItActs() throws IOException {
+        Path file = folder.resolve("holdfast.db");
+        TestStores.seed(file, List.of());
+        try (TestBrowser chromium = TestBrowser.start();
+             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421"), TestClocks.TICKING)) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get("http://127.0.0.1:" + gateway.port() + "/status");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id"))).sendKeys(TestStores.SUPERVISOR);
+            browser.findElement(By.id("pin")).sendKeys(TestStores.PIN, Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("switch-form")));
+            browser.findElement(By.id("switch-reason")).sendKeys("suspicious traffic");
+
+            browser.findElement(By.id("isolate")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("switch-message"), "Choose what"));
+
+            new Select(browser.findElement(By.id("switch-capability"))).selectByVisibleText("ORDERS");
+            browser.findElement(By.id("isolate")).click();
+            Alert question = wait.until(ExpectedConditions.alertIsPresent());
+            assertThat(question.getText()).contains("Isolate ORDERS?").contains("hand-over");
+            question.dismiss();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("switch-message"), "Nothing changed"));
+            assertThat(gateway.services().board().isIsolated(Capability.ORDERS)).isFalse();
+
+            browser.findElement(By.id("isolate")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "ISOLATED"));
+            assertThat(gateway.services().board().isIsolated(Capability.PAYMENTS)).as("only what was chosen").isFalse();
+        }
+    }
 
     @Test
     void theStatusPageAndTheDeskBannerFollowCentralDownAndBackUp() throws IOException {

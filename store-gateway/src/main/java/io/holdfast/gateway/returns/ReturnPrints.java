@@ -54,8 +54,11 @@ public final class ReturnPrints {
                 credit.ifPresent(card -> receipt.qr(card.cardNumber()).centred("Card " + spaced(card.cardNumber()))
                         .centred("PIN " + card.pin()));
             }
-            case DEFERRED_TO_ORIGINAL_TENDER -> receipt.bold("REFUND PROMISE").line(outcome)
-                    .barcode(made.refund().orElseThrow().refundId().substring(0, 20));
+            case DEFERRED_TO_ORIGINAL_TENDER -> {
+                // The whole reference, as a QR code and in words: a barcode cut to 20 characters found nothing.
+                String reference = made.refund().orElseThrow().refundId();
+                receipt.bold("REFUND PROMISE").line(outcome).qr(reference).centred("Reference " + reference);
+            }
             case ORIGINAL_TENDER, CASH -> receipt.line(outcome);
         }
         if (made.offline()) {
