@@ -20,9 +20,23 @@ function signedIn(session) {
   showDesk();
 }
 
+// Nothing of the last colleague or customer stays on screen for the next one.
+function clearScreen() {
+  say("");
+  $("results").replaceChildren();
+  $("receipt").hidden = true;
+  $("receipt-preview").replaceChildren();
+  hideCard();
+}
+
 function signedOut() {
   state.token = null;
   sessionStorage.removeItem("holdfast.token");
+  sessionStorage.removeItem("holdfast.who");
+  clearScreen();
+  $("staff-id").value = "";
+  $("pin").value = "";
+  if ($("signin-error")) $("signin-error").remove();
   $("desk").hidden = true;
   $("who").hidden = true;
   $("signin").hidden = false;
@@ -66,7 +80,7 @@ $("search-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const typed = $("search").value.trim();
   $("search").select();
-  $("results").replaceChildren();
+  clearScreen();
   if (typed.startsWith("HFC1.")) { await verifyQr(typed); return; }
   const result = await api("GET", "/api/v1/orders?query=" + encodeURIComponent(typed));
   if (!result.ok) { say(result.data.detail || "Search failed.", "bad"); return; }

@@ -90,6 +90,19 @@ class DeskBrowserIT {
 
         Path shot = Path.of("target", "desk-after-hand-over.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        WebElement box = browser.findElement(By.id("search"));
+        box.clear();
+        box.sendKeys("CC-100099", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "CC-100099"));
+        assertThat(browser.findElement(By.id("receipt")).isDisplayed()).as("the last customer's receipt is gone")
+                .isFalse();
+        assertThat(browser.findElement(By.id("hand-over")).getCssValue("background-color"))
+                .as("an expired order's Hand over looks disabled").isEqualTo("rgba(217, 222, 229, 1)");
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id")));
+        assertThat(browser.findElement(By.id("staff-id")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
     }
 
     /** Opens the desk in a new tab session, so each test signs in as a colleague would. */
