@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure desk lookups per second and p50/p99 latency over HTTP against a minimal Helidon route.")
 final class BenchCommand implements Callable<Integer> {
+    /** The machine's clock, read here once: this command is a composition root, and hands it on. */
+    private final Clock clock = Clock.systemUTC();
+
 
     @Option(names = "--orders", defaultValue = "50000", description = "Orders in the store (default: ${DEFAULT-VALUE}).")
     int orders;
@@ -74,10 +77,9 @@ final class BenchCommand implements Callable<Integer> {
         quietCentral.setLevel(Level.OFF);
         Path folder = Files.createTempDirectory("holdfast-bench");
         Path file = folder.resolve("holdfast.db");
-        DemoDataset dataset = DemoDataset.generate(DemoCommand.DEMO_STORE, new DemoDataset.Size(orders, 0, 0), 7L,
-                Clock.systemUTC());
+        DemoDataset dataset = DemoDataset.generate(DemoCommand.DEMO_STORE, new DemoDataset.Size(orders, 0, 0), 7L, clock);
         long seeding = System.nanoTime();
-        seed(file, dataset);
+        seed(file, dataset, clock);
         out.printf("store: %,d orders seeded in %.1f s (%s, %,d bytes)%n", orders,
                 (System.nanoTime() - seeding) / 1e9, file, Files.size(file));
         out.flush();
@@ -90,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
                 .featuresDiscoverServices(false)
                 .routing(routing -> routing.get("/ping", (request, response) -> response.send("pong")))
                 .build().start();
-        try (Gateway gateway = Gateway.start(settings, Clock.systemUTC())) {
+        try (Gateway gateway = Gateway.start(settings, clock)) {
             String base = "http://127.0.0.1:" + gateway.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = BenchSupport.signIn(http, base);
@@ -131,14 +133,14 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void seed(Path file, DemoDataset dataset) {
+    private static void seed(Path file, DemoDataset dataset, Clock clock) {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
             List<Order> all = dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList();
-            ManifestImport manifest = BenchSupport.manifestImport(database, Clock.systemUTC());
+            ManifestImport manifest = BenchSupport.manifestImport(database, clock);
             for (int from = 0; from < all.size(); from += 5000) {
                 manifest.apply(all.subList(from, Math.min(all.size(), from + 5000)));
             }
-            BenchSupport.provisionStaff(database, Clock.systemUTC());
+            BenchSupport.provisionStaff(database, clock);
         }
     }
 }

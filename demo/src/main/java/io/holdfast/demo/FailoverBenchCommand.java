@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench-failover", mixinStandardHelpOptions = true,
         description = "Blackhole central while desk clients work; print detection time and latencies, guarded and unguarded.")
 final class FailoverBenchCommand implements Callable<Integer> {
+    /** The machine's clock, read here once: this command is a composition root, and hands it on. */
+    private final Clock clock = Clock.systemUTC();
+
 
     @Option(names = "--clients", defaultValue = "64", description = "Concurrent desk clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -85,11 +88,10 @@ final class FailoverBenchCommand implements Callable<Integer> {
         quiet.setLevel(Level.SEVERE);
         PrintWriter out = spec.commandLine().getOut();
         Path folder = Files.createTempDirectory("holdfast-failover");
-        Clock clock = Clock.systemUTC();
         DemoDataset dataset = plentiful(DemoDataset.generate(DemoCommand.DEMO_STORE, new DemoDataset.Size(2000, 0, 0),
                 11L, clock));
         Path file = folder.resolve("holdfast.db");
-        seed(file, dataset);
+        seed(file, dataset, clock);
         GatewaySettings defaults = GatewaySettings.from(GatewayConfig.load(java.util.Optional.empty()));
         Duration budget = defaults.resilience().guard(Capability.ORDERS).callBudget();
         List<String> ids = dataset.orders().stream().map(o -> o.order().id().value()).toList();
@@ -218,11 +220,11 @@ final class FailoverBenchCommand implements Callable<Integer> {
         return new DemoDataset(dataset.storeId(), orders, dataset.receipts(), dataset.giftCards());
     }
 
-    private static void seed(Path file, DemoDataset dataset) {
+    private static void seed(Path file, DemoDataset dataset, Clock clock) {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
-            BenchSupport.manifestImport(database, Clock.systemUTC())
+            BenchSupport.manifestImport(database, clock)
                     .apply(dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
-            BenchSupport.provisionStaff(database, Clock.systemUTC());
+            BenchSupport.provisionStaff(database, clock);
         }
     }
 }

@@ -46,6 +46,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench-giftcards", mixinStandardHelpOptions = true,
         description = "Measure a gift-card snapshot import and balance checks per second and p99 over HTTP.")
 final class GiftCardBenchCommand implements Callable<Integer> {
+    /** The machine's clock, read here once: this command is a composition root, and hands it on. */
+    private final Clock clock = Clock.systemUTC();
+
 
     @Option(names = "--cards", defaultValue = "5000000", description = "Cards in the snapshot (default: ${DEFAULT-VALUE}).")
     int cards;
@@ -89,9 +92,9 @@ final class GiftCardBenchCommand implements Callable<Integer> {
 
     private void importSnapshot(PrintWriter out, Path file, CardFingerprinter fingerprinter) throws Exception {
         try (Database database = Database.open(DatabaseSettings.of(file))) {
-            BenchSupport.provisionStaff(database, Clock.systemUTC());
+            BenchSupport.provisionStaff(database, clock);
             GiftCardBalanceRows applier = new GiftCardBalanceRows(new io.holdfast.giftcard.SqliteGiftCardBalances(database));
-            String asOf = Instant.now().toString();
+            String asOf = clock.instant().toString();
             // Central sends a snapshot in fingerprint order (its own index order), so the store's
             // inserts land in key order; the rows are made in that order before the clock starts.
             long sorting = System.nanoTime();
@@ -150,7 +153,7 @@ final class GiftCardBenchCommand implements Callable<Integer> {
         GatewaySettings settings = defaults.withStoreId(DemoCommand.DEMO_STORE).withListener("127.0.0.1", 0)
                 .withDatabase(DatabaseSettings.of(file)).withCentral(CentralEndpoints.all(nowhere))
                 .withReturns(defaults.returns().withGiftCardKey(GiftCardLedger.DEMO_KEY));
-        try (Gateway gateway = Gateway.start(settings, Clock.systemUTC())) {
+        try (Gateway gateway = Gateway.start(settings, clock)) {
             gateway.services().board().isolate(List.of(Capability.GIFT_CARDS), IsolationSource.STORE_MANAGER,
                     BenchSupport.STAFF_ID, "benchmark: every check reads the store's copy");
             String base = "http://127.0.0.1:" + gateway.port();

@@ -30,6 +30,7 @@ import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.MosquittoProcess;
 import io.holdfast.gateway.central.ManifestStreamRows;
+import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.money.Money;
 import io.holdfast.order.CollectionCodes;
@@ -58,6 +59,9 @@ import io.holdfast.sync.downstream.StreamPositions;
 @Command(name = "bench-sync", mixinStandardHelpOptions = true,
         description = "Measure the relay's drain rate through Mosquitto against raw Paho QoS 1, and the manifest import rate.")
 final class SyncBenchCommand implements Callable<Integer> {
+    /** The machine's clock, read here once: this command is a composition root, and hands it on. */
+    private final Clock clock = Clock.systemUTC();
+
 
     private static final int PAYLOAD_BYTES = 200;
 
@@ -151,7 +155,7 @@ final class SyncBenchCommand implements Callable<Integer> {
                     for (int i = from; i < Math.min(events, from + 10_000); i++) {
                         Capability capability = capabilities[i % capabilities.length];
                         outbox.append(connection, new OutboxEvent(UUID.randomUUID().toString(), capability, "bench",
-                                capability + "-" + (i % 1_000), Instant.now(), payload));
+                                capability + "-" + (i % 1_000), clock.instant(), payload));
                     }
                     return null;
                 });
@@ -163,7 +167,7 @@ final class SyncBenchCommand implements Callable<Integer> {
                     .withResyncSpread(Duration.ZERO);
             long start = System.nanoTime();
             try (OutboxRelay relay = new OutboxRelay(settings, outbox, () -> EnumSet.allOf(Capability.class),
-                    Clock.systemUTC(), new SplittableRandom()).start()) {
+                    clock, new SplittableRandom()).start()) {
                 long deadline = start + Duration.ofMinutes(10).toNanos();
                 while (outbox.backlog().values().stream().mapToLong(Long::longValue).sum() > 0) {
                     if (System.nanoTime() > deadline) {
@@ -188,14 +192,14 @@ final class SyncBenchCommand implements Callable<Integer> {
      */
     private void manifest(Path work, PrintWriter out) throws Exception {
         String codeHash = new CollectionCodes(DemoDataset.COLLECTION_CODE_KEY).hash("123456");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int chunks = (manifestRows + chunk - 1) / chunk;
         try (Database database = Database.open(DatabaseSettings.of(work.resolve("manifest.db")))) {
             DownstreamStreams streams = new DownstreamStreams(Map.of("manifest",
-                    new ManifestStreamRows(BenchSupport.manifestImport(database, Clock.systemUTC()))),
+                    new ManifestStreamRows(BenchSupport.manifestImport(database, clock))),
                     new StreamPositions(database), (stream, why) -> {
                         throw new IllegalStateException("the bench snapshot was refused: " + why);
-                    }, Clock.systemUTC());
+                    }, clock);
             long storeNanos = 0;
             for (int index = 0; index < chunks; index++) {
                 List<Order> orders = new ArrayList<>(chunk);
@@ -204,7 +208,7 @@ final class SyncBenchCommand implements Callable<Integer> {
                             new Customer("Customer " + i, "LS1 4AP", "c***@e***.com"),
                             List.of(new OrderLine(1, "5001001", "Linen shirt, blue, M", 1, 0, Money.of(2950, "GBP"))),
                             List.of(new Parcel(1, new Parcel.Location(Parcel.Location.Kind.SHELF, "A" + i % 50))),
-                            LocalDate.now().plusDays(14), OrderStatus.READY, codeHash, now, 1));
+                            LocalDate.ofInstant(now, GatewaySettings.DEFAULT_ZONE).plusDays(14), OrderStatus.READY, codeHash, now, 1));
                 }
                 ObjectNode message = SimJson.MAPPER.createObjectNode();
                 message.put("generation", 1).put("sequence", index + 1).put("kind", "CHUNK").put("chunks", chunks);

@@ -51,8 +51,6 @@ import io.holdfast.store.Database;
 public final class Gateway implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
-    /** The kiosk's language: British English. Another is one more message bundle. */
-    private static final java.util.Locale KIOSK_LOCALE = java.util.Locale.UK;
 
     private final GatewaySettings settings;
     private final Database database;
@@ -137,7 +135,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The routes alone: also read by {@link Routes} and by the tests that check the contract and sign-in. */
     public static void routes(HttpRouting.Builder routing, StoreServices services) {
-        KioskText kioskText = new KioskText(KIOSK_LOCALE);
+        KioskText kioskText = services.kioskText;
         routing.get("/", LandingPage::show)
                 .register("/desk", new PageService("desk"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))

@@ -2,6 +2,7 @@ package io.holdfast.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import io.holdfast.gateway.central.CentralProbe;
 import io.holdfast.gateway.central.HttpCentralOrders;
 import io.holdfast.gateway.central.HttpCentralRefunds;
 import io.holdfast.gateway.receipt.ReceiptKeys;
+import io.holdfast.gateway.returns.KioskText;
 import io.holdfast.gateway.central.ManifestStreamRows;
 import io.holdfast.gateway.central.ManifestSync;
 import io.holdfast.gateway.config.GatewaySettings;
@@ -96,6 +98,8 @@ public final class StoreServices implements AutoCloseable {
     final ReturnsDesk returns;
     final Optional<GiftCardDesk> giftCards;
     final GiftCardStatus giftCardStatus;
+    /** The kiosk's words, loaded once: British English; another language is one more message bundle. */
+    final KioskText kioskText = new KioskText(Locale.UK);
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
 

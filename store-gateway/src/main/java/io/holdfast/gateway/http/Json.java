@@ -40,6 +40,10 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /** Where a fraction, exponent or string is a 422 naming the field, not a 400. */
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(long.class, Long.class, int.class,
+            Integer.class, short.class, Short.class, BigInteger.class);
+
     private Json() {
     }
 
@@ -85,9 +89,6 @@ public final class Json {
         }
         return value;
     }
-
-    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(long.class, Long.class, int.class,
-            Integer.class, short.class, Short.class, BigInteger.class);
 
     /** The field as a client wrote it: {@code lines[0].quantity}. */
     private static String path(MismatchedInputException e) {
