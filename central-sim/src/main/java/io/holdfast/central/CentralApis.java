@@ -1,8 +1,6 @@
 package io.holdfast.central;
 
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,6 +10,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.holdfast.central.books.CentralBooks;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.order.OrderId;
 
@@ -25,14 +24,14 @@ final class CentralApis implements HttpService {
     private final DemoDataset dataset;
     private final CentralOrderBook orders;
     private final GiftCardLedger giftCards;
-    private final AtomicLong refunds = new AtomicLong();
-    /** Refund id to central's reference: a refund asked for twice is paid once. */
-    private final Map<String, String> paidRefunds = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Refunds paid, by the store's refund id: a refund asked for twice is paid once. */
+    private final CentralBooks books;
 
-    CentralApis(DemoDataset dataset, CentralOrderBook orders, GiftCardLedger giftCards) {
+    CentralApis(DemoDataset dataset, CentralOrderBook orders, GiftCardLedger giftCards, CentralBooks books) {
         this.dataset = dataset;
         this.orders = orders;
         this.giftCards = giftCards;
+        this.books = books;
     }
 
     @Override
@@ -135,22 +134,16 @@ final class CentralApis implements HttpService {
             SimJson.problem(response, 400, "refund-id-missing", "a refund needs the store's refund id");
             return;
         }
-        boolean[] fresh = {false};
-        String reference = paidRefunds.computeIfAbsent(refundId, id -> {
-            fresh[0] = true;
-            refunds.incrementAndGet();
-            return "CR-" + UUID.randomUUID();
-        });
-        SimJson.send(response, fresh[0] ? Status.CREATED_201 : Status.OK_200,
-                Map.of("refundId", refundId, "reference", reference, "status", "PAID"));
-    }
-
-    /** Refunds actually paid: a retried refund id counts once. */
-    long refundsPaid() {
-        return refunds.get();
-    }
-
-    boolean refundPaid(String refundId) {
-        return paidRefunds.containsKey(refundId);
+        JsonNode amount = body.get("amount");
+        io.holdfast.money.Money money;
+        try {
+            money = io.holdfast.money.Money.of(amount.path("amount").asLong(), amount.path("currency").asText(""));
+        } catch (IllegalArgumentException e) {
+            SimJson.problem(response, 400, "amount-invalid", "a refund's amount needs a currency code: " + e.getMessage());
+            return;
+        }
+        CentralBooks.PaidRefund paid = books.payOnce(refundId, money);
+        SimJson.send(response, paid.fresh() ? Status.CREATED_201 : Status.OK_200,
+                Map.of("refundId", refundId, "reference", paid.reference(), "status", "PAID"));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.helidon.webserver.WebServer;
 
+import io.holdfast.central.books.CentralBooks;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.order.CollectionQr;
 import io.holdfast.order.Order;
@@ -49,7 +50,7 @@ public final class CentralSimulator implements AutoCloseable {
 
         /**
          * Loopback, {@code adminPort} and the five ports after it: the demo's fixed addresses.
-         * Port 0 means free ports for all four.
+         * Port 0 means free ports for all six.
          */
         public static Settings from(int adminPort) {
             if (adminPort == 0) {
@@ -68,10 +69,14 @@ public final class CentralSimulator implements AutoCloseable {
     private final GiftCardLedger giftCards;
     private final KeyPair signingKeys;
     private final Clock clock;
+    private final CentralBooks books;
+    private final boolean ownsBooks;
 
     private CentralSimulator(WebServer backend, Map<CentralService, FaultyFront> fronts, DemoDataset dataset,
                              CentralOrderBook orders, CentralApis apis, GiftCardLedger giftCards, KeyPair signingKeys,
-                             Clock clock) {
+                             Clock clock, CentralBooks books, boolean ownsBooks) {
+        this.books = books;
+        this.ownsBooks = ownsBooks;
         this.apis = apis;
         this.giftCards = giftCards;
         this.backend = backend;
@@ -86,14 +91,32 @@ public final class CentralSimulator implements AutoCloseable {
         return start(settings, dataset, GiftCardLedger.DEMO_KEY, clock);
     }
 
-    /** @param giftCardKey the fleet's gift-card key, with which central and stores fingerprint cards alike */
+    /**
+     * A simulator with its books in memory, its own.
+     *
+     * @param giftCardKey the fleet's gift-card key, with which central and stores fingerprint cards alike
+     */
     public static CentralSimulator start(Settings settings, DemoDataset dataset, byte[] giftCardKey, Clock clock) {
+        return start(settings, dataset, giftCardKey, clock, CentralBooks.inMemory(clock), true);
+    }
+
+    /**
+     * @param giftCardKey the fleet's gift-card key, with which central and stores fingerprint cards alike
+     * @param books       central's books, kept by the caller (the demo keeps them in a file beside its data)
+     */
+    public static CentralSimulator start(Settings settings, DemoDataset dataset, byte[] giftCardKey, Clock clock,
+                                         CentralBooks books) {
+        return start(settings, dataset, giftCardKey, clock, books, false);
+    }
+
+    private static CentralSimulator start(Settings settings, DemoDataset dataset, byte[] giftCardKey, Clock clock,
+                                          CentralBooks books, boolean ownsBooks) {
         KeyPair signingKeys = Keys.newEd25519Pair();
         CentralOrderBook orders = new CentralOrderBook(
                 dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList(), clock);
         Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
-        GiftCardLedger giftCards = new GiftCardLedger(dataset.giftCards(), giftCardKey, clock);
-        CentralApis apis = new CentralApis(dataset, orders, giftCards);
+        GiftCardLedger giftCards = new GiftCardLedger(dataset.giftCards(), giftCardKey, clock, books);
+        CentralApis apis = new CentralApis(dataset, orders, giftCards, books);
         WebServer backend = WebServer.builder()
                 .host(settings.host().getHostAddress())
                 .port(settings.adminPort())
@@ -102,7 +125,7 @@ public final class CentralSimulator implements AutoCloseable {
                 .routing(routing -> routing
                         .addFilter(new FaultFilter(service -> fronts.get(service).condition()))
                         .register(apis)
-                        .register("/sim", new Switchboard(fronts, orders,
+                        .register("/sim", new Switchboard(fronts, orders, books,
                                 id -> CollectionQr.sign(new CollectionQr.Claims(id.value(), dataset.storeId(),
                                         clock.instant().plus(Duration.ofDays(14))), signingKeys.getPrivate()))))
                 .build()
@@ -123,7 +146,8 @@ public final class CentralSimulator implements AutoCloseable {
             backend.stop();
             throw e;
         }
-        return new CentralSimulator(backend, fronts, dataset, orders, apis, giftCards, signingKeys, clock);
+        return new CentralSimulator(backend, fronts, dataset, orders, apis, giftCards, signingKeys, clock, books,
+                ownsBooks);
     }
 
     /** The base URL a store uses for {@code service}, such as {@code http://127.0.0.1:8091}. */
@@ -151,11 +175,16 @@ public final class CentralSimulator implements AutoCloseable {
 
     /** Refunds central actually paid: one asked for again under the same refund id counts once. */
     public long refundsPaid() {
-        return apis.refundsPaid();
+        return books.refundsPaid();
     }
 
     public boolean refundPaid(String refundId) {
-        return apis.refundPaid(refundId);
+        return books.paidReference(refundId).isPresent();
+    }
+
+    /** Central's books: what it applied, paid and changed. */
+    public CentralBooks books() {
+        return books;
     }
 
     /** Central's gift-card book; also the judge of gift-card events for central's consumer. */
@@ -192,5 +221,8 @@ public final class CentralSimulator implements AutoCloseable {
     public void close() {
         fronts.values().forEach(FaultyFront::close);
         backend.stop();
+        if (ownsBooks) {
+            books.close();
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.holdfast.central.books.CentralBooks;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.mqtt.AppliedEvent;
 import io.holdfast.central.mqtt.EventJudge;
@@ -33,6 +34,8 @@ import io.holdfast.money.Money;
  * kept by the fleet's keyed fingerprint, as the stores know them. A redemption id is applied once
  * whichever way it arrives. A card spent offline beyond its balance (in several stores at once) is
  * overdrawn: central blocks it and says so, naming every store's offline spend, until cleared.
+ * Each card and redemption it changes is written to central's {@link CentralBooks} as it changes,
+ * and read back over the demo's cards when the simulator starts again.
  */
 public final class GiftCardLedger implements EventJudge {
 
@@ -55,6 +58,17 @@ public final class GiftCardLedger implements EventJudge {
             this.balance = balance.amount();
             this.currency = balance.currency().getCurrencyCode();
             this.changedAt = at;
+        }
+
+        Card(CentralBooks.CardRow row) {
+            this(row.lastFour(), row.pinCheck().map(PinCheck::new), Money.of(row.balance(), row.currency()),
+                    row.changedAt());
+            this.blocked = row.blocked();
+            for (Object spend : SimJson.read(row.offlineSpendsJson(), List.class)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) spend;
+                offlineSpends.add(fields);
+            }
         }
 
         Money money(long amount) {
@@ -86,18 +100,33 @@ public final class GiftCardLedger implements EventJudge {
     private final CardFingerprinter fingerprinter;
     private final Clock clock;
     private final Map<CardFingerprint, Card> cards = new HashMap<>();
+    private final CentralBooks books;
     private final Map<String, Held> redemptions = new HashMap<>();
     /** Redemption ids a store asked to reverse: never charged again. */
     private final Set<String> reversed = new HashSet<>();
     private Duration lateAnswer = Duration.ZERO;
 
-    public GiftCardLedger(List<DemoDataset.DemoGiftCard> demoCards, byte[] key, Clock clock) {
+    /** @param books where central keeps the cards and redemptions it changed; read over the demo's cards */
+    public GiftCardLedger(List<DemoDataset.DemoGiftCard> demoCards, byte[] key, Clock clock, CentralBooks books) {
         this.fingerprinter = new CardFingerprinter(key);
         this.clock = clock;
+        this.books = books;
         for (DemoDataset.DemoGiftCard demo : demoCards) {
             CardNumber number = new CardNumber(demo.cardNumber());
             cards.put(fingerprinter.fingerprint(number), new Card(number.lastFour(),
                     Optional.of(fingerprinter.pinCheck(number, new CardPin(demo.pin()))), demo.balance(), clock.instant()));
+        }
+        for (CentralBooks.CardRow row : books.cards()) {
+            cards.put(new CardFingerprint(row.fingerprint()), new Card(row));
+        }
+        for (CentralBooks.RedemptionRow row : books.redemptions()) {
+            if (row.reversed()) {
+                reversed.add(row.redemptionId());
+            }
+            if (!row.reference().isEmpty()) {
+                redemptions.put(row.redemptionId(), new Held(new CardFingerprint(row.fingerprint()), row.amount(),
+                        row.reference(), row.captured(), row.voided()));
+            }
         }
     }
 
@@ -142,8 +171,9 @@ public final class GiftCardLedger implements EventJudge {
         card.balance -= amount.amount();
         card.changedAt = clock.instant();
         String reference = "GCA-" + UUID.randomUUID();
-        redemptions.put(redemptionId, new Held(fingerprinter.fingerprint(number), amount.amount(), reference, capture,
-                false));
+        CardFingerprint fingerprint = fingerprinter.fingerprint(number);
+        hold(redemptionId, new Held(fingerprint, amount.amount(), reference, capture, false));
+        save(fingerprint, card);
         return new Answer.Approved(reference, card.money(card.balance), true);
     }
 
@@ -163,8 +193,9 @@ public final class GiftCardLedger implements EventJudge {
                 if (held != null && !held.captured() && !held.voided() && card != null) {
                     card.balance += held.amount();
                     card.changedAt = clock.instant();
-                    redemptions.put(payload.path("redemptionId").asText(),
+                    hold(payload.path("redemptionId").asText(),
                             new Held(held.card(), held.amount(), held.reference(), false, true));
+                    save(fingerprint, card);
                 }
                 yield Optional.empty();
             }
@@ -176,16 +207,26 @@ public final class GiftCardLedger implements EventJudge {
                 if (held != null && !held.voided() && card != null) {
                     card.balance += held.amount();
                     card.changedAt = clock.instant();
-                    redemptions.put(redemptionId, new Held(held.card(), held.amount(), held.reference(), held.captured(),
+                    hold(redemptionId, new Held(held.card(), held.amount(), held.reference(), held.captured(), true));
+                    save(fingerprint, card);
+                } else {
+                    Optional<Held> unchanged = Optional.ofNullable(held);
+                    books.saveRedemption(new CentralBooks.RedemptionRow(redemptionId, fingerprint.hex(),
+                            unchanged.map(Held::amount).orElse(0L), unchanged.map(Held::reference).orElse(""),
+                            unchanged.map(Held::captured).orElse(false), unchanged.map(Held::voided).orElse(false),
                             true));
                 }
                 yield Optional.empty();
             }
             case "giftcard.store-credit-issued" -> {
-                cards.putIfAbsent(fingerprint, new Card(payload.path("lastFour").asText(),
-                        payload.path("pinCheck").isTextual() ? Optional.of(new PinCheck(payload.get("pinCheck").asText()))
-                                : Optional.empty(),
-                        Money.of(amount, payload.path("amount").path("currency").asText()), clock.instant()));
+                if (!cards.containsKey(fingerprint)) {
+                    Card issued = new Card(payload.path("lastFour").asText(),
+                            payload.path("pinCheck").isTextual()
+                                    ? Optional.of(new PinCheck(payload.get("pinCheck").asText())) : Optional.empty(),
+                            Money.of(amount, payload.path("amount").path("currency").asText()), clock.instant());
+                    cards.put(fingerprint, issued);
+                    save(fingerprint, issued);
+                }
                 yield Optional.empty();
             }
             default -> Optional.empty();
@@ -196,12 +237,12 @@ public final class GiftCardLedger implements EventJudge {
         String redemptionId = payload.path("redemptionId").asText();
         Held held = redemptions.get(redemptionId);
         if (held != null) {
-            redemptions.put(redemptionId, new Held(held.card(), held.amount(), held.reference(), true, false));
+            hold(redemptionId, new Held(held.card(), held.amount(), held.reference(), true, false));
             return new Verdict("accepted", Map.of());
         }
         Card card = cards.computeIfAbsent(fingerprint, unknown -> new Card(payload.path("lastFour").asText(),
                 Optional.empty(), Money.of(0, payload.path("amount").path("currency").asText()), clock.instant()));
-        redemptions.put(redemptionId, new Held(fingerprint, amount, "GCO-" + redemptionId, true, false));
+        hold(redemptionId, new Held(fingerprint, amount, "GCO-" + redemptionId, true, false));
         card.balance -= amount;
         card.changedAt = clock.instant();
         Map<String, Object> spend = new LinkedHashMap<>();
@@ -209,10 +250,11 @@ public final class GiftCardLedger implements EventJudge {
         spend.put("amount", card.money(amount));
         spend.put("at", payload.path("authorisedAt").asText());
         card.offlineSpends.add(spend);
+        card.blocked = card.blocked || card.balance < 0;
+        save(fingerprint, card);
         if (card.balance >= 0) {
             return new Verdict("accepted", Map.of());
         }
-        card.blocked = true;
         return new Verdict("overdrawn", Map.of("lastFour", card.lastFour, "shortBy", card.money(-card.balance),
                 "spends", List.copyOf(card.offlineSpends)));
     }
@@ -228,6 +270,7 @@ public final class GiftCardLedger implements EventJudge {
         card.balance = Math.max(0, card.balance);
         card.offlineSpends.clear();
         card.changedAt = clock.instant();
+        save(fingerprint, card);
         return row(fingerprint, card);
     }
 
@@ -262,6 +305,17 @@ public final class GiftCardLedger implements EventJudge {
 
     public synchronized boolean blocked(String number) {
         return card(number).map(card -> card.blocked).orElse(false);
+    }
+
+    private void hold(String redemptionId, Held held) {
+        redemptions.put(redemptionId, held);
+        books.saveRedemption(new CentralBooks.RedemptionRow(redemptionId, held.card().hex(), held.amount(),
+                held.reference(), held.captured(), held.voided(), reversed.contains(redemptionId)));
+    }
+
+    private void save(CardFingerprint fingerprint, Card card) {
+        books.saveCard(new CentralBooks.CardRow(fingerprint.hex(), card.lastFour, card.pinCheck.map(PinCheck::hex),
+                card.balance, card.currency, card.blocked, card.changedAt, SimJson.write(card.offlineSpends)));
     }
 
     private static Map<String, Object> row(CardFingerprint fingerprint, Card card) {

@@ -46,6 +46,26 @@ public final class SimJson {
         return node;
     }
 
+    /** Text central wrote itself (its books); unreadable text is a fault in the books, said so. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Central's books hold a " + type.getSimpleName() + " it cannot read: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A value as JSON text, for central's books. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A JSON text central received; malformed text is an empty object. */
     static com.fasterxml.jackson.databind.JsonNode tree(String json) {
         try {

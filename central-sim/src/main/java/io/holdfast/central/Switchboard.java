@@ -20,24 +20,32 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.holdfast.central.books.CentralBooks;
 import io.holdfast.order.OrderId;
 
 /**
  * {@code /sim}: the switches. {@code GET /sim/services} lists each service's condition;
  * {@code PUT /sim/services/{service}} with {@code {"fault": "SLOW", "delayMillis": 2000}} (or
- * HEALTHY, FAILING with {@code failureStatus}, REFUSING, BLACKHOLE) changes one; {@code GET /sim}
- * is a page with buttons for the demo.
+ * HEALTHY, FAILING with {@code failureStatus}, REFUSING, BLACKHOLE) changes one; {@code GET /sim/ledger}
+ * is central's books (see {@link io.holdfast.central.books.LedgerView}); {@code GET /sim} is a page
+ * with buttons for the demo and the ledger.
  */
 final class Switchboard implements HttpService {
 
+    /** How many of the latest applied events the ledger shows. */
+    private static final int RECENT_EVENTS = 25;
+
     private final Map<CentralService, FaultyFront> fronts;
     private final CentralOrderBook orders;
+    private final CentralBooks books;
     private final Function<OrderId, String> collectionQr;
     private final byte[] page;
 
-    Switchboard(Map<CentralService, FaultyFront> fronts, CentralOrderBook orders, Function<OrderId, String> collectionQr) {
+    Switchboard(Map<CentralService, FaultyFront> fronts, CentralOrderBook orders, CentralBooks books,
+                Function<OrderId, String> collectionQr) {
         this.fronts = fronts;
         this.orders = orders;
+        this.books = books;
         this.collectionQr = collectionQr;
         this.page = load("/sim/switchboard.html");
     }
@@ -46,6 +54,7 @@ final class Switchboard implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/", this::page)
                 .get("/services", (request, response) -> SimJson.send(response, Status.OK_200, describe()))
+                .get("/ledger", (request, response) -> SimJson.send(response, Status.OK_200, books.view(RECENT_EVENTS)))
                 .put("/services/{service}", this::set)
                 .post("/orders/{orderId}/cancellation", this::cancel)
                 .get("/orders/{orderId}/collection-qr", this::qr);

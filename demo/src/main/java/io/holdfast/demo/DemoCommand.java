@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 
 import io.holdfast.central.CentralService;
 import io.holdfast.central.CentralSimulator;
+import io.holdfast.central.GiftCardLedger;
+import io.holdfast.central.books.CentralBooks;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
@@ -38,12 +40,13 @@ final class DemoCommand implements Callable<Integer> {
     static final String DEMO_STORE = "0421";
     static final long DEMO_SEED = 20250422L;
     static final String REGIONAL_KEY_ID = "demo-regional-it";
+    static final String CENTRAL_BOOKS = "central-sim.db";
 
     @Option(names = "--port", defaultValue = "8080", description = "The gateway's port (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--sim-port", defaultValue = "8090",
-            description = "The simulator's switchboard port; its services take the next three (default: ${DEFAULT-VALUE}).")
+            description = "The simulator's switchboard port; its services take the next five (default: ${DEFAULT-VALUE}).")
     int simPort;
 
     @Option(names = "--mqtt-port", defaultValue = "18830",
@@ -66,9 +69,12 @@ final class DemoCommand implements Callable<Integer> {
         DatabaseSettings database = DatabaseSettings.of(data.resolve("holdfast.db"));
         DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
 
-        CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset, clock);
+        // Central's books live beside the store's data, so a restarted demo goes on where it stopped.
+        CentralBooks books = CentralBooks.open(data.resolve(CENTRAL_BOOKS), clock);
+        CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset,
+                GiftCardLedger.DEMO_KEY, clock, books);
         EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
-        CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards());
+        CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards(), books);
         DemoDevices devices = DemoDevices.start(data.resolve("print-spool"));
         GatewaySettings settings = defaults.withStoreId(DEMO_STORE)
                 .withListener("127.0.0.1", port)
@@ -92,6 +98,7 @@ final class DemoCommand implements Callable<Integer> {
             consumer.close();
             broker.close();
             central.close();
+            books.close();
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -100,6 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             consumer.close();
             broker.close();
             central.close();
+            books.close();
         }, "holdfast-demo-shutdown"));
         DemoDevices.printStoreOpen(gateway, DEMO_STORE, clock);
         gateway.services().manifest().refresh();

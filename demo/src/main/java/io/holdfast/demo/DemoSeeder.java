@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.GiftCardLedger;
+import io.holdfast.central.books.CentralBooks;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.receipt.SqliteReceiptJournal;
 import io.holdfast.staff.Role;
@@ -58,7 +59,9 @@ final class DemoSeeder {
                 STAFF.forEach(s -> staff.provision(s.staffId(), s.name(), s.role(), s.pin()));
                 dataset.receipts().forEach(journal::record);
                 // As central's gift-card stream would send them: fingerprints, last four, PIN checks.
-                balances.putAll(new GiftCardLedger(dataset.giftCards(), DEMO_GIFT_CARD_KEY, clock).balances());
+                try (CentralBooks fresh = CentralBooks.inMemory(clock)) {
+                    balances.putAll(new GiftCardLedger(dataset.giftCards(), DEMO_GIFT_CARD_KEY, clock, fresh).balances());
+                }
             }
             return new Seeded(empty, journal.count(), balances.count());
         }

@@ -145,7 +145,7 @@ final class SyncBenchCommand implements Callable<Integer> {
     /** The relay: a backlog in a real SQLite outbox, drained until central has acknowledged every event. */
     private double relay(MosquittoProcess mosquitto, Path work, PrintWriter out) throws Exception {
         try (Database database = Database.open(DatabaseSettings.of(work.resolve("outbox.db")));
-             CentralConsumer central = CentralConsumer.start(mosquitto.uri())) {
+             CentralConsumer central = CentralConsumer.start(mosquitto.uri(), clock)) {
             Outbox outbox = new Outbox(database);
             String payload = "{\"note\":\"" + "x".repeat(PAYLOAD_BYTES - 11) + "\"}";
             Capability[] capabilities = {Capability.ORDERS, Capability.GIFT_CARDS, Capability.LOYALTY};

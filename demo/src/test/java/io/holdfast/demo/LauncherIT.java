@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +37,17 @@ class LauncherIT {
     private static final Path JAR = Path.of("target", "holdfast.jar").toAbsolutePath();
     private static final Pattern GATEWAY_URL = Pattern.compile("gateway\\s+(http://localhost:\\d+)/");
     private static final Pattern SAMPLE_ORDER = Pattern.compile("try\\s+order (CC-\\d+)");
+    private static final Pattern SAMPLE_NAME = Pattern.compile("or the name \"([^\"]+)\"");
+    private static final Pattern CENTRAL_SWITCHES = Pattern.compile("central switches (http://localhost:\\d+/sim)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
 
     @Test
     void theDemoServesASeededStoreThatCanBeBackedUpWhileItRuns() throws Exception {
-        Process demo = launch("demo", "--port", "0", "--sim-port", "0", "--data", folder.resolve("data").toString());
+        Process demo = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--data",
+                folder.resolve("data").toString());
         try {
             List<String> welcome = readUntil(demo, "Press Ctrl+C", Duration.ofSeconds(60));
             String base = find(GATEWAY_URL, welcome);
@@ -73,6 +79,92 @@ class LauncherIT {
             demo.destroy();
             assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
         }
+    }
+
+    /**
+     * Issue 15, item 12: central-sim kept its books in memory, so after a restart it waited for
+     * predecessors it had applied in the last run and the store's new events never drained.
+     */
+    @Test
+    void aRestartedDemoDrainsWorkDoneAfterTheRestartAndCentralsLedgerShowsEachEventOnce() throws Exception {
+        String data = folder.resolve("data").toString();
+        Process first = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--data", data);
+        String firstOrder;
+        String name;
+        try {
+            List<String> welcome = readUntil(first, "Press Ctrl+C", Duration.ofSeconds(60));
+            firstOrder = find(SAMPLE_ORDER, welcome);
+            name = find(SAMPLE_NAME, welcome);
+            String base = find(GATEWAY_URL, welcome);
+            handOverEverything(base, signIn(base, "S1001", "1234"), firstOrder);
+            awaitCollectionsAtCentral(find(CENTRAL_SWITCHES, welcome), List.of(firstOrder));
+        } finally {
+            first.destroy();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
+        }
+
+        Process second = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--data", data);
+        try {
+            List<String> welcome = readUntil(second, "Press Ctrl+C", Duration.ofSeconds(60));
+            assertThat(String.join("\n", welcome)).contains("kept from last time");
+            String base = find(GATEWAY_URL, welcome);
+            String token = signIn(base, "S1001", "1234");
+            HttpResponse<String> found = get(base + "/api/v1/orders?query="
+                    + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8), token);
+            String secondOrder = JSON.readTree(found.body()).findValuesAsText("orderId").stream()
+                    .filter(id -> !id.equals(firstOrder)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no other order for " + name + ": " + found.body()));
+            handOverEverything(base, token, secondOrder);
+
+            JsonNode ledger = awaitCollectionsAtCentral(find(CENTRAL_SWITCHES, welcome), List.of(secondOrder, firstOrder));
+            JsonNode orders = flow(ledger, "ORDERS");
+            assertThat(orders.path("applied").asLong()).as("events central applied in ORDERS").isGreaterThanOrEqualTo(2);
+            assertThat(ledger.path("books").asText()).endsWith("central-sim.db");
+        } finally {
+            second.destroy();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
+        }
+    }
+
+    private static void handOverEverything(String base, String token, String orderId) throws Exception {
+        JsonNode answer = JSON.readTree(get(base + "/api/v1/orders/" + orderId, token).body());
+        JsonNode order = answer.has("lines") ? answer : answer.path("order");
+        var lines = JSON.createArrayNode();
+        for (JsonNode line : order.path("lines")) {
+            lines.addObject().put("lineNumber", line.path("lineNumber").asInt())
+                    .put("quantity", line.path("quantity").asInt() - line.path("quantityCollected").asInt());
+        }
+        var body = JSON.createObjectNode().put("verification", "ID_SEEN");
+        body.set("lines", lines);
+        HttpResponse<String> collected = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/orders/" + orderId + "/collections"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "launcher-" + orderId)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(collected.statusCode()).as(collected.body()).isEqualTo(201);
+    }
+
+    /** Waits until central's ledger shows a collection of each order, newest first, and each once. */
+    private static JsonNode awaitCollectionsAtCentral(String sim, List<String> newestFirst) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get(sim + "/ledger").body()),
+                ledger -> {
+                    List<String> collected = new ArrayList<>();
+                    ledger.path("recent").forEach(event -> {
+                        if (event.path("type").asText().equals("CollectionRecorded")) {
+                            collected.add(event.path("aggregate").asText());
+                        }
+                    });
+                    return collected.equals(newestFirst);
+                });
+    }
+
+    private static JsonNode flow(JsonNode ledger, String capability) {
+        for (JsonNode flow : ledger.path("flows")) {
+            if (flow.path("capability").asText().equals(capability)) {
+                return flow;
+            }
+        }
+        throw new AssertionError("central's ledger has no " + capability + " flow: " + ledger);
     }
 
     @Test

@@ -62,7 +62,7 @@ class GiftCardReconciliationTest {
                 List.of(), List.of(new DemoDataset.DemoGiftCard(CARD, PIN, Money.of(4000, "GBP")),
                 new DemoDataset.DemoGiftCard(BIG_CARD, BIG_PIN, Money.of(10_000, "GBP")))),
                 GiftCardHttpTest.KEY, TestClocks.TICKING);
-        consumer = CentralConsumer.start(broker.uri(), central.giftCards());
+        consumer = CentralConsumer.start(broker.uri(), central.giftCards(), TestClocks.TICKING);
         await().atMost(PATIENCE).until(consumer::connected);
         first = store("0421");
         second = store("0388");

@@ -60,7 +60,7 @@ class StoreSyncTest {
     @BeforeEach
     void start() {
         broker = EmbeddedBroker.start();
-        consumer = CentralConsumer.start(broker.uri());
+        consumer = CentralConsumer.start(broker.uri(), TestClocks.TICKING);
         await().atMost(PATIENCE).until(consumer::connected);
         DemoDataset dataset = DemoDataset.generate(STORE, new DemoDataset.Size(20, 1, 1), 5L, TestClocks.TICKING);
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);

@@ -52,7 +52,7 @@ class OutboxRelayIT {
         broker = TestBroker.start(folder);
         database = Database.open(DatabaseSettings.of(folder.resolve("holdfast.db")));
         outbox = new Outbox(database);
-        central = CentralConsumer.start(broker.uri());
+        central = CentralConsumer.start(broker.uri(), TestClocks.TICKING);
         await().atMost(PATIENCE).until(central::connected);
     }
 

@@ -29,6 +29,7 @@ import io.holdfast.central.mqtt.AppliedEvent;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
 
 /**
  * The gateway's sync killed with SIGKILL at random points of a resync, twenty times, while it keeps
@@ -48,7 +49,7 @@ class RelayCrashIT {
     @BeforeEach
     void start() {
         broker = TestBroker.start(folder);
-        central = CentralConsumer.start(broker.uri());
+        central = CentralConsumer.start(broker.uri(), TestClocks.TICKING);
         await().atMost(Duration.ofSeconds(30)).until(central::connected);
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import io.holdfast.central.SimJson;
+import io.holdfast.central.books.CentralBooks;
 
 /**
  * Central's side of the sync: subscribes to every store's events, applies each once (see
@@ -52,18 +53,34 @@ public final class CentralConsumer implements AutoCloseable {
     private volatile MqttClient client;
     private Thread worker;
 
-    private CentralConsumer(URI broker, EventJudge judge) {
+    private final java.util.Optional<CentralBooks> ownBooks;
+
+    private CentralConsumer(URI broker, EventJudge judge, CentralBooks books, boolean ownsBooks) {
         this.broker = broker;
-        this.ledger = new CentralLedger(judge);
+        this.ledger = new CentralLedger(judge, books);
+        this.ownBooks = ownsBooks ? java.util.Optional.of(books) : java.util.Optional.empty();
     }
 
-    public static CentralConsumer start(URI broker) {
-        return start(broker, EventJudge.NONE);
+    /** A consumer with books in memory, its own; {@code clock} dates what it applies. */
+    public static CentralConsumer start(URI broker, java.time.Clock clock) {
+        return start(broker, EventJudge.NONE, clock);
     }
 
-    /** @param judge central's business side: verdicts on the events it applies */
-    public static CentralConsumer start(URI broker, EventJudge judge) {
-        CentralConsumer consumer = new CentralConsumer(broker, judge);
+    /** @param judge central's business side: verdicts on the events it applies; books in memory, its own */
+    public static CentralConsumer start(URI broker, EventJudge judge, java.time.Clock clock) {
+        return start(broker, judge, CentralBooks.inMemory(clock), true);
+    }
+
+    /**
+     * @param judge central's business side: verdicts on the events it applies
+     * @param books central's books, shared with the simulator's HTTP side; the caller closes them
+     */
+    public static CentralConsumer start(URI broker, EventJudge judge, CentralBooks books) {
+        return start(broker, judge, books, false);
+    }
+
+    private static CentralConsumer start(URI broker, EventJudge judge, CentralBooks books, boolean ownsBooks) {
+        CentralConsumer consumer = new CentralConsumer(broker, judge, books, ownsBooks);
         consumer.worker = Thread.ofVirtual().name("central-consumer").start(consumer::run);
         return consumer;
     }
@@ -190,6 +207,7 @@ public final class CentralConsumer implements AutoCloseable {
                 // Closing.
             }
         }
+        ownBooks.ifPresent(CentralBooks::close);
     }
 
     private void run() {

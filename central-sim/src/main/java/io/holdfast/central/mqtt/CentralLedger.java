@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.holdfast.central.SimJson;
+import io.holdfast.central.books.CentralBooks;
+
 /**
  * Central's record of what each store sent, applied once each. An event is applied only after the
  * event its store wrote before it in the same capability ({@code previous}); one that arrives first
- * waits, unacknowledged, until its predecessor comes. Playing central's database, it outlives a
- * consumer crash.
+ * waits, unacknowledged, until its predecessor comes. What it applied is written to central's
+ * {@link CentralBooks} with the batch that brought it, and read back when it starts, so it outlives
+ * a consumer crash and a restart of the simulator; what waits is in memory, and stores send it again.
  */
 final class CentralLedger {
 
@@ -21,10 +25,18 @@ final class CentralLedger {
     private final Map<String, Map<Long, AppliedEvent>> waitingByPrevious = new HashMap<>();
     private final Map<String, EventJudge.Verdict> verdicts = new HashMap<>();
     private final EventJudge judge;
+    private final CentralBooks books;
     private long duplicates;
 
-    CentralLedger(EventJudge judge) {
+    CentralLedger(EventJudge judge, CentralBooks books) {
         this.judge = judge;
+        this.books = books;
+        for (CentralBooks.BookedEvent booked : books.appliedEvents()) {
+            remember(booked.event());
+            booked.verdictJson().ifPresent(json -> verdicts.put(booked.event().store() + "/" + booked.event().key(),
+                    SimJson.read(json, EventJudge.Verdict.class)));
+        }
+        this.duplicates = books.duplicatesRefused();
     }
 
     /**
@@ -33,16 +45,20 @@ final class CentralLedger {
      */
     synchronized List<String> offer(List<AppliedEvent> events) {
         List<String> acknowledge = new ArrayList<>();
+        List<CentralBooks.BookedEvent> applied = new ArrayList<>();
+        List<AppliedEvent> refused = new ArrayList<>();
         for (AppliedEvent event : events) {
             if (appliedKeys.computeIfAbsent(event.store(), s -> new HashSet<>()).contains(event.key())) {
                 duplicates++;
+                refused.add(event);
                 acknowledge.add(event.key());
             } else if (event.previous() == 0 || sequences(event.store()).contains(event.previous())) {
-                apply(event, acknowledge);
+                apply(event, acknowledge, applied);
             } else {
                 waitingByPrevious.computeIfAbsent(event.store(), s -> new HashMap<>()).put(event.previous(), event);
             }
         }
+        books.record(applied, refused);
         return acknowledge;
     }
 
@@ -72,18 +88,24 @@ final class CentralLedger {
         waitingByPrevious.clear();
     }
 
-    private void apply(AppliedEvent event, List<String> acknowledge) {
+    private void apply(AppliedEvent event, List<String> acknowledge, List<CentralBooks.BookedEvent> applied) {
         AppliedEvent next = event;
         while (next != null) {
-            appliedByStore.computeIfAbsent(next.store(), s -> new ArrayList<>()).add(next);
-            sequences(next.store()).add(next.sequence());
-            appliedKeys.computeIfAbsent(next.store(), s -> new HashSet<>()).add(next.key());
-            AppliedEvent applied = next;
-            judge.judge(applied).ifPresent(verdict -> verdicts.put(applied.store() + "/" + applied.key(), verdict));
+            remember(next);
+            AppliedEvent current = next;
+            java.util.Optional<EventJudge.Verdict> verdict = judge.judge(current);
+            verdict.ifPresent(v -> verdicts.put(current.store() + "/" + current.key(), v));
+            applied.add(new CentralBooks.BookedEvent(current, verdict.map(SimJson::write)));
             acknowledge.add(next.key());
             Map<Long, AppliedEvent> waiting = waitingByPrevious.get(next.store());
             next = waiting == null ? null : waiting.remove(next.sequence());
         }
+    }
+
+    private void remember(AppliedEvent event) {
+        appliedByStore.computeIfAbsent(event.store(), s -> new ArrayList<>()).add(event);
+        sequences(event.store()).add(event.sequence());
+        appliedKeys.computeIfAbsent(event.store(), s -> new HashSet<>()).add(event.key());
     }
 
     private Set<Long> sequences(String store) {

@@ -37,8 +37,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         return start(freePort());
     }
 
+    /** A broker on {@code port}; 0 picks a free one. */
     public static EmbeddedBroker start(int port) {
-        EmbeddedBroker broker = new EmbeddedBroker(port);
+        EmbeddedBroker broker = new EmbeddedBroker(port == 0 ? freePort() : port);
         broker.startServer();
         return broker;
     }
