@@ -1,10 +1,15 @@
-// The self-serve returns kiosk: find a purchase by scan or number, pick items and reasons, answer
-// the condition questions, choose how to be refunded from what is open now, confirm, take the
-// receipt. Every word comes from /kiosk/messages. An idle customer's screen and session are cleared.
+// The self-serve returns kiosk, in four steps: find a purchase by scan or number; pick items, reasons
+// and answer the condition questions; choose how to be refunded from what is open now; check it all
+// and confirm, then take the receipt from the kiosk's own printer. "Call a colleague" is on every
+// screen. Every word comes from /kiosk/messages, problems included. An idle customer is asked
+// "Still there?" before the screen and session are cleared.
 "use strict";
 
 const state = { token: null, messages: {}, idleMs: 60000, purchase: null, giftReceipt: false, quote: null,
-                selection: [], method: null, key: null, idleTimer: null };
+                selection: [], method: null, refund: null, key: null, idleTimer: null, warnTimer: null,
+                screen: "start" };
+const SCREENS = ["setup", "start", "giftcard", "lines", "refund", "review", "done"];
+const STEPS = ["start", "lines", "refund", "review"];
 
 function t(key, values = {}) {
   const template = state.messages[key] || key;
@@ -21,18 +26,31 @@ function format(value) {
 const api = (method, path, body, headers) => callGateway(state, method, path, body, headers);
 
 function show(section) {
-  for (const id of ["setup", "start", "giftcard", "lines", "refund", "done"]) $(id).hidden = id !== section;
+  for (const id of SCREENS) $(id).hidden = id !== section;
+  state.screen = section;
+  $("steps").hidden = !STEPS.includes(section);
+  for (const step of document.querySelectorAll("#steps li")) {
+    if (step.dataset.step === section) step.setAttribute("aria-current", "step");
+    else step.removeAttribute("aria-current");
+  }
   say("");
 }
 
 function say(text) { $("message").textContent = text; }
+
+/** A problem in the customer's words: the bundle's text for its code, a returns decision, or "see a colleague". */
+function problemText(data) {
+  if (data && state.messages["problem." + data.code]) return t("problem." + data.code);
+  if (data && data.reason && data.detail) return data.detail;
+  return t("kiosk.error");
+}
 
 async function signIn() {
   const deviceId = localStorage.getItem("holdfast.kiosk.device");
   const deviceToken = localStorage.getItem("holdfast.kiosk.token");
   if (!deviceId || !deviceToken) { show("setup"); $("device-id").focus(); return false; }
   const result = await api("POST", "/api/v1/sessions", { deviceId, deviceToken });
-  if (!result.ok) { show("setup"); say(result.data.detail || t("kiosk.error")); return false; }
+  if (!result.ok) { show("setup"); say(problemText(result.data)); return false; }
   state.token = result.data.token;
   sessionStorage.setItem("holdfast.kiosk.session", state.token);
   return true;
@@ -43,7 +61,8 @@ async function restart() {
   clearTimeout(state.idleTimer);
   if (state.token) await api("DELETE", "/api/v1/sessions/current");
   state.token = null;
-  Object.assign(state, { purchase: null, giftReceipt: false, quote: null, selection: [], method: null, key: null });
+  Object.assign(state, { purchase: null, giftReceipt: false, quote: null, selection: [], method: null, refund: null,
+                         key: null });
   $("start-form").reset();
   $("giftcard-form").reset();
   $("giftcard-balance").textContent = "";
@@ -51,15 +70,30 @@ async function restart() {
   $("line-list").replaceChildren();
   $("options").replaceChildren();
   $("receipt-preview").replaceChildren();
+  $("review-items").replaceChildren();
+  $("review-refund").textContent = "";
   $("done-message").textContent = "";
+  $("done-printing").textContent = "";
+  $("help-status").textContent = "";
+  $("idle-warning").hidden = true;
   if (await signIn()) { show("start"); $("purchase").focus(); }
   refreshNotice();
 }
 
+/** Any touch restarts the idle clock; before it runs out the customer is asked "Still there?". */
 function touched() {
   clearTimeout(state.idleTimer);
+  clearTimeout(state.warnTimer);
+  $("idle-warning").hidden = true;
   if (!$("start").hidden || !$("setup").hidden) return;
+  const warnAfter = state.idleMs - Math.min(20000, state.idleMs / 2);
+  state.warnTimer = setTimeout(() => { $("idle-warning").hidden = false; $("still-here").focus(); }, warnAfter);
   state.idleTimer = setTimeout(restart, state.idleMs);
+}
+
+async function callColleague() {
+  const result = await api("POST", "/api/v1/help-calls", { screen: state.screen });
+  $("help-status").textContent = t(result.ok ? "kiosk.help.called" : "kiosk.help.failed");
 }
 
 /** A gift-card balance: the number and PIN go to the gateway once and are cleared from the screen. */
@@ -71,7 +105,7 @@ async function checkGiftCard(event) {
   $("giftcard-balance").textContent = "";
   $("giftcard-note").textContent = "";
   const result = await api("POST", "/api/v1/gift-cards/balance-checks", body);
-  if (!result.ok) { say(result.data.detail || t("kiosk.error")); return; }
+  if (!result.ok) { say(problemText(result.data)); return; }
   say("");
   $("giftcard-number").value = "";
   $("giftcard-balance").textContent = t("kiosk.giftcard.balance",
@@ -109,7 +143,7 @@ $("start-form").addEventListener("submit", async (event) => {
   state.purchase = purchaseOf($("purchase").value);
   state.giftReceipt = $("gift-receipt").checked;
   const result = await quote([]);
-  if (!result.ok) { say(result.data.detail || t("kiosk.error")); return; }
+  if (!result.ok) { say(problemText(result.data)); return; }
   state.quote = result.data;
   showLines(result.data);
   touched();
@@ -122,7 +156,10 @@ function showLines(data) {
     const item = document.createElement("li");
     const title = document.createElement("h3");
     title.textContent = `${line.description} · ${format(line.unitPrice)}`;
-    item.append(title);
+    const code = document.createElement("p");
+    code.className = "code";
+    code.textContent = t("kiosk.lines.item", { sku: line.sku, line: line.lineNumber });
+    item.append(title, code);
     const why = document.createElement("p");
     why.className = line.returnable > 0 ? "why" : "why no";
     why.textContent = line.decision.text;
@@ -131,6 +168,9 @@ function showLines(data) {
     list.append(item);
   }
   show("lines");
+  const returnable = data.lines.some((line) => line.returnable > 0);
+  $("to-refund").hidden = !returnable;
+  if (!returnable) { say(t("kiosk.lines.nothing-returnable")); return; }
   const first = list.querySelector("input");
   if (first) first.focus();
 }
@@ -140,7 +180,7 @@ function lineControls(line) {
   const pick = document.createElement("label");
   pick.className = "check";
   pick.innerHTML = `<input type="checkbox" id="pick-${n}"> `;
-  pick.append(line.description);
+  pick.append(`${line.description} (${t("kiosk.lines.item", { sku: line.sku, line: n })})`);
   const qty = labelled(`qty-${n}`, t("kiosk.lines.quantity"), select(`qty-${n}`,
       Array.from({ length: line.returnable }, (_, i) => [String(i + 1), String(i + 1)])));
   const reason = labelled(`reason-${n}`, t("kiosk.lines.reason"), select(`reason-${n}`,
@@ -179,6 +219,7 @@ function select(id, options) {
 $("lines-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const selection = [];
+  let unanswered = null;
   for (const line of state.quote.lines.filter((l) => l.returnable > 0)) {
     const n = line.lineNumber;
     if (!$(`pick-${n}`).checked) continue;
@@ -187,12 +228,17 @@ $("lines-form").addEventListener("submit", async (event) => {
       const yes = $(`q-${n}-${q.id}-yes`);
       const no = $(`q-${n}-${q.id}-no`);
       if (yes.checked || no.checked) answers[q.id] = yes.checked;
+      else if (!unanswered) unanswered = yes;
     }
     selection.push({ lineNumber: n, quantity: Number($(`qty-${n}`).value), reason: $(`reason-${n}`).value, answers });
   }
   const result = await quote(selection);
-  if (!result.ok) { say(result.data.detail || t("kiosk.error")); return; }
-  if (result.data.selectionProblem) { say(result.data.selectionProblem.text); return; }
+  if (!result.ok) { say(problemText(result.data)); return; }
+  if (result.data.selectionProblem) {
+    say(result.data.selectionProblem.text);
+    if (result.data.selectionProblem.code === "return.condition-unanswered" && unanswered) unanswered.focus();
+    return;
+  }
   state.selection = selection;
   state.key = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
   showOptions(result.data);
@@ -203,7 +249,7 @@ function showOptions(data) {
   const options = $("options");
   options.replaceChildren();
   state.method = null;
-  $("confirm").disabled = true;
+  state.refund = null;
   for (const option of data.options.filter((o) => o.availability !== "CLOSED" || o.method !== "CASH")) {
     const button = document.createElement("button");
     button.type = "button";
@@ -220,8 +266,9 @@ function showOptions(data) {
     button.disabled = option.availability !== "OPEN";
     button.addEventListener("click", () => {
       state.method = option.method;
+      state.refund = { label: option.label, amount: data.refundAmount };
       for (const other of options.querySelectorAll("button")) other.setAttribute("aria-checked", String(other === button));
-      $("confirm").disabled = false;
+      say("");
     });
     options.append(button);
   }
@@ -230,15 +277,38 @@ function showOptions(data) {
   if (first) first.focus();
 }
 
+/** The review: every item, how many and why, and the refund chosen, before anything is done. */
+function showReview() {
+  if (!state.method) { say(t("kiosk.refund.choose")); return; }
+  const items = $("review-items");
+  items.replaceChildren();
+  for (const chosen of state.selection) {
+    const line = state.quote.lines.find((l) => l.lineNumber === chosen.lineNumber);
+    const item = document.createElement("li");
+    item.textContent = t("kiosk.review.line", { quantity: chosen.quantity, description: line.description,
+        reason: t("kiosk.reason." + chosen.reason) });
+    items.append(item);
+  }
+  $("review-refund").textContent = `${state.refund.label}: ${format(state.refund.amount)}`;
+  show("review");
+  $("confirm").disabled = false;
+  $("confirm").focus();
+}
+
+$("to-review").addEventListener("click", showReview);
+$("change-refund").addEventListener("click", () => { show("refund"); touched(); });
+
 $("confirm").addEventListener("click", async () => {
   if (!state.method) return;
   $("confirm").disabled = true;
   const result = await api("POST", "/api/v1/returns",
       { ...state.purchase, giftReceipt: state.giftReceipt, lines: state.selection, refundMethod: state.method },
       { "Idempotency-Key": state.key });
-  if (!result.ok) { $("confirm").disabled = false; say(result.data.detail || t("kiosk.error")); return; }
+  if (!result.ok) { $("confirm").disabled = false; say(problemText(result.data)); return; }
   $("done-message").textContent = result.data.message;
+  $("done-printing").textContent = t(result.data.receipt ? "kiosk.done.printing" : "kiosk.done.no-printer");
   show("done");
+  touched();
   if (result.data.receipt) await showReceipt(result.data.receipt.printerId, result.data.returnId);
 });
 
@@ -262,6 +332,8 @@ async function refreshNotice() {
 }
 
 for (const button of document.querySelectorAll(".restart")) button.addEventListener("click", restart);
+$("call-colleague").addEventListener("click", callColleague);
+$("still-here").addEventListener("click", touched);
 $("to-giftcard").addEventListener("click", () => { show("giftcard"); touched(); $("giftcard-number").focus(); });
 $("giftcard-form").addEventListener("submit", checkGiftCard);
 for (const kind of ["pointerdown", "keydown", "input"]) document.addEventListener(kind, touched, true);

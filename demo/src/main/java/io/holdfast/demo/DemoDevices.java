@@ -12,31 +12,42 @@ import io.holdfast.hardware.receipt.ReceiptDocument;
 import io.holdfast.hardware.scan.LineScannerSimulator;
 
 /**
- * The demo store's devices: a receipt printer and a scanner, simulated on local sockets so the
- * gateway drives them with its real drivers, and a simulated contactless terminal gate.
+ * The demo store's devices: the desk's receipt printer and scanner, and the returns kiosk's own
+ * printer, simulated on local sockets so the gateway drives them with its real drivers, and a
+ * simulated contactless terminal gate.
  */
 final class DemoDevices implements AutoCloseable {
 
     static final String PRINTER = "desk-1-printer";
+    /** The kiosk's own printer: a kiosk prints on {@code <kiosk id>-printer}. */
+    static final String KIOSK_PRINTER = DemoSeeder.KIOSK_ID + "-printer";
     static final String SCANNER = "desk-1-scanner";
     static final String TERMINAL = "till-1-terminal";
 
     private final EscPosPrinterSimulator printer;
+    private final EscPosPrinterSimulator kioskPrinter;
     private final LineScannerSimulator scanner;
     private final Path spool;
 
-    private DemoDevices(EscPosPrinterSimulator printer, LineScannerSimulator scanner, Path spool) {
+    private DemoDevices(EscPosPrinterSimulator printer, EscPosPrinterSimulator kioskPrinter, LineScannerSimulator scanner,
+                        Path spool) {
         this.printer = printer;
+        this.kioskPrinter = kioskPrinter;
         this.scanner = scanner;
         this.spool = spool;
     }
 
     static DemoDevices start(Path spool) {
         EscPosPrinterSimulator printer = EscPosPrinterSimulator.start(0);
+        EscPosPrinterSimulator kioskPrinter = null;
         try {
-            return new DemoDevices(printer, LineScannerSimulator.start(0), spool);
+            kioskPrinter = EscPosPrinterSimulator.start(0);
+            return new DemoDevices(printer, kioskPrinter, LineScannerSimulator.start(0), spool);
         } catch (RuntimeException e) {
             printer.close();
+            if (kioskPrinter != null) {
+                kioskPrinter.close();
+            }
             throw e;
         }
     }
@@ -44,7 +55,8 @@ final class DemoDevices implements AutoCloseable {
     DeviceSettings settings() {
         String host = printer.address().getAddress().getHostAddress();
         return new DeviceSettings(spool,
-                List.of(new DeviceSettings.Printer(PRINTER, host, printer.address().getPort(), 48)),
+                List.of(new DeviceSettings.Printer(PRINTER, host, printer.address().getPort(), 48),
+                        new DeviceSettings.Printer(KIOSK_PRINTER, host, kioskPrinter.address().getPort(), 48)),
                 List.of(new DeviceSettings.Scanner(SCANNER, host, scanner.address().getPort())),
                 List.of(TERMINAL));
     }
@@ -69,5 +81,6 @@ final class DemoDevices implements AutoCloseable {
     public void close() {
         scanner.close();
         printer.close();
+        kioskPrinter.close();
     }
 }

@@ -9,7 +9,7 @@ import io.holdfast.money.Money;
 /**
  * What can come back from a purchase and how it would be refunded right now.
  *
- * @param refundAmount     the value of the selection (or of every returnable line, without one)
+ * @param refundAmount     the value of the selection; nothing chosen is zero, with no options
  * @param selectionProblem why the selection cannot come back as asked, if it cannot
  */
 public record Quote(String purchaseId, Purchase.Kind kind, Instant purchasedAt, long policyVersion,

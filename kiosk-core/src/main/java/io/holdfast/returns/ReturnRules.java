@@ -90,6 +90,12 @@ public final class ReturnRules {
                     yield Optional.of(Reason.of("return.too-many", "description", line.description(),
                             "bought", line.bought(), "returned", line.alreadyReturned(), "asked", asked.quantity()));
                 }
+                Optional<String> unanswered = returnable.questions().stream()
+                        .filter(question -> !asked.answers().containsKey(question)).findFirst();
+                if (unanswered.isPresent()) {
+                    yield Optional.of(Reason.of("return.condition-unanswered", "description", line.description(),
+                            "question", unanswered.get()));
+                }
                 yield returnable.questions().stream()
                         .filter(question -> !Boolean.TRUE.equals(asked.answers().get(question)))
                         .findFirst()

@@ -107,10 +107,9 @@ public final class ReturnsDesk {
         ReturnRules.Context context = new ReturnRules.Context(request.giftReceipt(),
                 request.overrideReason().isPresent(), clock.instant(), zone);
         List<LineQuote> lines = ReturnRules.quote(policy, purchase, returnedSoFar(connection, purchase.id()), context);
-        Optional<Reason> problem = request.selection().isEmpty() ? Optional.empty()
-                : ReturnRules.check(lines, request.selection());
-        Money amount = request.selection().isEmpty() ? everythingReturnable(lines, purchase) : value(lines,
-                request.selection(), purchase);
+        // Only what the customer chose is priced: nothing chosen is a refund of nothing, and says so.
+        Optional<Reason> problem = ReturnRules.check(lines, request.selection());
+        Money amount = value(lines, request.selection(), purchase);
         Exposure exposure = exposure(connection, purchase.customerKey(), amount);
         RefundRules.Situation situation = new RefundRules.Situation(online, request.channel(), request.giftReceipt(),
                 request.overrideReason().isPresent(), storeCredit.isPresent());
@@ -236,16 +235,6 @@ public final class ReturnsDesk {
 
     public ReturnsPolicy policy() {
         return policies.inForce();
-    }
-
-    private static Money everythingReturnable(List<LineQuote> lines, Purchase purchase) {
-        Money total = zero(purchase);
-        for (LineQuote line : lines) {
-            if (line.decision() instanceof LineDecision.Returnable returnable) {
-                total = total.plus(line.unitPrice().times(returnable.quantity()));
-            }
-        }
-        return total;
     }
 
     private static Money value(List<LineQuote> lines, List<ReturnLineRequest> selection, Purchase purchase) {

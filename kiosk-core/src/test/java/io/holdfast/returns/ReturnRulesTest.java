@@ -124,5 +124,8 @@ class ReturnRulesTest {
         assertThat(ReturnRules.check(quote, List.of(new ReturnLineRequest(7, 1, "faulty", Map.of()))))
                 .contains(Reason.of("return.line-unknown", "line", 7));
         assertThat(ReturnRules.check(quote, List.of())).contains(Reason.of("return.nothing-chosen"));
+        assertThat(ReturnRules.check(quote, List.of(new ReturnLineRequest(1, 1, "faulty", Map.of()))))
+                .as("a question left unanswered is asked again, not sent to the desk")
+                .contains(Reason.of("return.condition-unanswered", "description", "Item 1", "question", "unused"));
     }
 }

@@ -193,16 +193,14 @@ class ReturnsDeskTest {
         made(returnOf("0421-01-20261118-0001", 1, RefundMethod.ORIGINAL_TENDER));
         isolateRefunds();
 
-        Quote quote = ((QuoteOutcome.Quoted) desk.quote(new QuoteRequest(
-                new PurchaseRef.ByReceipt(new ReceiptId("0421-01-20261118-0001")), Channel.KIOSK, false,
-                Optional.empty(), List.of()))).quote();
+        Quote quote = quoteOne("0421-01-20261118-0001");
 
         assertThat(quote.lines()).singleElement().satisfies(line -> {
             assertThat(line.alreadyReturned()).isEqualTo(1);
             assertThat(line.decision()).isInstanceOfSatisfying(LineDecision.Returnable.class,
                     returnable -> assertThat(returnable.quantity()).isEqualTo(1));
         });
-        assertThat(quote.refundAmount()).isEqualTo(Money.of(2950, "GBP"));
+        assertThat(quote.refundAmount()).as("one of the one left").isEqualTo(Money.of(2950, "GBP"));
         assertThat(quote.refundsOnline()).isFalse();
         assertThat(quote.option(RefundMethod.DEFERRED_TO_ORIGINAL_TENDER).orElseThrow().open()).isTrue();
         assertThat(quote.option(RefundMethod.ORIGINAL_TENDER).orElseThrow().open()).isFalse();
@@ -221,9 +219,7 @@ class ReturnsDeskTest {
             default -> throw new IllegalArgumentException(mode.name());
         }
         assertThat(board.status(Capability.REFUNDS).state()).isEqualTo(mode);
-        Quote quote = ((QuoteOutcome.Quoted) desk.quote(new QuoteRequest(
-                new PurchaseRef.ByReceipt(new ReceiptId("0421-01-20261118-0001")), Channel.KIOSK, false,
-                Optional.empty(), List.of()))).quote();
+        Quote quote = quoteOne("0421-01-20261118-0001");
 
         assertThat(quote.options()).filteredOn(RefundOption::open).extracting(RefundOption::method)
                 .containsExactlyInAnyOrder(RefundMethod.DEFERRED_TO_ORIGINAL_TENDER, RefundMethod.STORE_CREDIT);
@@ -324,6 +320,26 @@ class ReturnsDeskTest {
         ReturnOutcome outcome = desk.make(command);
         assertThat(outcome).isInstanceOf(ReturnOutcome.Made.class);
         return (ReturnOutcome.Made) outcome;
+    }
+
+    /** A quote for one of line 1, its condition question answered yes. */
+    private Quote quoteOne(String receipt) {
+        return ((QuoteOutcome.Quoted) desk.quote(new QuoteRequest(new PurchaseRef.ByReceipt(new ReceiptId(receipt)),
+                Channel.KIOSK, false, Optional.empty(),
+                List.of(new ReturnLineRequest(1, 1, "changed-mind", Map.of("unused", true)))))).quote();
+    }
+
+    @Test
+    void aQuoteWithNothingChosenPricesNothingAndSaysSo() {
+        Quote quote = ((QuoteOutcome.Quoted) desk.quote(new QuoteRequest(
+                new PurchaseRef.ByReceipt(new ReceiptId("0421-01-20261118-0001")), Channel.KIOSK, false,
+                Optional.empty(), List.of()))).quote();
+
+        assertThat(quote.refundAmount()).isEqualTo(Money.of(0, "GBP"));
+        assertThat(quote.options()).isEmpty();
+        assertThat(quote.selectionProblem()).contains(Reason.of("return.nothing-chosen"));
+        assertThat(quote.lines()).singleElement().extracting(LineQuote::decision)
+                .isInstanceOf(LineDecision.Returnable.class);
     }
 
     private ReturnCommand returnOf(String receipt, int quantity, RefundMethod method) {

@@ -27,6 +27,7 @@ import io.holdfast.gateway.http.Routes;
 import io.holdfast.gateway.auth.SessionHttpService;
 import io.holdfast.gateway.auth.SignInRequired;
 import io.holdfast.gateway.exceptions.ExceptionHttpService;
+import io.holdfast.gateway.help.HelpHttpService;
 import io.holdfast.gateway.giftcard.GiftCardHttpService;
 import io.holdfast.gateway.order.OrderRoutes;
 import io.holdfast.gateway.pages.LandingPage;
@@ -157,6 +158,7 @@ public final class Gateway implements AutoCloseable {
                         services.orders, services.search, services.desk, services.expiry, services.centralOrders,
                         services.devices, services.collectionQr, services.scans, services.access))
                 .register("/api/v1/exceptions", new ExceptionHttpService(services.exceptions, services.access))
+                .register("/api/v1/help-calls", new HelpHttpService(services.helpCalls, services.access))
                 .register("/api/v1/devices", new DeviceHttpService(services.devices.registry()))
                 .register("/api/v1/scans", new ScanHttpService(services.scans))
                 .register("/api/v1/codes", new CodeImageHttpService());

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.exceptions.ManagerExceptions;
+import io.holdfast.help.HelpCalls;
 import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.central.CentralProbe;
@@ -88,6 +89,7 @@ public final class StoreServices implements AutoCloseable {
     final ManifestSync manifest;
     final StaffDirectory staff;
     final ManagerExceptions exceptions;
+    final HelpCalls helpCalls;
     final Optional<CollectionQr> collectionQr;
     final Access access;
     final ModeMetrics modeMetrics;
@@ -127,6 +129,7 @@ public final class StoreServices implements AutoCloseable {
         this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock, expiry));
         this.staff = new StaffDirectory(database, SignInPolicy.DEFAULT, settings.desk().devices(), clock);
         this.exceptions = new ManagerExceptions(database, clock);
+        this.helpCalls = new HelpCalls(database, clock);
         this.collectionQr = settings.desk().centralSigningKey()
                 .map(key -> new CollectionQr(key, settings.storeId(), clock));
         this.access = new Access(staff);

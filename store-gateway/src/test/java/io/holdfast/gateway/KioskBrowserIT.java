@@ -52,6 +52,10 @@ import io.holdfast.testing.TestClocks;
 class KioskBrowserIT {
 
     private static final String RECEIPT = "0421-02-20261119-0007";
+    /** Two identical socks and a scarf, all returned already by the time a test opens it. */
+    private static final String RETURNED = "0421-02-20261119-0008";
+    /** A scarf nobody returns: for the screens that stop before a return. */
+    private static final String KEPT = "0421-02-20261119-0009";
     private static final String GIFT_CARD = io.holdfast.central.demo.GiftCardNumbers.number(5);
     private static final String GIFT_CARD_PIN = "6402";
     private static PrintingStore store;
@@ -66,7 +70,7 @@ class KioskBrowserIT {
                 .withDesk(TestStores.desk().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
                 .withReturns(ReturnsSettings.defaults()
                         .withGiftCardKey(GiftCardHttpTest.KEY)
-                        .withKioskIdleTimeout(Duration.ofSeconds(2))));
+                        .withKioskIdleTimeout(Duration.ofSeconds(4))));
         store.gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT,
                 "regional-it", "incident at head office");
         browser = store.browser();
@@ -83,6 +87,15 @@ class KioskBrowserIT {
                     List.of(new ReceiptLine(1, "5001001", "Linen shirt, blue, M", 1, Money.of(2950, "GBP"), "CLOTHING"),
                             new ReceiptLine(2, "5005001", "Chocolate selection box", 1, Money.of(800, "GBP"), "FOOD")),
                     List.of(new Tender(Tender.Kind.CARD, Money.of(3750, "GBP"), "VISA ****1234")), Optional.empty()));
+            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RETURNED), "02",
+                    TestClocks.TICKING.instant().minus(Duration.ofDays(2)),
+                    List.of(new ReceiptLine(1, "5003001", "Wool socks, grey", 1, Money.of(900, "GBP"), "CLOTHING"),
+                            new ReceiptLine(2, "5003002", "Wool socks, grey", 1, Money.of(900, "GBP"), "CLOTHING")),
+                    List.of(new Tender(Tender.Kind.CARD, Money.of(1800, "GBP"), "VISA ****1234")), Optional.empty()));
+            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(KEPT), "02",
+                    TestClocks.TICKING.instant().minus(Duration.ofDays(1)),
+                    List.of(new ReceiptLine(1, "5004001", "Wool scarf, red", 1, Money.of(1500, "GBP"), "CLOTHING")),
+                    List.of(new Tender(Tender.Kind.CARD, Money.of(1500, "GBP"), "VISA ****1234")), Optional.empty()));
             CardFingerprinter cards = new CardFingerprinter(GiftCardHttpTest.KEY);
             CardNumber card = new CardNumber(GIFT_CARD);
             new SqliteGiftCardBalances(database).putAll(List.of(new GiftCardBalance(cards.fingerprint(card),
@@ -103,6 +116,7 @@ class KioskBrowserIT {
         openKiosk();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "refund service is unavailable"));
 
+        int printedBefore = store.printer.printed().size();
         WebElement purchase = browser.findElement(By.id("purchase"));
         assertThat(browser.switchTo().activeElement()).as("the scanner's input goes to the purchase box").isEqualTo(purchase);
         purchase.sendKeys(RECEIPT, Keys.ENTER);
@@ -112,16 +126,42 @@ class KioskBrowserIT {
                 .contains("Bought 3 days ago; returns are accepted for 35 days.")
                 .contains("Items of this kind (FOOD) cannot be returned.");
         assertThat(browser.findElements(By.id("pick-2"))).as("food cannot be picked").isEmpty();
+        assertThat(currentStep()).isEqualTo("Choose items");
+        assertThat(browser.findElement(By.id("line-list")).getText()).contains("Item code 5001001, line 1 on your receipt");
+        TestBrowser.assertAccessible(browser, "the kiosk's lines");
+
+        browser.findElement(By.id("to-refund")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "Choose at least one item to return."));
+        assertThat(browser.findElement(By.id("refund")).isDisplayed()).as("no refund for nothing chosen").isFalse();
+
         browser.findElement(By.id("pick-1")).click();
         new Select(browser.findElement(By.id("reason-1"))).selectByValue("wrong-size");
+        browser.findElement(By.id("to-refund")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "Please answer the question about Linen shirt, blue, M."));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the question to answer has the focus")
+                .isEqualTo("q-1-unused-yes");
+        assertThat(browser.findElement(By.id("lines")).isDisplayed()).as("asked, not sent to the desk").isTrue();
+
         browser.findElement(By.id("q-1-unused-yes")).click();
         browser.findElement(By.id("to-refund")).click();
 
         WebElement storeCredit = wait.until(ExpectedConditions.elementToBeClickable(By.id("method-STORE_CREDIT")));
+        assertThat(currentStep()).isEqualTo("Choose your refund");
         assertThat(browser.findElement(By.id("refund-total")).getText()).isEqualTo("Refund: £29.50");
         assertThat(browser.findElement(By.id("method-ORIGINAL_TENDER")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("method-DEFERRED_TO_ORIGINAL_TENDER")).isEnabled()).isTrue();
+        browser.findElement(By.id("to-review")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "Choose how you would like your money back."));
         storeCredit.click();
+        browser.findElement(By.id("to-review")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+        assertThat(currentStep()).isEqualTo("Check and confirm");
+        assertThat(browser.findElement(By.id("review-items")).getText())
+                .isEqualTo("1 × Linen shirt, blue, M: Wrong size or fit");
+        assertThat(browser.findElement(By.id("review-refund")).getText()).startsWith("Store credit now").endsWith("£29.50");
+        assertThat(store.printer.printed()).as("nothing is done before the customer confirms").hasSize(printedBefore);
+        TestBrowser.assertAccessible(browser, "the kiosk's review");
         browser.findElement(By.id("confirm")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done-message"), "Your store credit of £29.50"));
@@ -131,6 +171,8 @@ class KioskBrowserIT {
         assertThat(preview.findElements(By.tagName("img"))).as("the card's QR code is on the paper only").isEmpty();
         assertThat(preview.getText()).contains("QR code of card ••••").contains("PIN ••••••")
                 .doesNotContainPattern("[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}");
+        assertThat(browser.findElement(By.id("done-printing")).getText()).isEqualTo("Please take your receipt from the printer.");
+        assertThat(store.printer.printed()).as("on the kiosk's own printer").hasSize(printedBefore + 1);
         Files.write(Path.of("target", "kiosk-store-credit.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
@@ -157,6 +199,12 @@ class KioskBrowserIT {
         openKiosk();
         browser.findElement(By.id("to-giftcard")).click();
         WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("giftcard-number")));
+        String mistyped = GIFT_CARD.substring(0, GIFT_CARD.length() - 1) + ((GIFT_CARD.charAt(GIFT_CARD.length() - 1) - '0' + 1) % 10);
+        number.sendKeys(mistyped);
+        browser.findElement(By.id("giftcard-pin")).sendKeys(GIFT_CARD_PIN, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("message"),
+                "That card number doesn't look right. Check the long number on the back of your card and try again."));
+        number.clear();
         number.sendKeys(GIFT_CARD);
         browser.findElement(By.id("giftcard-pin")).sendKeys("0000", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "That PIN is wrong"));
@@ -172,6 +220,56 @@ class KioskBrowserIT {
         browser.get(base + "/status");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("giftcard-text"),
                 "Offline gift-card redemptions today: £0.00 of £2,000.00 (0%). No overdrawn cards."));
+    }
+
+    @Test
+    void aFullyReturnedReceiptSaysNothingCanComeBackAndIdenticalLinesAreToldApart() {
+        String kiosk = TestStores.kiosk(base);
+        for (int line = 1; line <= 2; line++) {
+            assertThat(HttpCalls.postJson(base + "/api/v1/returns", """
+                    {"receiptId": "%s", "refundMethod": "STORE_CREDIT",
+                     "lines": [{"lineNumber": %d, "quantity": 1, "reason": "changed-mind", "answers": {"unused": true}}]}
+                    """.formatted(RETURNED, line), "Authorization", kiosk, "Idempotency-Key", "sock-" + line).statusCode())
+                    .isEqualTo(201);
+        }
+        openKiosk();
+        browser.findElement(By.id("purchase")).sendKeys(RETURNED, Keys.ENTER);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Nothing on this receipt"));
+        assertThat(browser.findElement(By.id("line-list")).getText())
+                .contains("Item code 5003001, line 1 on your receipt").contains("Item code 5003002, line 2 on your receipt")
+                .contains("Already returned (1).");
+        assertThat(browser.findElement(By.id("to-refund")).isDisplayed()).as("no Continue to a refund of £0.00").isFalse();
+        TestBrowser.assertAccessible(browser, "the kiosk with nothing to return");
+    }
+
+    @Test
+    void aCustomerCanCallAColleagueFromAnyScreenAndIsAskedIfStillThereBeforeTheScreenClears() {
+        openKiosk();
+        browser.findElement(By.id("purchase")).sendKeys(KEPT, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pick-1")));
+        for (String id : new String[]{"pick-1", "q-1-unused-yes"}) {
+            WebElement row = browser.findElement(By.id(id)).findElement(By.xpath("./ancestor::label"));
+            assertThat(row.getSize().getHeight()).as(id + "'s row, in CSS px").isGreaterThanOrEqualTo(44);
+            assertThat(row.getSize().getWidth()).isGreaterThanOrEqualTo(44);
+        }
+
+        browser.findElement(By.id("call-colleague")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("help-status"), "A colleague is on the way. Please wait here."));
+        String colleague = TestStores.signIn(base, TestStores.COLLEAGUE);
+        assertThat(HttpCalls.json(HttpCalls.get(base + "/api/v1/help-calls", "Authorization", colleague))
+                .path("calls").toString()).contains("\"caller\":\"kiosk-1\"").contains("\"screen\":\"lines\"");
+
+        WebElement warning = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idle-warning")));
+        assertThat(warning.getText()).contains("Still there? This screen clears in a moment.");
+        TestBrowser.assertAccessible(browser, "the kiosk asking if the customer is still there");
+        browser.findElement(By.id("still-here")).click();
+        assertThat(browser.findElement(By.id("idle-warning")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("lines")).isDisplayed()).as("the customer stays where they were").isTrue();
+    }
+
+    private static String currentStep() {
+        return browser.findElement(By.cssSelector("#steps [aria-current=step]")).getText().replaceFirst("^\\d+\\.\\s*", "");
     }
 
     private static void openKiosk() {

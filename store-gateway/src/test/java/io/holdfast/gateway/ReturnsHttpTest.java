@@ -135,15 +135,27 @@ class ReturnsHttpTest {
     @Test
     void onlineTheKioskRefundsToTheCardThroughCentralOnceWhateverIsReplayed() {
         postSale("0421-01-20261120-0003", "");
-        JsonNode quote = HttpCalls.json(HttpCalls.postJson(base + "/api/v1/returns/quotes",
-                "{\"receiptId\": \"0421-01-20261120-0003\"}", "Authorization", kiosk));
+        JsonNode firstLook = HttpCalls.json(HttpCalls.postJson(base + "/api/v1/returns/quotes",
+                "{\"receiptId\": \"0421-01-20261120-0003\", \"lines\": []}", "Authorization", kiosk));
+        assertThat(firstLook.path("refundAmount").path("amount").asLong()).as("nothing chosen, nothing priced").isZero();
+        assertThat(firstLook.path("options")).isEmpty();
+        assertThat(firstLook.path("selectionProblem").path("text").asText()).isEqualTo("Choose at least one item to return.");
+        JsonNode quote = quoteOne("0421-01-20261120-0003");
+        assertThat(quote.path("refundAmount").path("amount").asLong()).isEqualTo(2950);
         assertThat(quote.path("lines").get(0).path("returnable").asInt()).isEqualTo(2);
         assertThat(quote.path("lines").get(0).path("decision").path("text").asText())
                 .matches("Bought \\d+ days ago; returns are accepted for 35 days\\.");
         assertThat(option(quote, "ORIGINAL_TENDER").path("availability").asText()).isEqualTo("OPEN");
 
+        HttpResponse<String> elsewhere = HttpCalls.postJson(base + "/api/v1/returns", """
+                {"receiptId": "0421-01-20261120-0003", "refundMethod": "ORIGINAL_TENDER", "printerId": "desk-1-printer",
+                 "lines": [{"lineNumber": 1, "quantity": 2, "reason": "changed-mind", "answers": {"unused": true}}]}
+                """, "Authorization", kiosk, "Idempotency-Key", "key-elsewhere");
+        assertProblem(elsewhere, 422, "printer-not-this-kiosks");
         HttpResponse<String> made = makeReturn("0421-01-20261120-0003", 2, "ORIGINAL_TENDER", "key-1");
         assertThat(made.statusCode()).isEqualTo(201);
+        assertThat(HttpCalls.json(made).path("receipt").path("printerId").asText()).as("the kiosk's own printer")
+                .isEqualTo("kiosk-1-printer");
         assertThat(HttpCalls.json(made).path("refund").path("state").asText()).isEqualTo("PAID");
         HttpResponse<String> replay = makeReturn("0421-01-20261120-0003", 2, "ORIGINAL_TENDER", "key-1");
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
@@ -184,8 +196,7 @@ class ReturnsHttpTest {
         gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT, "regional-it",
                 "incident");
 
-        JsonNode quote = HttpCalls.json(HttpCalls.postJson(base + "/api/v1/returns/quotes",
-                "{\"receiptId\": \"0421-01-20261120-0004\"}", "Authorization", kiosk));
+        JsonNode quote = quoteOne("0421-01-20261120-0004");
         assertThat(option(quote, "ORIGINAL_TENDER").path("availability").asText()).isEqualTo("CLOSED");
         assertThat(option(quote, "DEFERRED_TO_ORIGINAL_TENDER").path("availability").asText()).isEqualTo("OPEN");
         assertThat(quote.path("notice").asText()).contains("refund service is unavailable");
@@ -271,6 +282,14 @@ class ReturnsHttpTest {
                 {"receiptId": "%s", "refundMethod": "%s",
                  "lines": [{"lineNumber": 1, "quantity": %d, "reason": "changed-mind", "answers": {"unused": true}}]}
                 """.formatted(receiptId, method, quantity), "Authorization", kiosk, "Idempotency-Key", key);
+    }
+
+    /** A kiosk's quote for one of line 1, its question answered yes. */
+    private JsonNode quoteOne(String receiptId) {
+        return HttpCalls.json(HttpCalls.postJson(base + "/api/v1/returns/quotes", """
+                {"receiptId": "%s",
+                 "lines": [{"lineNumber": 1, "quantity": 1, "reason": "changed-mind", "answers": {"unused": true}}]}
+                """.formatted(receiptId), "Authorization", kiosk));
     }
 
     private static JsonNode option(JsonNode quote, String method) {

@@ -9,6 +9,8 @@ import io.holdfast.giftcard.StoreCredit;
 import io.holdfast.hardware.receipt.PrintTicket;
 import io.holdfast.hardware.receipt.ReceiptDocument;
 import io.holdfast.returns.MadeReturn;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.Session;
 
 /**
  * The return receipt the customer takes away: what came back and what happens to the money. Store
@@ -31,9 +33,21 @@ public final class ReturnPrints {
         this.text = text;
     }
 
-    Optional<PrintTicket> print(MadeReturn made, Optional<StoreCredit.Issued> credit, Optional<String> printerId) {
-        return printerId.or(devices::firstPrinterId).flatMap(devices::printer)
-                .map(printer -> printer.print(document(made, credit)));
+    /**
+     * Prints where the return was made: a kiosk on its own printer ({@code <kiosk id>-printer}) and
+     * nowhere else, so a customer is never told to take a receipt that came out at the desk; the desk
+     * on the printer it names, or the store's first. Empty when there is no such printer.
+     */
+    Optional<PrintTicket> print(MadeReturn made, Optional<StoreCredit.Issued> credit, Session session,
+                                Optional<String> printerId) {
+        Optional<String> where = session.role() == Role.KIOSK ? Optional.of(ownPrinter(session))
+                : printerId.or(devices::firstPrinterId);
+        return where.flatMap(devices::printer).map(printer -> printer.print(document(made, credit)));
+    }
+
+    /** A kiosk's own receipt printer, by the store's naming of devices. */
+    static String ownPrinter(Session session) {
+        return session.principal() + "-printer";
     }
 
     private ReceiptDocument document(MadeReturn made, Optional<StoreCredit.Issued> credit) {

@@ -89,11 +89,17 @@ public final class ReturnsHttpService implements HttpService {
         if (command.lines().isEmpty()) {
             throw ReturnRequests.invalid("lines", "choose at least one line to return");
         }
+        if (session.role() == Role.KIOSK && body.printerId() != null
+                && !body.printerId().equals(ReturnPrints.ownPrinter(session))) {
+            throw new ProblemException(422, "printer-not-this-kiosks", "Not this kiosk's printer",
+                    "A kiosk prints on its own printer (" + ReturnPrints.ownPrinter(session) + "), not on "
+                            + body.printerId() + ".");
+        }
         switch (desk.make(command)) {
             case ReturnOutcome.Made made -> {
                 // A replay prints again only a store-credit voucher: the card's number is on it and nowhere else.
                 Optional<PrintTicket> printed = made.replayed() && made.credit().isEmpty() ? Optional.empty()
-                        : prints.print(made.made(), made.credit(), Optional.ofNullable(body.printerId()));
+                        : prints.print(made.made(), made.credit(), session, Optional.ofNullable(body.printerId()));
                 if (made.replayed()) {
                     Idempotency.markReplayed(response);
                 }
