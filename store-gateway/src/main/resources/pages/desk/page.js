@@ -155,11 +155,35 @@ function showOrder(order, via) {
     return row;
   }));
   // Only a check that happened is filled in: a scanned QR or a typed collection code. Found by number
-  // or name, the colleague chooses how they checked it is the customer's order.
+  // or name, the colleague chooses how they checked it is the customer's order; "QR checked out" is
+  // offered only when a QR was scanned and checked here.
   $("verification").value = via === "qr" ? "QR_CODE" : via === "code" ? "COLLECTION_CODE" : "";
+  $("verification").querySelector("option[value=QR_CODE]").disabled = via !== "qr";
+  $("id-kind").value = "";
+  $("collector-name").value = "";
+  showIdentityFields();
   const collectable = order.status === "READY" || order.status === "PARTLY_COLLECTED";
   $("hand-over").disabled = !collectable;
   $("order-card").hidden = false;
+}
+
+/** Photo ID asks which kind; a proxy also asks the collector's name. */
+function showIdentityFields() {
+  const method = $("verification").value;
+  $("id-kind-field").hidden = method !== "ID_SEEN" && method !== "PROXY";
+  $("id-kind").required = !$("id-kind-field").hidden;
+  $("collector-field").hidden = method !== "PROXY";
+  $("collector-name").required = method === "PROXY";
+}
+
+$("verification").addEventListener("change", showIdentityFields);
+
+function identity() {
+  const method = $("verification").value;
+  const check = { verification: method };
+  if (method === "ID_SEEN" || method === "PROXY") check.idKind = $("id-kind").value;
+  if (method === "PROXY") check.collectorName = $("collector-name").value.trim();
+  return check;
 }
 
 function hideCard() {
@@ -175,7 +199,7 @@ $("collect-form").addEventListener("submit", async (event) => {
       .filter((line) => line.quantity > 0);
   if (lines.length === 0) { say("Choose how many of each item to hand over.", "bad"); return; }
   const result = await api("POST", `/api/v1/orders/${encodeURIComponent(order.orderId)}/collections`,
-      { lines, verification: $("verification").value, expectedVersion: order.version },
+      { lines, ...identity(), expectedVersion: order.version },
       { "Idempotency-Key": state.key });
   if (!result.ok) {
     say(result.data.detail || "Not handed over.", "bad");
@@ -184,6 +208,7 @@ $("collect-form").addEventListener("submit", async (event) => {
   }
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
   const offline = result.data.collection.offline ? " Recorded offline; it will be sent to head office later." : "";
+  if (result.data.collection.offline) { $("mode").textContent = UNANSWERED; $("mode").className = "mode degraded"; }
   say(`Handed over ${units} item(s) from ${order.orderId}.${offline}`, "good");
   state.lastCollection = result.data.collection.collectionId;
   $("reprint").hidden = false;
@@ -245,13 +270,22 @@ async function showReturnToSender() {
   }));
 }
 
+// Never "online" once the gateway has answered offline: the banner follows the last call to head office
+// too, not only the breaker, which opens only after several failures.
+const UNANSWERED = "Head office did not answer just now: orders are checked against the store's copy, and"
+    + " hand-overs are recorded offline and sent later.";
+
+function showMode(orders) {
+  const offline = orders.state !== "ONLINE" || orders.central.lastCallFailed;
+  $("mode").textContent = orders.state === "ONLINE" && offline ? UNANSWERED : orders.colleagueMessage;
+  $("mode").className = "mode" + (offline ? " degraded" : "");
+  $("mode").dataset.state = orders.state;
+}
+
 async function refreshMode() {
   try {
     const result = await api("GET", "/api/v1/status");
-    const orders = result.data.capabilities.ORDERS;
-    $("mode").textContent = orders.colleagueMessage;
-    $("mode").className = "mode" + (orders.state === "ONLINE" ? "" : " degraded");
-    $("mode").dataset.state = orders.state;
+    showMode(result.data.capabilities.ORDERS);
   } catch (e) {
     $("mode").textContent = "The gateway is not answering; refresh in a moment.";
     $("mode").className = "mode degraded";

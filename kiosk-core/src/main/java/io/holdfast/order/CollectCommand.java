@@ -11,13 +11,13 @@ import java.util.Optional;
  *                        desk got there first
  * @param idempotencyKey  the same key replays the first answer
  */
-public record CollectCommand(OrderId orderId, List<LineQuantity> lines, Verification verification, String staffId,
+public record CollectCommand(OrderId orderId, List<LineQuantity> lines, IdentityCheck identity, String staffId,
                              Optional<Integer> expectedVersion, String idempotencyKey) {
 
     public CollectCommand {
         Objects.requireNonNull(orderId, "order id");
         lines = List.copyOf(lines);
-        Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(identity, "identity check");
         Require.text(staffId, "staff id");
         Objects.requireNonNull(expectedVersion, "expected version");
         Require.text(idempotencyKey, "idempotency key");
@@ -26,8 +26,18 @@ public record CollectCommand(OrderId orderId, List<LineQuantity> lines, Verifica
         }
     }
 
+    /** A hand-over checked by code, QR, or photo ID of a kind not given. */
+    public CollectCommand(OrderId orderId, List<LineQuantity> lines, Verification verification, String staffId,
+                          Optional<Integer> expectedVersion, String idempotencyKey) {
+        this(orderId, lines, IdentityCheck.of(verification), staffId, expectedVersion, idempotencyKey);
+    }
+
+    public Verification verification() {
+        return identity.method();
+    }
+
     /** The request as text, for telling a repeated request from a different one with the same key. */
     String canonical() {
-        return orderId + "|" + lines + "|" + verification + "|" + staffId + "|" + expectedVersion.orElse(0);
+        return orderId + "|" + lines + "|" + identity.canonical() + "|" + staffId + "|" + expectedVersion.orElse(0);
     }
 }

@@ -108,7 +108,7 @@ public final class CollectionDesk {
                                             boolean offline) throws SQLException {
         Instant now = clock.instant();
         Collection collection = new Collection("COL-" + UUID.randomUUID(), order.id(), command.lines(),
-                command.verification(), command.staffId(), now, offline);
+                command.identity(), command.staffId(), now, offline);
         Order after = CollectionRules.apply(order, command.lines(), now);
         OrderWrites.updateQuantitiesAndStatus(connection, after);
         insertCollection(connection, collection);
@@ -117,6 +117,9 @@ public final class CollectionDesk {
         payload.put("orderId", order.id().value());
         payload.put("lines", collection.lines());
         payload.put("verification", collection.verification());
+        // The kind of check, never the code or an ID number; a proxy's name, as the customer's agent.
+        collection.identity().photoId().ifPresent(kind -> payload.put("photoId", kind));
+        collection.identity().collector().ifPresent(name -> payload.put("collector", name));
         payload.put("staffId", collection.staffId());
         payload.put("collectedAt", now);
         payload.put("offline", offline);
@@ -139,8 +142,9 @@ public final class CollectionDesk {
 
     private static void insertCollection(Connection connection, Collection collection) throws SQLException {
         try (PreparedStatement header = connection.prepareStatement("""
-                INSERT INTO collections (collection_id, order_id, collected_at, staff_id, verification, offline)
-                VALUES (?, ?, ?, ?, ?, ?)""");
+                INSERT INTO collections (collection_id, order_id, collected_at, staff_id, verification, offline,
+                                         photo_id, collector)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement lines = connection.prepareStatement(
                      "INSERT INTO collection_lines (collection_id, line_no, quantity) VALUES (?, ?, ?)")) {
             header.setString(1, collection.collectionId());
@@ -149,6 +153,8 @@ public final class CollectionDesk {
             header.setString(4, collection.staffId());
             header.setString(5, collection.verification().name());
             header.setInt(6, collection.offline() ? 1 : 0);
+            header.setString(7, collection.identity().photoId().map(Enum::name).orElse(null));
+            header.setString(8, collection.identity().collector().orElse(null));
             header.executeUpdate();
             for (LineQuantity line : collection.lines()) {
                 lines.setString(1, collection.collectionId());

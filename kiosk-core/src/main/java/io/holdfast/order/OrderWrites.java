@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.holdfast.store.Timestamps;
 
@@ -57,13 +58,16 @@ final class OrderWrites {
         }
         List<Collection> collections = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT collection_id, collected_at, staff_id, verification, offline FROM collections
+                SELECT collection_id, collected_at, staff_id, verification, offline, photo_id, collector FROM collections
                 WHERE order_id = ? ORDER BY collected_at, rowid""")) {
             statement.setString(1, order.value());
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     collections.add(new Collection(row.getString(1), order,
-                            lines.getOrDefault(row.getString(1), List.of()), Verification.valueOf(row.getString(4)),
+                            lines.getOrDefault(row.getString(1), List.of()), new IdentityCheck(
+                                    Verification.valueOf(row.getString(4)),
+                                    Optional.ofNullable(row.getString(6)).map(PhotoId::valueOf),
+                                    Optional.ofNullable(row.getString(7))),
                             row.getString(3), Instant.parse(row.getString(2)), row.getInt(5) == 1));
                 }
             }

@@ -7,5 +7,7 @@ public enum Verification {
     /** The customer's signed collection QR was scanned and verified. */
     QR_CODE,
     /** The colleague saw photo ID matching the name on the order. */
-    ID_SEEN
+    ID_SEEN,
+    /** Someone else collects for the customer: their name and the kind of their photo ID are recorded. */
+    PROXY
 }

@@ -18,7 +18,7 @@ final class Migrations {
             Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(StoreConnections.dataSource(settings))
                     .locations("classpath:db/migration")
-                    .javaMigrations(new FixedWidthTimestamps())
+                    .javaMigrations(new FixedWidthTimestamps(), new CollectionIdentity())
                     .ignoreMigrationPatterns(new String[0])
                     .validateOnMigrate(true)
                     .load()

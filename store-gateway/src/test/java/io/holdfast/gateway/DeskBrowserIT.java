@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -69,7 +70,15 @@ class DeskBrowserIT {
         browser.findElement(By.id("hand-over")).click();
         assertThat(browser.findElement(By.id("message")).getText()).as("not without a check").doesNotContain("Handed over");
 
+        assertThat(verification.getOptions().stream().filter(o -> o.getAttribute("value").equals("QR_CODE"))
+                .findFirst().orElseThrow().isEnabled()).as("no QR was scanned, so none can have checked out").isFalse();
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('hand-over').getBoundingClientRect().bottom - window.innerHeight;"))
+                .doubleValue()).as("Hand over is in view at 1280x800 without scrolling").isLessThanOrEqualTo(0);
         verification.selectByValue("ID_SEEN");
+        assertThat(browser.findElement(By.id("collector-field")).isDisplayed()).isFalse();
+        new Select(browser.findElement(By.id("id-kind"))).selectByValue("PASSPORT");
+        TestBrowser.assertAccessible(browser, "the desk with an order open");
         browser.findElement(By.id("hand-over")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Handed over 1 item(s)"));
@@ -78,15 +87,25 @@ class DeskBrowserIT {
                 .isEqualTo("0");
         assertThat(new Select(browser.findElement(By.id("verification"))).getFirstSelectedOption().getAttribute("value"))
                 .as("and asks again how they checked").isEmpty();
-        new Select(browser.findElement(By.id("verification"))).selectByValue("ID_SEEN");
-        browser.findElement(By.id("hand-over")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Choose how many"));
-        assertThat(store.gateway.services().outbox().eventsFor("CC-100001")).extracting(e -> e.payloadJson())
-                .singleElement().satisfies(payload -> assertThat(payload).contains("\"verification\":\"ID_SEEN\""));
         WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-preview")));
         assertThat(preview.getText()).contains("CLICK & COLLECT").contains("Order CC-100001")
                 .contains("1 item(s) still waiting");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mode"), "Head office is not answering"));
+        new Select(browser.findElement(By.id("verification"))).selectByValue("PROXY");
+        new Select(browser.findElement(By.id("id-kind"))).selectByValue("DRIVING_LICENCE");
+        browser.findElement(By.id("collector-name")).sendKeys("Sam O'Neill");
+        browser.findElement(By.id("hand-over")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Choose how many"));
+        browser.findElement(By.id("line-qty-1")).clear();
+        browser.findElement(By.id("line-qty-1")).sendKeys("1");
+        browser.findElement(By.id("hand-over")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Handed over 1 item(s)"));
+        assertThat(store.gateway.services().outbox().eventsFor("CC-100001")).extracting(e -> e.payloadJson())
+                .satisfiesExactly(
+                        first -> assertThat(first).contains("\"verification\":\"ID_SEEN\"", "\"photoId\":\"PASSPORT\"")
+                                .doesNotContain("collector"),
+                        second -> assertThat(second).contains("\"verification\":\"PROXY\"",
+                                "\"photoId\":\"DRIVING_LICENCE\"", "\"collector\":\"Sam O'Neill\""));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mode"), "Head office"));
 
         Path shot = Path.of("target", "desk-after-hand-over.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -157,6 +157,14 @@ class DeskHttpTest {
         assertProblem(collect("CC-100001", "k4", "{\"lines\": [], \"verification\": \"ID_SEEN\"}"), 422, "nothing-to-collect");
         assertProblem(collect("CC-100001", "k5", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}], \"verification\": \"VIBES\"}"),
                 422, "verification-invalid");
+        assertProblem(collect("CC-100001", "k5a", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}],"
+                + " \"verification\": \"PROXY\", \"idKind\": \"PASSPORT\"}"), 422, "identity-check-invalid");
+        assertProblem(collect("CC-100001", "k5b", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}],"
+                + " \"verification\": \"PROXY\", \"collectorName\": \"Sam Lee\"}"), 422, "identity-check-invalid");
+        assertProblem(collect("CC-100001", "k5c", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}],"
+                + " \"verification\": \"ID_SEEN\", \"idKind\": \"LIBRARY_CARD\"}"), 422, "id-kind-invalid");
+        assertProblem(collect("CC-100001", "k5d", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}],"
+                + " \"verification\": \"COLLECTION_CODE\", \"collectorName\": \"Sam Lee\"}"), 422, "identity-check-invalid");
         assertProblem(collect("CC-100001", "k6", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}"), 400, "malformed-json");
         assertProblem(HttpCalls.post(base + "/api/v1/orders/CC-100001/collections", "application/json",
                 "{}".getBytes()), 401, "sign-in-required");

@@ -68,6 +68,46 @@ class StatusBrowserIT {
         }
     }
 
+    /** Issue 15, item 6: the first answer made offline turns the banner, before the breaker opens. */
+    @Test
+    void theDeskBannerSaysOfflineFromTheFirstHandOverRecordedOffline() throws IOException {
+        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(3, 1, 1), 9L, TestClocks.TICKING);
+        Path file = folder.resolve("holdfast.db");
+        TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+        try (TestBrowser chromium = TestBrowser.start();
+             CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
+             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
+                     .withCentral(TestStores.centralOf(central))
+                     .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMinutes(10), Duration.ofSeconds(2))
+                             .withGuard(Capability.ORDERS, new GuardSettings(Duration.ofMillis(300), 10, 10,
+                                     Duration.ofSeconds(30), 16))), TestClocks.TICKING)) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            String base = "http://127.0.0.1:" + gateway.port();
+            browser.get(base + "/desk");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id"))).sendKeys(TestStores.COLLEAGUE);
+            browser.findElement(By.id("pin")).sendKeys(TestStores.PIN, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mode"), "Orders are checked with head office"));
+
+            central.set(CentralService.ORDERS, Condition.blackhole());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search"))).sendKeys("CC-100001", Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("line-qty-1"))).clear();
+            browser.findElement(By.id("line-qty-1")).sendKeys("1");
+            new Select(browser.findElement(By.id("verification"))).selectByValue("ID_SEEN");
+            new Select(browser.findElement(By.id("id-kind"))).selectByValue("PASSPORT");
+            browser.findElement(By.id("hand-over")).click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Recorded offline"));
+            assertThat(gateway.services().board().status(Capability.ORDERS).state()).as("the breaker has not opened")
+                    .isEqualTo(io.holdfast.mode.CapabilityState.ONLINE);
+            assertThat(browser.findElement(By.id("mode")).getText()).startsWith("Head office did not answer just now");
+            assertThat(browser.findElement(By.id("mode")).getAttribute("class")).contains("degraded");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return refreshMode();");
+            assertThat(browser.findElement(By.id("mode")).getText()).as("and the next refresh agrees")
+                    .startsWith("Head office did not answer just now");
+        }
+    }
+
     @Test
     void theStatusPageAndTheDeskBannerFollowCentralDownAndBackUp() throws IOException {
         DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(10, 1, 1), 9L, TestClocks.TICKING);

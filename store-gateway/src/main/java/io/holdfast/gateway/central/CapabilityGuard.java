@@ -157,6 +157,8 @@ public final class CapabilityGuard implements AutoCloseable {
         figures.put("bufferedCalls", metrics.getNumberOfBufferedCalls());
         figures.put("refusedCalls", refusedCalls());
         figures.put("lastAnswer", lastAnswer.map(Object::toString).orElse(null));
+        // The last call went unanswered: the store is working from its own copy even before the breaker opens.
+        figures.put("lastCallFailed", lastCallFailed);
         return figures;
     }
 

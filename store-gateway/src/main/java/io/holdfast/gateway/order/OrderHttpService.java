@@ -28,13 +28,16 @@ import io.holdfast.order.OrderId;
 import io.holdfast.order.OrderRepository;
 import io.holdfast.order.OrderSearch;
 import io.holdfast.order.Refusal;
+import io.holdfast.order.IdentityCheck;
+import io.holdfast.order.PhotoId;
 import io.holdfast.order.Verification;
 import io.holdfast.staff.Session;
 
 /** {@code /api/v1/orders}: the collection desk's orders: find, show, hand over, return to sender. */
 public final class OrderHttpService implements HttpService {
 
-    record CollectRequest(List<LineQuantity> lines, String verification, Integer expectedVersion, String printerId) {
+    record CollectRequest(List<LineQuantity> lines, String verification, String idKind, String collectorName,
+                          Integer expectedVersion, String printerId) {
     }
 
     /** @param receipt the print job, or null when nothing was printed (a replay, or no printer) */
@@ -130,7 +133,7 @@ public final class OrderHttpService implements HttpService {
             throw ProblemException.field(422, "collection-lines-invalid", "Each line once", "lines",
                     "name each order line once in a hand-over, with its whole quantity");
         }
-        CollectCommand command = new CollectCommand(id, lines, verification(body.verification()), session.principal(),
+        CollectCommand command = new CollectCommand(id, lines, identity(body), session.principal(),
                 Optional.ofNullable(body.expectedVersion()), key);
         switch (desk.collect(command)) {
             case CollectOutcome.Collected collected -> {
@@ -204,16 +207,38 @@ public final class OrderHttpService implements HttpService {
         };
     }
 
+    /**
+     * How the colleague checked: the method, the kind of photo ID ({@code idKind}, required for a
+     * PROXY, optional for ID_SEEN so earlier callers keep working) and a proxy's name.
+     */
+    private static IdentityCheck identity(CollectRequest body) {
+        Verification method = verification(body.verification());
+        Optional<PhotoId> photoId = Optional.ofNullable(body.idKind()).map(kind -> {
+            try {
+                return PhotoId.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.field(422, "id-kind-invalid", "Unknown kind of photo ID", "idKind",
+                        "one of DRIVING_LICENCE, PASSPORT, NATIONAL_ID_CARD, OTHER_PHOTO_ID, not '" + kind + "'");
+            }
+        });
+        Optional<String> collector = Optional.ofNullable(body.collectorName());
+        IdentityCheck.problem(method, photoId, collector).ifPresent(problem -> {
+            throw ProblemException.field(422, "identity-check-invalid", "The check does not add up",
+                    collector.isPresent() || method == Verification.PROXY ? "collectorName" : "idKind", problem);
+        });
+        return new IdentityCheck(method, photoId, collector);
+    }
+
     private static Verification verification(String value) {
         if (value == null) {
             throw new ProblemException(422, "verification-missing", "How was the customer checked?",
-                    "Say how the customer was verified: COLLECTION_CODE, QR_CODE or ID_SEEN.");
+                    "Say how the customer was verified: COLLECTION_CODE, QR_CODE, ID_SEEN or PROXY.");
         }
         try {
             return Verification.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, "verification-invalid", "Unknown verification",
-                    "Verification must be COLLECTION_CODE, QR_CODE or ID_SEEN, not '" + value + "'.");
+                    "Verification must be COLLECTION_CODE, QR_CODE, ID_SEEN or PROXY, not '" + value + "'.");
         }
     }
 

@@ -40,11 +40,13 @@ record OrderView(String orderId, String status, int version, CustomerView custom
         }
     }
 
+    /** A hand-over; {@code idKind} and {@code collectorName} are null when none was recorded. */
     record CollectionView(String collectionId, String orderId, List<LineQuantity> lines, String verification,
-                          String staffId, Instant collectedAt, boolean offline) {
+                          String idKind, String collectorName, String staffId, Instant collectedAt, boolean offline) {
         static CollectionView of(Collection collection) {
             return new CollectionView(collection.collectionId(), collection.orderId().value(), collection.lines(),
-                    collection.verification().name(), collection.staffId(), collection.collectedAt(),
+                    collection.verification().name(), collection.identity().photoId().map(Enum::name).orElse(null),
+                    collection.identity().collector().orElse(null), collection.staffId(), collection.collectedAt(),
                     collection.offline());
         }
     }
