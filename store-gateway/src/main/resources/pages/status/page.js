@@ -13,15 +13,46 @@ function text(tag, content, className) {
   return element;
 }
 
-// The store's time at the last refresh: "ago" counts from the gateway's clock, not the browser's.
+// The store's time at the last refresh: "ago" counts from the gateway's clock, not the browser's, and
+// dates are written the British way in the store's own time zone, whatever the browser's settings.
 let storeNow = Date.now();
+let storeZone = "Europe/London";
+
+function when(iso, parts = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) {
+  return new Date(iso).toLocaleString("en-GB", { ...parts, timeZone: storeZone });
+}
 
 function ago(iso) {
   if (!iso) return "never";
   const seconds = Math.max(0, Math.round((storeNow - Date.parse(iso)) / 1000));
   if (seconds < 90) return seconds + " s ago";
   if (seconds < 5400) return Math.round(seconds / 60) + " min ago";
-  return new Date(iso).toLocaleString();
+  return when(iso);
+}
+
+function duration(seconds) {
+  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min`;
+  return `about ${Math.round(seconds / 3600)} h`;
+}
+
+const NAMES = { ORDERS: "orders", REFUNDS: "refunds", GIFT_CARDS: "gift cards", PAYMENTS: "payments", LOYALTY: "loyalty" };
+
+// The breaker's state in words: what the store does about head office for this capability now.
+const BREAKER = {
+  CLOSED: "calls go to head office",
+  OPEN: "calls paused after failures; trying again shortly",
+  HALF_OPEN: "trying head office again",
+  FORCED_OPEN: "head office is not contacted (isolated)",
+  DISABLED: "calls go to head office unwatched",
+  METRICS_ONLY: "calls go to head office",
+};
+
+function callFigures(central) {
+  if (central.bufferedCalls === 0) return `${BREAKER[central.breaker] || central.breaker} · no recent calls to judge`;
+  return `${BREAKER[central.breaker] || central.breaker} · of the last ${central.bufferedCalls} call(s),`
+      + ` ${Math.round(central.failureRatePercent)}% failed and ${Math.round(central.slowCallRatePercent)}% were slow`
+      + (central.refusedCalls ? ` · ${central.refusedCalls} call(s) not made` : "");
 }
 
 function pounds(money) {
@@ -34,7 +65,7 @@ function showRefunds(refunds) {
   $("exposure-bar").value = refunds.offlineExposureToday.amount;
   const owed = refunds.due === 0 ? "No refunds owed to customers' cards."
       : `${refunds.due} refund(s) of ${pounds(refunds.dueAmount)} owed to customers' cards, paid when refunds are back`
-        + ` (oldest since ${new Date(refunds.oldestDue).toLocaleString()}).`;
+        + ` (oldest since ${when(refunds.oldestDue)}).`;
   $("exposure-text").textContent = `Offline refunds today: ${pounds(refunds.offlineExposureToday)} of`
       + ` ${pounds(refunds.offlineExposureCap)} (${refunds.offlineExposurePercent}%). ${owed}`;
 }
@@ -57,22 +88,34 @@ function showGiftCards(cards) {
   }));
 }
 
-// The resync as a bar: how much of the backlog since it last stood at zero has reached central.
-function showResync(sync) {
+// The resync as a bar: how much of the backlog since it last stood at zero has reached central. Only
+// "Everything is with central" when nothing at all waits: events held for an isolated capability are
+// named, with why, and the time left comes from the rate measured now.
+function showResync(sync, backlog, capabilities) {
   const bar = $("resync-bar");
   bar.max = Math.max(1, sync.peak);
   bar.value = Math.max(0, sync.peak - sync.draining);
+  const total = Object.values(backlog).reduce((sum, n) => sum + n, 0);
+  const held = Object.entries(backlog).filter(([name, n]) => n > 0 && capabilities[name].state === "ISOLATED")
+      .map(([name, n]) => `${n} event(s) for ${NAMES[name] || name}`);
+  const heldWords = held.length === 0 ? ""
+      : ` Held here while isolated: ${held.join(", ")}; they go when restored.`;
   let words;
   if (!sync.configured) {
-    words = "No connection to central is configured: everything waits here, safely.";
-  } else if (sync.draining === 0) {
+    words = total === 0 ? "No connection to central is configured; nothing is waiting."
+        : `No connection to central is configured: ${total} event(s) wait here, safely.`;
+  } else if (total === 0) {
     words = sync.connected ? "Everything is with central." : "Nothing waiting; central is not reachable.";
+  } else if (sync.draining === 0) {
+    words = `Nothing is being sent now.${heldWords}`;
   } else if (sync.startsAt) {
-    words = `${sync.draining} event(s) waiting; sending starts at ${new Date(sync.startsAt).toLocaleTimeString()}.`;
+    words = `${sync.draining} event(s) waiting; sending starts at ${when(sync.startsAt, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}.${heldWords}`;
   } else {
-    const left = sync.secondsLeft === null ? "time left unknown" : `about ${Math.ceil(sync.secondsLeft / 60)} min left`;
-    words = `${sync.draining} event(s) waiting · ${sync.eventsPerSecond}/s (limit ${sync.rateLimit}/s) · ${left}`
-        + (sync.connected ? "" : " · central not reachable");
+    const left = sync.secondsLeft === null || sync.eventsPerSecond === 0 ? "measuring the rate"
+        : `${duration(sync.secondsLeft)} left`;
+    words = `${sync.draining} event(s) waiting · sending ${sync.eventsPerSecond}/s`
+        + (sync.rateLimit ? ` (limit ${sync.rateLimit}/s)` : "") + ` · ${left}`
+        + (sync.connected ? "" : " · central not reachable") + "." + heldWords;
   }
   if (sync.outboxAlarm) {
     words += ` · the outbox is ${sync.outboxFull}% full: when it is full the store refuses new work`;
@@ -90,11 +133,12 @@ async function refresh() {
     return;
   }
   storeNow = Date.parse(status.now);
+  storeZone = status.zone || storeZone;
   $("store").textContent = status.store;
   $("mode").textContent = status.mode === "NORMAL" ? "All services normal" : status.mode.toLowerCase();
   $("mode").className = "mode " + status.mode;
   $("customer-message").textContent = status.customerMessage;
-  showResync(status.sync);
+  showResync(status.sync, status.backlog, status.capabilities);
   showRefunds(status.refunds);
   showGiftCards(status.giftCards);
   $("capabilities").replaceChildren(...Object.entries(status.capabilities).map(([name, c]) => {
@@ -102,25 +146,21 @@ async function refresh() {
     card.className = "capability";
     card.id = "capability-" + name;
     const title = document.createElement("h3");
-    title.append(text("span", name.replace("_", " ").toLowerCase()), text("span", c.state, "state " + c.state));
+    title.append(text("span", NAMES[name] || name), text("span", c.state, "state " + c.state));
     card.append(title,
         text("p", `since ${ago(c.since)}: ${c.reason}` + (c.isolatedBy ? ` (isolated by ${c.isolatedBy.replace("_", " ").toLowerCase()})` : "")),
         text("p", c.colleagueMessage),
-        text("p", `Backlog: ${c.backlog} event(s) · last answer from central: ${ago(c.central.lastAnswer)}`, "figures"),
-        text("p", `Breaker ${c.central.breaker.toLowerCase()} · failures ${fmt(c.central.failureRatePercent)} · `
-            + `slow ${fmt(c.central.slowCallRatePercent)} · refused calls ${c.central.refusedCalls}`, "figures"));
+        text("p", `Waiting to send: ${c.backlog} event(s) · last answer from head office: ${ago(c.central.lastAnswer)}`,
+            "figures"),
+        text("p", callFigures(c.central), "figures"));
     return card;
   }));
   $("transitions").replaceChildren(...status.transitions.map((t) => {
     const row = document.createElement("tr");
-    row.append(text("td", ago(t.at)), text("td", t.capability), text("td", `${t.from} → ${t.to}`),
-        text("td", t.actor), text("td", t.reason));
+    row.append(text("td", ago(t.at)), text("td", NAMES[t.capability] || t.capability), text("td", `${t.from} → ${t.to}`),
+        text("td", t.actorName || t.actor), text("td", t.reason));
     return row;
   }));
-}
-
-function fmt(percent) {
-  return percent < 0 ? "n/a" : Math.round(percent) + "%";
 }
 
 $("switch-signin").addEventListener("submit", async (event) => {

@@ -165,6 +165,20 @@ public final class StaffDirectory {
         });
     }
 
+    /** Every colleague's name by staff id, for pages that show who did what. */
+    public Map<String, String> displayNames() {
+        return database.read("read staff names", connection -> {
+            Map<String, String> names = new java.util.HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT staff_id, display_name FROM staff");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return names;
+        });
+    }
+
     /** Ends a session (sign out). */
     public void end(String token) {
         database.inTransaction("sign out", connection -> {

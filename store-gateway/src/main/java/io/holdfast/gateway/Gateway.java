@@ -145,7 +145,8 @@ public final class Gateway implements AutoCloseable {
                         services.settings.returns().kioskIdleTimeout()))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
                         services.notices, services.guards, services.outbox, services.sync, services.returns,
-                        services.refunds, services.giftCardStatus, services.clock))
+                        services.refunds, services.giftCardStatus, services.staff, services.settings.zone(),
+                        services.clock))
                 .register("/api/v1/receipts", new ReceiptHttpService(services.receipts, services.eReceipts,
                         services.access, services.clock))
                 .register("/api/v1/returns", new ReturnsHttpService(services.returns, services.refunds,

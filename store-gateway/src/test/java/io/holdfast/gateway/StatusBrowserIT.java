@@ -68,6 +68,54 @@ class StatusBrowserIT {
         }
     }
 
+    /**
+     * Issue 15, items 7 and 8: "Everything is with central" only when nothing waits; events held for an
+     * isolated capability are named with why; the page speaks words, not breaker states, shows
+     * colleagues' names, and writes dates the British way in the store's zone.
+     */
+    @Test
+    void theStatusPageSaysWhatIsHeldAndWhyInWordsAndNames() throws IOException {
+        Path file = folder.resolve("holdfast.db");
+        TestStores.seed(file, List.of(TestStores.anOrder("CC-100001")));
+        try (TestBrowser chromium = TestBrowser.start();
+             io.holdfast.central.mqtt.EmbeddedBroker broker = io.holdfast.central.mqtt.EmbeddedBroker.start();
+             io.holdfast.central.mqtt.CentralConsumer consumer = io.holdfast.central.mqtt.CentralConsumer.start(
+                     broker.uri(), TestClocks.TICKING);
+             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
+                     .withSync(io.holdfast.gateway.config.SyncConfig.off().withBroker(broker.uri())
+                             .withTiming(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2))),
+                     TestClocks.TICKING)) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            String base = "http://127.0.0.1:" + gateway.port();
+            browser.get(base + "/status");
+            wait.until(ExpectedConditions.textToBe(By.id("resync-text"), "Everything is with central."));
+            assertThat(consumer.connected()).as("central is there to send to").isTrue();
+
+            gateway.services().board().isolate(List.of(Capability.ORDERS), io.holdfast.mode.IsolationSource.STORE_MANAGER,
+                    TestStores.SUPERVISOR, "suspicious traffic");
+            HttpCalls.postJson(base + "/api/v1/orders/CC-100001/collections",
+                    "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}], \"verification\": \"ID_SEEN\"}",
+                    "Authorization", TestStores.signIn(base, TestStores.COLLEAGUE), "Idempotency-Key", "held-1");
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resync-text"), "Held here while isolated"));
+            assertThat(browser.findElement(By.id("resync-text")).getText())
+                    .isEqualTo("Nothing is being sent now. Held here while isolated: 1 event(s) for orders; they go when"
+                            + " restored.");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transitions"), "Sam"));
+            assertThat(browser.findElement(By.id("transitions")).getText()).doesNotContain(TestStores.SUPERVISOR);
+            String page = browser.findElement(By.tagName("main")).getText();
+            assertThat(page).contains("head office is not contacted (isolated)").contains("no recent calls to judge")
+                    .doesNotContain("Breaker").doesNotContain("n/a").doesNotContain("forced_open");
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return when('2026-12-01T09:05:00Z') + ' / ' + when('2026-07-01T09:05:00Z');"))
+                    .as("British dates in the store's zone, whatever the browser's locale")
+                    .isEqualTo("1 Dec, 09:05 / 1 Jul, 10:05");
+            TestBrowser.assertAccessible(browser, "the status page with events held");
+            Files.write(Path.of("target", "status-held.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
     /** Issue 15, item 6: the first answer made offline turns the banner, before the breaker opens. */
     @Test
     void theDeskBannerSaysOfflineFromTheFirstHandOverRecordedOffline() throws IOException {

@@ -11,12 +11,15 @@ import java.util.Set;
 import io.holdfast.mode.Capability;
 
 /**
- * Turns samples of the relay's acknowledged count into a rate over the last minute, and the
- * backlog of the capabilities that may drain into the time left at that rate.
+ * Turns samples of the relay's acknowledged count into a rate over the last 15 seconds, and the
+ * backlog of the capabilities that may drain into the time left at that rate. It is sampled whenever
+ * someone looks (the status page, metrics, the heartbeat), at most four times a second, so the rate
+ * follows the drain as it is now rather than a minute's average taken at heartbeats.
  */
 public final class ResyncMeter {
 
-    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Duration WINDOW = Duration.ofSeconds(15);
+    private static final Duration MIN_STEP = Duration.ofMillis(250);
 
     private record Sample(Instant at, long acknowledged) {
     }
@@ -26,7 +29,13 @@ public final class ResyncMeter {
 
     public synchronized ResyncProgress observe(Instant now, long acknowledged, Map<Capability, Long> backlog,
                                                Set<Capability> drainable) {
-        samples.addLast(new Sample(now, acknowledged));
+        Sample last = samples.peekLast();
+        if (last == null || !now.isBefore(last.at().plus(MIN_STEP)) || acknowledged < last.acknowledged()) {
+            if (last != null && acknowledged < last.acknowledged()) {
+                samples.clear(); // the relay's count started again (a new relay): the old samples say nothing now
+            }
+            samples.addLast(new Sample(now, acknowledged));
+        }
         while (samples.size() > 2 && samples.peekFirst().at().isBefore(now.minus(WINDOW))) {
             samples.removeFirst();
         }

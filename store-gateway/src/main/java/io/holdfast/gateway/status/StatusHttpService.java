@@ -24,6 +24,7 @@ import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.CapabilityStatus;
 import io.holdfast.mode.ModeBoard;
+import io.holdfast.staff.StaffDirectory;
 import io.holdfast.mode.Notices;
 import io.holdfast.mode.StoreMode;
 import io.holdfast.outbox.Outbox;
@@ -48,11 +49,15 @@ public final class StatusHttpService implements HttpService {
     private final ReturnsDesk returns;
     private final RefundPayments refunds;
     private final GiftCardStatus giftCards;
+    private final StaffDirectory staff;
+    private final java.time.ZoneId zone;
     private final Clock clock;
 
     public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox,
                              StoreSync sync, ReturnsDesk returns, RefundPayments refunds, GiftCardStatus giftCards,
-                             Clock clock) {
+                             StaffDirectory staff, java.time.ZoneId zone, Clock clock) {
+        this.staff = staff;
+        this.zone = zone;
         this.giftCards = giftCards;
         this.clock = clock;
         this.sync = sync;
@@ -95,6 +100,7 @@ public final class StatusHttpService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("store", storeId);
         body.put("now", clock.instant().toString());
+        body.put("zone", zone.getId());
         body.put("mode", mode.name());
         body.put("customerMessage", mode == StoreMode.NORMAL ? "All our services are available." : customer.toString());
         body.put("capabilities", capabilities);
@@ -102,10 +108,21 @@ public final class StatusHttpService implements HttpService {
         body.put("sync", syncView());
         body.put("refunds", refundsView());
         body.put("giftCards", giftCards.view());
+        Map<String, String> names = staff.displayNames();
         body.put("transitions", board.recentTransitions().stream().limit(20).map(t -> Map.of(
                 "capability", t.capability().name(), "from", t.from().name(), "to", t.to().name(),
-                "at", t.at().toString(), "actor", t.actor(), "reason", t.reason())).toList());
+                "at", t.at().toString(), "actor", t.actor(), "actorName", actorName(t.actor(), names),
+                "reason", t.reason())).toList());
         Json.send(response, Status.OK_200, body);
+    }
+
+    /** Who made a change, as a person reads it: a colleague's name, or what the system actor is. */
+    private static String actorName(String actor, Map<String, String> names) {
+        return switch (actor) {
+            case ModeBoard.GATEWAY -> "the gateway, on its own";
+            case "regional-it" -> "regional IT";
+            default -> names.getOrDefault(actor, actor);
+        };
     }
 
     /** Offline refund exposure today against the store's cap, and refunds still owed to customers. */

@@ -151,7 +151,10 @@ public final class StoreSync implements AutoCloseable {
         return outbox.usage();
     }
 
+    /** How the resync goes now: sampled as it is asked (the meter keeps at most four samples a second). */
     public ResyncProgress progress() {
+        long acknowledged = relay.map(r -> r.status().eventsAcknowledged()).orElse(0L);
+        progress = meter.observe(clock.instant(), acknowledged, outbox.backlog(), drainable());
         return progress;
     }
 
