@@ -1,11 +1,16 @@
-// The collection desk: sign in, find an order by scan or by typing, hand over all or part of it,
-// see the receipt. Talks only to the gateway's /api/v1; keeps the session token in this tab.
+// The desk: sign in, then collections (find an order by scan or by typing, hand over all or part of
+// it, see the receipt), assisted returns (returns.js), gift cards (giftcards.js) and refunds owed, with
+// customers' calls for a colleague on top (help.js). Talks only to the gateway's /api/v1; keeps the
+// session token in this tab.
 "use strict";
 
 const state = { token: sessionStorage.getItem("holdfast.token"), order: null, key: null, via: null,
                 lastCollection: null, printer: null, signedOut: () => signedOut() };
 
 const api = (method, path, body, headers) => callGateway(state, method, path, body, headers);
+
+// The store's time zone, from the status: dates are the store's, whatever the browser's settings.
+let storeZone = "Europe/London";
 
 function say(text, kind = "") {
   const message = $("message");
@@ -17,6 +22,7 @@ function signedIn(session) {
   state.token = session.token;
   sessionStorage.setItem("holdfast.token", session.token);
   sessionStorage.setItem("holdfast.who", session.displayName);
+  sessionStorage.setItem("holdfast.role", session.role);
   showDesk();
 }
 
@@ -27,12 +33,30 @@ function clearScreen() {
   $("receipt").hidden = true;
   $("receipt-preview").replaceChildren();
   hideCard();
+  for (const clear of taskClearers) clear();
+}
+
+// Each task's script registers how to clear its screen, so nothing of one customer stays for the next.
+const taskClearers = [];
+
+/** Shows one of the desk's tasks: collections, returns, gift cards or refunds owed. */
+function showTask(name) {
+  for (const button of document.querySelectorAll(".tasks .task")) {
+    button.setAttribute("aria-pressed", String(button.dataset.task === name));
+  }
+  for (const task of ["collect", "returns", "giftcards", "refunds"]) $("task-" + task).hidden = task !== name;
+  document.dispatchEvent(new CustomEvent("desk-task", { detail: name }));
+}
+
+for (const button of document.querySelectorAll(".tasks .task")) {
+  button.addEventListener("click", () => showTask(button.dataset.task));
 }
 
 function signedOut() {
   state.token = null;
   sessionStorage.removeItem("holdfast.token");
   sessionStorage.removeItem("holdfast.who");
+  sessionStorage.removeItem("holdfast.role");
   clearScreen();
   $("staff-id").value = "";
   $("pin").value = "";
@@ -48,6 +72,8 @@ function showDesk() {
   $("desk").hidden = false;
   $("who").hidden = false;
   $("who").textContent = "Signed in: " + (sessionStorage.getItem("holdfast.who") || "");
+  $("override-field").hidden = sessionStorage.getItem("holdfast.role") !== "SUPERVISOR";
+  showTask("collect");
   $("search").focus();
 }
 
@@ -285,6 +311,7 @@ function showMode(orders) {
 async function refreshMode() {
   try {
     const result = await api("GET", "/api/v1/status");
+    storeZone = result.data.zone || storeZone;
     showMode(result.data.capabilities.ORDERS);
   } catch (e) {
     $("mode").textContent = "The gateway is not answering; refresh in a moment.";

@@ -138,7 +138,7 @@ public final class Gateway implements AutoCloseable {
     public static void routes(HttpRouting.Builder routing, StoreServices services) {
         KioskText kioskText = services.kioskText;
         routing.get("/", LandingPage::show)
-                .register("/desk", new PageService("desk"))
+                .register("/desk", new PageService("desk", "help.js", "returns.js", "giftcards.js"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
                 .register("/status", new PageService("status"))
                 .register("/kiosk", new KioskPageService(kioskText,

@@ -14,25 +14,30 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * One page and its script and style, served from the gateway's jar: {@code /desk},
- * {@code /desk/page.js}, {@code /desk/page.css}, and the script the pages share, {@code /desk/api.js}.
- * No build step: plain HTML, CSS and JavaScript.
+ * {@code /desk/page.js}, {@code /desk/page.css}, the script the pages share, {@code /desk/api.js},
+ * and any further scripts of the page ({@code /desk/returns.js}). No build step: plain HTML, CSS and
+ * JavaScript.
  */
 public final class PageService implements HttpService {
 
-    private static final Map<String, String> TYPES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "page.js", "text/javascript; charset=utf-8",
-            "api.js", "text/javascript; charset=utf-8",
-            "page.css", "text/css; charset=utf-8");
-
     private final Map<String, byte[]> files;
 
-    public PageService(String page) {
-        this.files = Map.of(
+    /** @param scripts the page's further scripts, beside {@code page.js} in its folder */
+    public PageService(String page, String... scripts) {
+        Map<String, byte[]> loaded = new java.util.HashMap<>(Map.of(
                 "index.html", load(page, "index.html"),
                 "page.js", load(page, "page.js"),
                 "page.css", load(page, "page.css"),
-                "api.js", load("shared", "api.js"));
+                "api.js", load("shared", "api.js")));
+        for (String script : scripts) {
+            loaded.put(script, load(page, script));
+        }
+        this.files = Map.copyOf(loaded);
+    }
+
+    private static String type(String file) {
+        return file.endsWith(".html") ? "text/html; charset=utf-8"
+                : file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
     }
 
     @Override
@@ -52,7 +57,7 @@ public final class PageService implements HttpService {
 
     private void send(ServerResponse response, String file) {
         response.status(Status.OK_200);
-        response.header(HeaderNames.CONTENT_TYPE, TYPES.get(file));
+        response.header(HeaderNames.CONTENT_TYPE, type(file));
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         response.send(files.get(file));
     }

@@ -1,0 +1,170 @@
+package io.holdfast.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.holdfast.gateway.config.ReturnsSettings;
+import io.holdfast.giftcard.CardFingerprinter;
+import io.holdfast.giftcard.CardNumber;
+import io.holdfast.giftcard.CardPin;
+import io.holdfast.giftcard.GiftCardBalance;
+import io.holdfast.giftcard.SqliteGiftCardBalances;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.IsolationSource;
+import io.holdfast.money.Money;
+import io.holdfast.outbox.Outbox;
+import io.holdfast.receipt.Receipt;
+import io.holdfast.receipt.ReceiptId;
+import io.holdfast.receipt.ReceiptLine;
+import io.holdfast.receipt.ReceiptPosting;
+import io.holdfast.receipt.Tender;
+import io.holdfast.staff.Role;
+import io.holdfast.staff.StaffDirectory;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
+import io.holdfast.testing.TestClocks;
+
+/**
+ * Issue 15, item 10: the desk does what the API already does for colleagues. A supervisor answers a
+ * kiosk's call, makes an assisted return while refunds are isolated, sees the refund owed, and checks
+ * and takes a payment from a gift card, in real Chromium.
+ */
+class DeskTasksBrowserIT {
+
+    private static final String RECEIPT = "0421-03-20261120-0042";
+    private static final String GIFT_CARD = io.holdfast.central.demo.GiftCardNumbers.number(7);
+    private static final String GIFT_CARD_PIN = "4321";
+    private static PrintingStore store;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        store = PrintingStore.start("desk-tasks", "desk-1-printer", DeskTasksBrowserIT::seed, settings -> settings
+                .withStoreId("0421")
+                .withDesk(TestStores.desk().withDevice("kiosk-1", Role.KIOSK, StaffDirectory.sha256("kiosk-secret")))
+                .withReturns(ReturnsSettings.defaults().withGiftCardKey(GiftCardHttpTest.KEY)));
+        store.gateway.services().board().isolate(List.of(Capability.REFUNDS), IsolationSource.REGIONAL_IT,
+                "regional-it", "incident at head office");
+        browser = store.browser();
+        wait = store.wait;
+        browser.get(store.base + "/desk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id"))).sendKeys(TestStores.SUPERVISOR);
+        browser.findElement(By.id("pin")).sendKeys(TestStores.PIN, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+    }
+
+    /** A card sale of a shirt two days ago, and a gift card in the store's copy. */
+    private static void seed(Path file) {
+        TestStores.seed(file, List.of());
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RECEIPT), "03",
+                    TestClocks.TICKING.instant().minus(Duration.ofDays(2)),
+                    List.of(new ReceiptLine(1, "5001001", "Linen shirt, blue, M", 2, Money.of(2950, "GBP"), "CLOTHING")),
+                    List.of(new Tender(Tender.Kind.CARD, Money.of(5900, "GBP"), "VISA ****1234")), Optional.empty()));
+            CardFingerprinter cards = new CardFingerprinter(GiftCardHttpTest.KEY);
+            CardNumber card = new CardNumber(GIFT_CARD);
+            new SqliteGiftCardBalances(database).putAll(List.of(new GiftCardBalance(cards.fingerprint(card),
+                    card.lastFour(), Money.of(4500, "GBP"), TestClocks.TICKING.instant().minus(Duration.ofHours(2)),
+                    Optional.of(cards.pinCheck(card, new CardPin(GIFT_CARD_PIN))), false)));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void aKiosksCallShowsOnTheDeskUntilAColleagueSaysTheyAreOnTheirWay() {
+        String kiosk = TestStores.signInDevice(store.base, "kiosk-1", "kiosk-secret");
+        HttpCalls.postJson(store.base + "/api/v1/help-calls", "{\"screen\": \"lines\"}", "Authorization", kiosk);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("help-list"),
+                "kiosk-1: a customer choosing items"));
+        TestBrowser.assertAccessible(browser, "the desk with a call for a colleague");
+        browser.findElement(By.cssSelector("#help-list button")).click();
+
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-calls")));
+        assertThat(store.gateway.services().helpCalls.open()).isEmpty();
+    }
+
+    @Test
+    void aSupervisorMakesAnAssistedReturnAndSeesTheRefundOwed() throws IOException {
+        showTask("returns");
+        assertThat(browser.findElement(By.id("override-field")).isDisplayed()).as("a supervisor may make an exception")
+                .isTrue();
+        browser.findElement(By.id("return-purchase")).sendKeys(RECEIPT, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("return-lines")));
+        new Select(browser.findElement(By.id("return-qty-1"))).selectByValue("1");
+        new Select(browser.findElement(By.id("return-reason-1"))).selectByValue("faulty");
+        browser.findElement(By.id("return-quote")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("return-message"), "Please answer the question about Linen shirt, blue, M."));
+
+        new Select(browser.findElement(By.id("return-q-1-unused"))).selectByValue("yes");
+        browser.findElement(By.id("return-quote")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("return-options")));
+        assertThat(browser.findElement(By.id("return-total")).getText()).isEqualTo("Refund: £29.50");
+        assertThat(browser.findElement(By.id("return-method-ORIGINAL_TENDER")).isEnabled())
+                .as("refunds are isolated: not to the card now").isFalse();
+        TestBrowser.assertAccessible(browser, "the desk's refund options");
+        browser.findElement(By.id("return-method-DEFERRED_TO_ORIGINAL_TENDER")).click();
+        browser.findElement(By.id("return-make")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("return-message"), "made."));
+        assertThat(browser.findElement(By.id("return-result")).getText()).contains("£29.50");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("return-receipt"), "RETURN"));
+
+        showTask("refunds");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("refunds-summary"), "1 refund(s) owed"));
+        assertThat(browser.findElement(By.id("refunds-rows")).getText()).contains("£29.50").contains("VISA ****1234");
+        TestBrowser.assertAccessible(browser, "the desk's refunds owed");
+        Files.write(Path.of("target", "desk-refunds-owed.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aColleagueChecksAGiftCardAndTakesAPaymentFromIt() throws IOException {
+        showTask("giftcards");
+        browser.findElement(By.id("gc-number")).sendKeys(GIFT_CARD);
+        browser.findElement(By.id("gc-pin")).sendKeys(GIFT_CARD_PIN, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gc-result"), "£45.00"));
+        assertThat(browser.findElement(By.id("gc-pin")).getAttribute("value")).as("the PIN is cleared").isEmpty();
+
+        browser.findElement(By.id("gc-amount")).sendKeys("12.5");
+        browser.findElement(By.id("gc-redeem")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gc-message"), "PIN"));
+        browser.findElement(By.id("gc-pin")).sendKeys(GIFT_CARD_PIN);
+        browser.findElement(By.id("gc-redeem")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gc-message"), "Took £12.50"));
+        assertThat(browser.findElement(By.id("gc-result")).getText()).isEqualTo("Left on the card: £32.50");
+        assertThat(browser.findElement(By.id("gc-number")).getAttribute("value")).isEmpty();
+        TestBrowser.assertAccessible(browser, "the desk's gift cards");
+        Files.write(Path.of("target", "desk-gift-card.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void showTask(String task) {
+        browser.findElement(By.cssSelector(".tasks [data-task=" + task + "]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("task-" + task)));
+    }
+}
