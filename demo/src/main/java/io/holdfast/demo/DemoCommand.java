@@ -157,6 +157,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  collection desk  %s/desk%n", base);
         out.printf("  store status     %s/status  (each capability, the kill switch)%n", base);
         out.printf("  returns kiosk    %s/kiosk#device=%s&token=%s%n", base, DemoSeeder.KIOSK_ID, DemoSeeder.KIOSK_TOKEN);
+        out.printf("  a till           device %s, token %s (POST %s/api/v1/sessions {\"deviceId\", \"deviceToken\"})%n",
+                DemoSeeder.TILL_ID, DemoSeeder.TILL_TOKEN, base);
         dataset.receipts().stream().filter(r -> r.issuedAt().isAfter(clock.instant().minus(Duration.ofDays(30))))
                 .findFirst().ifPresent(r -> out.printf("  return from      receipt %s (%s)%n", r.id(),
                         r.lines().getFirst().description()));
@@ -164,8 +166,9 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  sign in as       %s, PIN %s (%s, %s)%n", staff.staffId(), staff.pin(), staff.name(),
                     staff.role().name().toLowerCase(java.util.Locale.ROOT));
         }
-        out.printf("  try              order %s (collection code %s), or the name \"%s\"%n", sample.order().id(),
-                sample.collectionCode(), second.order().customer().displayName());
+        out.printf("  try              order %s (collection code %s), or the name and postcode \"%s %s\"%n",
+                sample.order().id(), sample.collectionCode(), second.order().customer().displayName(),
+                second.order().customer().postcode());
         out.printf("  a signed QR      %s%n", central.collectionQr(second.order().id(), DEMO_STORE,
                 java.time.Duration.ofDays(14)));
         out.printf("  readiness        %s/health/ready%n", base);
@@ -177,8 +180,12 @@ final class DemoCommand implements Callable<Integer> {
                 central.adminUrl());
         out.printf("  MQTT broker      %s  (events to central, signed commands, the store's heartbeat)%n",
                 gateway.settings().sync().broker().orElseThrow());
-        out.printf("  regional IT      ./holdfast sign --store all --type ISOLATE --capabilities ORDERS,PAYMENTS%n");
-        out.printf("                   ./holdfast sign --type RESTORE --capabilities ORDERS%n");
+        String signWith = "--broker " + gateway.settings().sync().broker().orElseThrow() + " --key "
+                + gateway.settings().database().file().toAbsolutePath().resolveSibling(REGIONAL_KEY_ID + ".key");
+        out.printf("  regional IT      ./holdfast sign --store all --type ISOLATE --capabilities ORDERS,PAYMENTS %s%n",
+                signWith);
+        out.printf("                   ./holdfast sign --store %s --type RESTORE --capabilities ORDERS %s%n", DEMO_STORE,
+                signWith);
         DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();
         out.printf("  a gift card      %s, PIN %s (balance %s)%n", card.cardNumber(), card.pin(),
                 card.balance().display());

@@ -37,7 +37,8 @@ class LauncherIT {
     private static final Path JAR = Path.of("target", "holdfast.jar").toAbsolutePath();
     private static final Pattern GATEWAY_URL = Pattern.compile("gateway\\s+(http://localhost:\\d+)/");
     private static final Pattern SAMPLE_ORDER = Pattern.compile("try\\s+order (CC-\\d+)");
-    private static final Pattern SAMPLE_NAME = Pattern.compile("or the name \"([^\"]+)\"");
+    private static final Pattern SAMPLE_NAME = Pattern.compile("or the name and postcode \"([^\"]+)\"");
+    private static final Pattern ISOLATE_LINE = Pattern.compile("regional IT\\s+\\./holdfast (sign .+)$");
     private static final Pattern CENTRAL_SWITCHES = Pattern.compile("central switches (http://localhost:\\d+/sim)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,6 +70,14 @@ class LauncherIT {
             assertThat(devices.body()).contains("desk-1-printer", "desk-1-scanner", "till-1-terminal");
             HttpResponse<String> receipt = awaitOk(base + "/api/v1/devices/desk-1-printer/last-receipt?format=text", token);
             assertThat(receipt.body()).contains("HOLDFAST DEMO").contains("£0.00");
+
+            // The welcome's regional-IT line, pasted as printed, isolates this demo (its own broker and key).
+            Process sign = launch(find(ISOLATE_LINE, welcome).split(" "));
+            assertThat(sign.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(sign.exitValue()).as(output(sign)).isZero();
+            await().atMost(Duration.ofSeconds(20)).until(() -> get(base + "/api/v1/status").body(),
+                    status -> status.contains("\"ORDERS\":{\"state\":\"ISOLATED\""));
+            assertThat(String.join("\n", welcome)).contains("a till           device till-1, token ");
 
             Path copy = folder.resolve("backup/holdfast-copy.db");
             Process backup = launch("backup", "--database", folder.resolve("data/holdfast.db").toString(), copy.toString());

@@ -27,23 +27,39 @@ import io.holdfast.sync.command.KeyFiles;
  * it to a broker. The defaults match {@code ./holdfast demo}.
  */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign one command with an Ed25519 key and publish it to the stores' broker,",
-                "or make a key pair with --keygen. The defaults match ./holdfast demo."})
+        description = {"Sign one command as regional IT and publish it to the stores' broker.",
+                "Or make a key pair with --keygen. The defaults match ./holdfast demo."})
 public final class SignCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = SyncJson.MAPPER;
 
-    enum Type { ISOLATE, RESTORE, SET_RATE, REPLACE_POLICY }
+    enum Type { ISOLATE, RESTORE, SET_NOTICE, SET_RATE, REPLACE_POLICY }
 
     @Option(names = "--keygen", paramLabel = "DIR", description = "Write KEY-ID.key and KEY-ID.pub to DIR and stop.")
     Path keygen;
 
-    @Option(names = "--type", defaultValue = "ISOLATE", description = "ISOLATE, RESTORE, SET_RATE or REPLACE_POLICY (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--type", defaultValue = "ISOLATE",
+            description = "ISOLATE, RESTORE, SET_NOTICE, SET_RATE or REPLACE_POLICY (default: ${DEFAULT-VALUE}).")
     Type type;
 
     @Option(names = "--capabilities", split = ",", defaultValue = "ORDERS",
             description = "For ISOLATE and RESTORE, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Capability> capabilities;
+
+    @Option(names = "--notice-capability", defaultValue = "ORDERS",
+            description = "For SET_NOTICE: whose notice (default: ${DEFAULT-VALUE}).")
+    String noticeCapability;
+
+    @Option(names = "--state", defaultValue = "DEGRADED",
+            description = "For SET_NOTICE: the state it is shown in (default: ${DEFAULT-VALUE}).")
+    String noticeState;
+
+    @Option(names = "--audience", defaultValue = "CUSTOMER",
+            description = "For SET_NOTICE: CUSTOMER or COLLEAGUE (default: ${DEFAULT-VALUE}).")
+    String audience;
+
+    @Option(names = "--text", description = "For SET_NOTICE: the words, 1 to 280 characters.")
+    String text;
 
     @Option(names = "--rate", defaultValue = "500", description = "For SET_RATE: events a second (default: ${DEFAULT-VALUE}).")
     int rate;
@@ -97,6 +113,14 @@ public final class SignCommand implements Callable<Integer> {
         command.put("type", type.name());
         if (type == Type.SET_RATE) {
             command.put("eventsPerSecond", rate);
+        } else if (type == Type.SET_NOTICE) {
+            if (text == null || text.isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "SET_NOTICE needs --text");
+            }
+            command.put("capability", noticeCapability);
+            command.put("state", noticeState);
+            command.put("audience", audience);
+            command.put("text", text);
         } else if (type == Type.REPLACE_POLICY) {
             if (policy == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "REPLACE_POLICY needs --policy FILE");
@@ -109,7 +133,13 @@ public final class SignCommand implements Callable<Integer> {
         }
         byte[] envelope = new CommandSigner(keyId, KeyFiles.readPrivate(key)).envelope(command.toString());
         String topic = "all".equals(store) ? Topics.fleetCommands() : Topics.commands(store);
-        CommandPublisher.publishOnce(broker, topic, envelope);
+        try {
+            CommandPublisher.publishOnce(broker, topic, envelope);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("holdfast: sign: " + e.getMessage()
+                    + " (is the broker running? --broker names it)");
+            return 1;
+        }
         out.printf("Published to %s on %s:%n%s%n", topic, broker, command.toPrettyString());
         return 0;
     }

@@ -38,6 +38,82 @@ class HoldfastCommandTest {
     }
 
     @Test
+    void helpEndsEachCommandsLineWithASentenceNotAComma() {
+        run("--help");
+
+        // Each command's summary, with picocli's wrapped lines joined back on.
+        List<String> summaries = new java.util.ArrayList<>();
+        for (String line : out.toString().lines().toList()) {
+            if (line.startsWith("            ") && !summaries.isEmpty()) {
+                summaries.set(summaries.size() - 1, summaries.getLast() + " " + line.strip());
+            } else if (line.startsWith("  ")) {
+                summaries.add(line.strip());
+            }
+        }
+        assertThat(summaries).hasSizeGreaterThan(4).allMatch(summary -> summary.endsWith("."));
+    }
+
+    @Test
+    void signAgainstABrokerThatIsNotThereSaysSoInOneLine() throws IOException {
+        io.holdfast.sync.command.KeyFiles.create(folder, "regional-it-1");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        int exit = run("sign", "--type", "SET_NOTICE", "--text", "Collections are open as usual.",
+                "--key-id", "regional-it-1", "--key", folder.resolve("regional-it-1.key").toString(),
+                "--broker", "tcp://127.0.0.1:" + closedPort);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("holdfast: sign: could not publish").contains("127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void signSendsANoticeThatTheStoreVerifies() throws IOException {
+        io.holdfast.sync.command.KeyFiles.create(folder, "regional-it-1");
+        try (io.holdfast.central.mqtt.EmbeddedBroker broker = io.holdfast.central.mqtt.EmbeddedBroker.start()) {
+            java.util.concurrent.BlockingQueue<byte[]> received = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (org.eclipse.paho.client.mqttv3.MqttClient listener = new org.eclipse.paho.client.mqttv3.MqttClient(
+                    broker.uri().toString(), "listener", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {
+                listener.connect();
+                listener.subscribe(io.holdfast.sync.Topics.commands("0421"), 1,
+                        (topic, message) -> received.add(message.getPayload()));
+
+                int exit = run("sign", "--type", "SET_NOTICE", "--notice-capability", "REFUNDS", "--state", "ISOLATED",
+                        "--audience", "CUSTOMER", "--text", "Refunds to cards come later; store credit is instant.",
+                        "--key-id", "regional-it-1", "--key", folder.resolve("regional-it-1.key").toString(),
+                        "--broker", broker.uri().toString());
+
+                assertThat(exit).as(err.toString()).isZero();
+                byte[] envelope = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(envelope).isNotNull();
+                TestStores.seed(folder.resolve("store.db"), List.of());
+                try (Database database = Database.open(DatabaseSettings.of(folder.resolve("store.db")))) {
+                    // `sign` stamps its command with the machine's clock, so the store's check reads that clock too.
+                    var verifier = new io.holdfast.sync.command.CommandVerifier(io.holdfast.sync.command.TrustedKeys.of(
+                            Map.of("regional-it-1", io.holdfast.sync.command.KeyFiles.readPublicText(
+                                    folder.resolve("regional-it-1.pub")))), "0421",
+                            new io.holdfast.sync.command.CommandSequences(database), java.time.Clock.systemUTC(),
+                            java.time.Duration.ofMinutes(5));
+                    assertThat(verifier.verify(envelope)).isInstanceOfSatisfying(
+                            io.holdfast.sync.command.Verdict.Accepted.class, accepted ->
+                                    assertThat(accepted.command().instruction()).isEqualTo(
+                                            new io.holdfast.sync.command.Instruction.SetNotice(
+                                                    io.holdfast.mode.Capability.REFUNDS,
+                                                    io.holdfast.mode.CapabilityState.ISOLATED,
+                                                    io.holdfast.mode.Audience.CUSTOMER,
+                                                    "Refunds to cards come later; store credit is instant.")));
+                }
+                listener.disconnect();
+            } catch (org.eclipse.paho.client.mqttv3.MqttException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedStopsServeWithOneLineNamingTheFile() throws IOException {
         Path notADatabase = Files.writeString(folder.resolve("holdfast.db"), "not a database");
         Path config = Files.writeString(folder.resolve("store.yaml"),
