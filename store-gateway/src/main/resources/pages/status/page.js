@@ -101,7 +101,9 @@ function showResync(sync, backlog, capabilities) {
   const heldWords = held.length === 0 ? ""
       : ` Held here while isolated: ${held.join(", ")}; they go when restored.`;
   let words;
-  if (!sync.configured) {
+  if (sync.refused) {
+    words = `Not sending: ${sync.refused}.` + (total === 0 ? "" : ` ${total} event(s) wait here, safely.`);
+  } else if (!sync.configured) {
     words = total === 0 ? "No connection to central is configured; nothing is waiting."
         : `No connection to central is configured: ${total} event(s) wait here, safely.`;
   } else if (total === 0) {

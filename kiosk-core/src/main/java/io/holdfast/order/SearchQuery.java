@@ -18,7 +18,6 @@ public sealed interface SearchQuery {
         }
     }
 
-    /** The code is hashed at once; the query never holds it in clear. */
     /** @param code the code as typed: hashed by {@link OrderSearch} with the store's key, never kept */
     record ByCollectionCode(String code) implements SearchQuery {
         public ByCollectionCode {

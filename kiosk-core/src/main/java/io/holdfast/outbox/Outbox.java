@@ -39,6 +39,11 @@ public final class Outbox {
         this(database, DEFAULT_CAPACITY_BYTES);
     }
 
+    /** The store file's installation id (see {@link io.holdfast.store.Installation}): the relay's identity on the broker. */
+    public String installationId() {
+        return io.holdfast.store.Installation.id(database);
+    }
+
     public Outbox(Database database, long capacityBytes) {
         if (capacityBytes < 1024) {
             throw new IllegalArgumentException("outbox capacity must be at least 1 KiB, but was " + capacityBytes);

@@ -53,7 +53,18 @@ final class MqttLink implements AutoCloseable {
         });
     }
 
+    /** Connects without a last will: for a look at the broker, such as the check for a rival gateway. */
+    void connect() throws MqttException {
+        client.connect(options());
+    }
+
     void connect(String willTopic, byte[] willPayload) throws MqttException {
+        MqttConnectOptions options = options();
+        options.setWill(willTopic, willPayload, 1, true);
+        client.connect(options);
+    }
+
+    private MqttConnectOptions options() {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
@@ -61,11 +72,10 @@ final class MqttLink implements AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setMaxInflight(64);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setWill(willTopic, willPayload, 1, true);
         if (brokerUri.startsWith("tcp:")) {
             options.setSocketFactory(new NoDelaySockets());
         }
-        client.connect(options);
+        return options;
     }
 
     void subscribe(List<String> topics) throws MqttException {

@@ -46,6 +46,12 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final ObjectMapper JSON = SyncJson.MAPPER;
+    /** How long to wait for the store's retained status before connecting. */
+    private static final Duration RIVAL_LOOK = Duration.ofMillis(500);
+    /** How often a relay kept off by another gateway looks again. */
+    private static final Duration RIVAL_RECHECK = Duration.ofSeconds(10);
+    /** A gateway not heard from for this long is gone, whatever its last status said. */
+    private static final Duration RIVAL_SILENCE = Duration.ofMinutes(2);
     /** Larger than any acknowledgement or command the store expects; anything bigger is dropped. */
     static final int MAX_INBOUND_BYTES = 256 * 1024;
 
@@ -81,6 +87,9 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile int eventsPerSecond;
     private volatile Optional<Instant> lastContact = Optional.empty();
     private volatile Instant holdUntil = Instant.EPOCH;
+    /** This store file's installation: how this gateway tells itself from another claiming its store. */
+    private final String installation;
+    private volatile Optional<String> refusedBecause = Optional.empty();
     private double tokens;
     /**
      * The rate limiter counts elapsed time on the monotonic clock, not the injected one: a rate is
@@ -100,6 +109,12 @@ public final class OutboxRelay implements AutoCloseable {
         this.random = random;
         this.backoff = new Backoff(settings.reconnectFirst(), settings.reconnectCap(), random);
         this.eventsPerSecond = settings.eventsPerSecond();
+        this.installation = outbox.installationId();
+    }
+
+    /** The installation id this relay announces in its status on the broker. */
+    public String installation() {
+        return installation;
     }
 
     /** Messages on other subscribed topics (commands, downstream data) go to these handlers, on the relay's thread. */
@@ -169,7 +184,7 @@ public final class OutboxRelay implements AutoCloseable {
         synchronized (inFlight) {
             return new RelayStatus(current != null && current.isConnected(), inFlight.size(), published.get(),
                     acknowledged.get(), resends.get(), dropped.get(), eventsPerSecond, lastContact,
-                    hold.isAfter(clock.instant()) ? Optional.of(hold) : Optional.empty());
+                    hold.isAfter(clock.instant()) ? Optional.of(hold) : Optional.empty(), refusedBecause);
         }
     }
 
@@ -186,6 +201,12 @@ public final class OutboxRelay implements AutoCloseable {
         }
         MqttLink current = link;
         if (current != null) {
+            try {
+                // A clean goodbye sends no last will: say so ourselves, so another gateway may take the store.
+                current.publish(Topics.status(settings.storeId()), offlineStatus(), true);
+            } catch (MqttException ignored) {
+                // The broker is gone already; it will publish the will.
+            }
             current.close();
         }
     }
@@ -222,8 +243,22 @@ public final class OutboxRelay implements AutoCloseable {
     private void connectOrWait() throws InterruptedException {
         dropLink();
         try {
+            // One gateway per store on the broker: the client id is the store's, and a second client with it
+            // would knock the first off, and be knocked off in turn. So look first, and stay off if another
+            // installation is there; say so loudly, and look again later.
+            Optional<String> rival = rivalOnBroker();
+            if (rival.isPresent()) {
+                if (!rival.equals(refusedBecause)) {
+                    LOG.log(System.Logger.Level.ERROR, "relay stays off the broker: {0}", rival.get());
+                }
+                refusedBecause = rival;
+                Thread.sleep(RIVAL_RECHECK.toMillis());
+                return;
+            }
+            refusedBecause = Optional.empty();
             MqttLink fresh = new MqttLink(settings.broker().toString(), "holdfast-" + settings.storeId(), signals);
             fresh.connect(Topics.status(settings.storeId()), offlineStatus());
+            fresh.publish(Topics.status(settings.storeId()), onlineStatus(), true);
             List<String> topics = new ArrayList<>();
             topics.add(Topics.acks(settings.storeId()));
             topics.addAll(extraSubscriptions);
@@ -421,7 +456,52 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private byte[] offlineStatus() {
-        return ("{\"store\":\"" + settings.storeId() + "\",\"online\":false}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"store\":\"" + settings.storeId() + "\",\"online\":false,\"installation\":\"" + installation + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] onlineStatus() {
+        return ("{\"store\":\"" + settings.storeId() + "\",\"online\":true,\"installation\":\"" + installation
+                + "\",\"at\":\"" + clock.instant() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Another installation's gateway online for this store on the broker, read from the store's retained
+     * status with a throwaway client: online, not this installation, and heard from lately (a gateway
+     * that died without a word is not waited for beyond that).
+     */
+    private Optional<String> rivalOnBroker() throws MqttException, InterruptedException {
+        BlockingQueue<MqttLink.Signal> seen = new LinkedBlockingQueue<>();
+        try (MqttLink look = new MqttLink(settings.broker().toString(),
+                "holdfast-" + settings.storeId() + "-look-" + java.util.UUID.randomUUID(), seen)) {
+            look.connect();
+            look.subscribe(List.of(Topics.status(settings.storeId())));
+            long deadline = System.nanoTime() + RIVAL_LOOK.toNanos();
+            while (System.nanoTime() < deadline) {
+                MqttLink.Signal signal = seen.poll(20, TimeUnit.MILLISECONDS);
+                if (signal instanceof MqttLink.Signal.Arrived arrived) {
+                    return rival(arrived.payload());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> rival(byte[] status) {
+        try {
+            JsonNode node = JSON.readTree(status);
+            String other = node.path("installation").asText("");
+            Instant at = node.hasNonNull("at") ? Instant.parse(node.get("at").asText()) : Instant.EPOCH;
+            boolean lately = at.isAfter(clock.instant().minus(RIVAL_SILENCE));
+            if (node.path("online").asBoolean(false) && !other.isEmpty() && !other.equals(installation) && lately) {
+                return Optional.of("another gateway for store " + settings.storeId() + " (installation " + other
+                        + ", heard from at " + at + ") is connected to " + settings.broker()
+                        + "; two gateways for one store would knock each other off. Stop one of them");
+            }
+            return Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static void sleepQuietly(Duration duration) {

@@ -170,6 +170,53 @@ class OutboxRelayIT {
         assertOnceEachInOrder(20);
     }
 
+    /**
+     * Issue 15, item 13: a second gateway for the same store (another installation) on the broker was
+     * fought over, each knocking the other off every few hundred milliseconds. Now it stays off, says
+     * why, and takes over once the first has gone.
+     */
+    @Test
+    void aSecondGatewayForTheSameStoreStaysOffTheBrokerAndSaysWhyUntilTheFirstHasGone() {
+        relay = startRelay(settings());
+        await().atMost(PATIENCE).until(() -> relay.status().connected());
+
+        try (Database other = Database.open(DatabaseSettings.of(folder.resolve("other-machine.db")))) {
+            OutboxRelay second = new OutboxRelay(settings(), new Outbox(other), drainable::get, TestClocks.TICKING,
+                    new SplittableRandom(8)).start();
+            try {
+                await().atMost(PATIENCE).until(() -> second.status().refusedBecause().isPresent());
+                assertThat(second.status().refusedBecause().orElseThrow())
+                        .contains("another gateway for store " + STORE).contains(relay.installation());
+                long lostBefore = relay.status().resends();
+                write(20, EnumSet.of(Capability.ORDERS));
+                awaitDrained();
+                assertThat(relay.status().connected()).as("the first is not knocked off").isTrue();
+                assertThat(second.status().connected()).isFalse();
+                assertThat(relay.status().resends()).isEqualTo(lostBefore);
+
+                relay.close();
+                relay = null;
+                await().atMost(Duration.ofSeconds(30)).until(() -> second.status().connected());
+                assertThat(second.status().refusedBecause()).isEmpty();
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    @Test
+    void aGatewayRestartedOnTheSameStoreFileIsNotItsOwnRival() {
+        relay = startRelay(settings());
+        await().atMost(PATIENCE).until(() -> relay.status().connected());
+        String installation = relay.installation();
+        relay.close();
+        relay = startRelay(settings());
+
+        await().atMost(PATIENCE).until(() -> relay.status().connected());
+        assertThat(relay.installation()).isEqualTo(installation);
+        assertThat(relay.status().refusedBecause()).isEmpty();
+    }
+
     private SyncSettings settings() {
         return new SyncSettings(broker.uri(), STORE, 16 * 1024, 50, 4, Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(1), 20_000, Duration.ZERO);

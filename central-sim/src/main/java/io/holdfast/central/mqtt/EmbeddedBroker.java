@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 
 /**
@@ -73,12 +74,12 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private synchronized void startServer() {
         Properties properties = new Properties();
-        properties.setProperty(BrokerConstants.HOST_PROPERTY_NAME, "127.0.0.1");
-        properties.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(port));
-        properties.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
-        properties.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
-        properties.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
-        properties.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
+        properties.setProperty(IConfig.HOST_PROPERTY_NAME, "127.0.0.1");
+        properties.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
+        properties.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        properties.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        properties.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        properties.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
         properties.setProperty("telemetry_enabled", "false");
         try {
             server.startServer(new MemoryConfig(properties));

@@ -83,8 +83,10 @@ public final class MosquittoProcess implements AutoCloseable {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
+            try (Socket listening = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                if (listening.isConnected()) {
+                    return;
+                }
             } catch (IOException notYet) {
                 pause();
             }

@@ -8,6 +8,14 @@ import java.util.logging.Logger;
 /** Sets up java.util.logging once, at start-up: one handler to standard error, one line per event. */
 public final class Logging {
 
+    /**
+     * Quieter than INFO: Flyway's every migration step, and Helidon's notice that this build uses its
+     * preview features (observability), which we chose knowingly. Held here so the levels hold: a
+     * logger nobody references may be collected and come back at the default level.
+     */
+    private static final java.util.List<Logger> QUIETER = java.util.List.of(
+            Logger.getLogger("org.flywaydb"), Logger.getLogger("io.helidon.common.features.HelidonFeatures"));
+
     private Logging() {
     }
 
@@ -21,6 +29,6 @@ public final class Logging {
         console.setLevel(Level.ALL);
         root.addHandler(console);
         root.setLevel(Level.INFO);
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        QUIETER.forEach(logger -> logger.setLevel(Level.WARNING));
     }
 }

@@ -164,6 +164,7 @@ public final class StatusHttpService implements HttpService {
         relayStatus.ifPresent(relay -> {
             view.put("rateLimit", relay.eventsPerSecond());
             view.put("lastContact", relay.lastContact().map(Object::toString).orElse(null));
+            view.put("refused", relay.refusedBecause().orElse(null));
             view.put("startsAt", relay.holdingUntil().map(Object::toString).orElse(null));
         });
         return view;

@@ -168,6 +168,7 @@ public final class StoreSync implements AutoCloseable {
         beat.put("store", storeId);
         beat.put("online", true);
         beat.put("at", clock.instant().toString());
+        relay.ifPresent(r -> beat.put("installation", r.installation()));
         beat.put("mode", board.storeMode().name());
         Map<String, Object> capabilities = new LinkedHashMap<>();
         for (CapabilityStatus status : board.all()) {
