@@ -57,6 +57,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo store's database lives (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--store", defaultValue = DEMO_STORE,
+            description = "The store's number; central's dataset is made for it (default: ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--central-only",
+            description = "Run head office alone (the simulator, the broker, central's consumer and books) for a"
+                    + " store served apart with 'holdfast serve': writes that store's configuration and prints how.")
+    boolean centralOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -65,9 +74,10 @@ final class DemoCommand implements Callable<Integer> {
         GatewaySettings defaults = GatewaySettings.from(GatewayConfig.load(Optional.empty()));
         Logging.configure(defaults.logFormat());
         Clock clock = Clock.systemUTC();
-        DemoDataset dataset = DemoDataset.generate(DEMO_STORE, DemoDataset.Size.DEMO, DEMO_SEED, clock);
-        DatabaseSettings database = DatabaseSettings.of(data.resolve("holdfast.db"));
-        DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
+        if (!store.matches("[0-9]{4}")) {
+            throw new IllegalArgumentException("--store takes a four-digit store number, not '" + store + "'");
+        }
+        DemoDataset dataset = DemoDataset.generate(store, DemoDataset.Size.DEMO, DEMO_SEED, clock);
 
         // Central's books live beside the store's data, so a restarted demo goes on where it stopped.
         CentralBooks books = CentralBooks.open(data.resolve(CENTRAL_BOOKS), clock);
@@ -75,8 +85,23 @@ final class DemoCommand implements Callable<Integer> {
                 GiftCardLedger.DEMO_KEY, clock, books);
         EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
         CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards(), books);
+        if (centralOnly) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                consumer.close();
+                broker.close();
+                central.close();
+                books.close();
+            }, "holdfast-central-shutdown"));
+            Path config = StoreRecipe.write(data, store, port, central, broker.uri(), REGIONAL_KEY_ID,
+                    regionalPublicKey());
+            StoreRecipe.print(spec.commandLine().getOut(), store, config, central, broker.uri(), port);
+            new java.util.concurrent.CountDownLatch(1).await();
+            return 0;
+        }
+        DatabaseSettings database = DatabaseSettings.of(data.resolve("holdfast.db"));
+        DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
         DemoDevices devices = DemoDevices.start(data.resolve("print-spool"));
-        GatewaySettings settings = defaults.withStoreId(DEMO_STORE)
+        GatewaySettings settings = defaults.withStoreId(store)
                 .withListener("127.0.0.1", port)
                 .withDatabase(database)
                 .withCentral(endpoints(central))
@@ -109,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
             central.close();
             books.close();
         }, "holdfast-demo-shutdown"));
-        DemoDevices.printStoreOpen(gateway, DEMO_STORE, clock);
+        DemoDevices.printStoreOpen(gateway, store, clock);
         gateway.services().manifest().refresh();
         printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded, clock);
         gateway.awaitStop();
@@ -127,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The demo store's e-receipt signing key, made on first start next to the database. */
     private Path storeReceiptKey() {
-        String keyId = "store-" + DEMO_STORE;
+        String keyId = "store-" + store;
         Path keyFile = data.resolve(keyId + ".key");
         if (!Files.exists(keyFile)) {
             KeyFiles.create(data, keyId);
@@ -149,7 +174,8 @@ final class DemoCommand implements Callable<Integer> {
         String base = "http://localhost:" + gateway.port();
         DemoDataset.DemoOrder sample = dataset.orders().getFirst();
         DemoDataset.DemoOrder second = dataset.orders().get(1);
-        out.printf("%nHoldfast demo store %s is open.%n", DEMO_STORE);
+        String store = dataset.storeId();
+        out.printf("%nHoldfast demo store %s is open.%n", store);
         out.printf("  store database   %s (%s: %d receipts, %d gift cards; %d orders from central's manifest)%n",
                 gateway.settings().database().file(), seeded.freshlySeeded() ? "seeded just now" : "kept from last time",
                 seeded.receipts(), seeded.giftCards(), dataset.orders().size());
@@ -169,7 +195,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  try              order %s (collection code %s), or the name and postcode \"%s %s\"%n",
                 sample.order().id(), sample.collectionCode(), second.order().customer().displayName(),
                 second.order().customer().postcode());
-        out.printf("  a signed QR      %s%n", central.collectionQr(second.order().id(), DEMO_STORE,
+        out.printf("  a signed QR      %s%n", central.collectionQr(second.order().id(), store,
                 java.time.Duration.ofDays(14)));
         out.printf("  readiness        %s/health/ready%n", base);
         out.printf("  metrics          %s/metrics%n", base);
@@ -184,7 +210,7 @@ final class DemoCommand implements Callable<Integer> {
                 + gateway.settings().database().file().toAbsolutePath().resolveSibling(REGIONAL_KEY_ID + ".key");
         out.printf("  regional IT      ./holdfast sign --store all --type ISOLATE --capabilities ORDERS,PAYMENTS %s%n",
                 signWith);
-        out.printf("                   ./holdfast sign --store %s --type RESTORE --capabilities ORDERS %s%n", DEMO_STORE,
+        out.printf("                   ./holdfast sign --store %s --type RESTORE --capabilities ORDERS %s%n", store,
                 signWith);
         DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();
         out.printf("  a gift card      %s, PIN %s (balance %s)%n", card.cardNumber(), card.pin(),

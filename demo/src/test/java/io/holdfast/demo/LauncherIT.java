@@ -135,6 +135,67 @@ class LauncherIT {
         }
     }
 
+    /**
+     * Issue 15, item 13: a store apart from central, by the recipe {@code demo --central-only} prints:
+     * its configuration, staff added with {@code holdfast staff add}, and {@code holdfast serve} in a
+     * second process; the hand-over reaches central's books. A third process serving the same store
+     * from another store file stays off the broker and says why, and the first is not knocked off.
+     */
+    @Test
+    void aStoreServedApartFromTheDemosHeadOfficeByThePrintedRecipeReachesCentral() throws Exception {
+        int port = freePort();
+        Process central = launch("demo", "--central-only", "--port", String.valueOf(port), "--sim-port", "0",
+                "--mqtt-port", "0", "--data", folder.resolve("head-office").toString());
+        Process serve = null;
+        Process rival = null;
+        try {
+            List<String> printed = readUntil(central, "Press Ctrl+C", Duration.ofSeconds(60));
+            Path config = Path.of(find(Pattern.compile("store config\\s+(\\S+)"), printed));
+            String sim = find(CENTRAL_SWITCHES, printed);
+            assertThat(String.join("\n", printed)).contains("./holdfast staff add --config " + config)
+                    .contains("./holdfast serve --config " + config);
+
+            Process staff = launch("staff", "add", "--config", config.toString(), "--id", "S1001", "--name", "Priya");
+            staff.getOutputStream().write("1234\n".getBytes(StandardCharsets.UTF_8));
+            staff.getOutputStream().close();
+            assertThat(staff.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(staff.exitValue()).as(output(staff)).isZero();
+
+            serve = launch("serve", "--config", config.toString());
+            readUntil(serve, "is serving on port " + port, Duration.ofSeconds(60));
+            String base = "http://localhost:" + port;
+            String token = signIn(base, "S1001", "1234");
+            awaitOk(base + "/api/v1/orders/CC-100001", token);
+            handOverEverything(base, token, "CC-100001");
+            awaitCollectionsAtCentral(sim, List.of("CC-100001"));
+
+            int rivalPort = freePort();
+            Path rivalConfig = Files.writeString(folder.resolve("rival.yaml"), Files.readString(config)
+                    .replace("port: " + port, "port: " + rivalPort).replace("store-0421/", "store-0421-copy/"));
+            rival = launch("serve", "--config", rivalConfig.toString());
+            readUntil(rival, "is serving on port " + rivalPort, Duration.ofSeconds(60));
+            JsonNode refused = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> JSON.readTree(get("http://localhost:" + rivalPort + "/api/v1/status").body()).path("sync"),
+                    sync -> sync.path("refused").isTextual());
+            assertThat(refused.path("refused").asText()).contains("another gateway for store 0421");
+            assertThat(JSON.readTree(get(base + "/api/v1/status").body()).path("sync").path("connected").asBoolean())
+                    .as("the first gateway keeps the broker").isTrue();
+        } finally {
+            for (Process process : new Process[]{rival, serve, central}) {
+                if (process != null) {
+                    process.destroy();
+                    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static void handOverEverything(String base, String token, String orderId) throws Exception {
         JsonNode answer = JSON.readTree(get(base + "/api/v1/orders/" + orderId, token).body());
         JsonNode order = answer.has("lines") ? answer : answer.path("order");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HoldfastCommand.Version.class,
         description = "The in-store gateway that keeps a store serving customers while central systems are cut off.",
-        subcommands = {ServeCommand.class, BackupCommand.class, AuditCommand.class, SignCommand.class,
+        subcommands = {ServeCommand.class, BackupCommand.class, AuditCommand.class, StaffCommand.class, SignCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HoldfastCommand {
 
