@@ -182,6 +182,21 @@ public final class CentralSimulator implements AutoCloseable {
         return books.paidReference(refundId).isPresent();
     }
 
+    /**
+     * A downstream stream's rows as central holds them now, for a snapshot a store asked for:
+     * {@code manifest} (its orders, as the manifest API gives them) and {@code giftcards}.
+     */
+    public java.util.Optional<List<?>> snapshotRows(String store, String stream) {
+        if (!store.equals(dataset.storeId())) {
+            return java.util.Optional.empty();
+        }
+        return switch (stream) {
+            case "manifest" -> java.util.Optional.of(orders.snapshot().entries().stream().map(SimJson::centralOrder).toList());
+            case "giftcards" -> java.util.Optional.of(giftCards.streamRows());
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** Central's books: what it applied, paid and changed. */
     public CentralBooks books() {
         return books;

@@ -84,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.from(simPort), dataset,
                 GiftCardLedger.DEMO_KEY, clock, books);
         EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
-        CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards(), books);
+        CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards(), books)
+                .answerSnapshotRequests(central::snapshotRows, clock);
         if (centralOnly) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 consumer.close();

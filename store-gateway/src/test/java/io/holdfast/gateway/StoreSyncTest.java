@@ -33,6 +33,7 @@ import io.holdfast.mode.Capability;
 import io.holdfast.order.Order;
 import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandSigner;
+import io.holdfast.sync.downstream.StreamPosition;
 import io.holdfast.testing.TestClocks;
 
 /**
@@ -163,6 +164,21 @@ class StoreSyncTest {
                 .isEqualTo(404);
     }
 
+    /** Issue 15, item 12: central-sim answers a store's request for a fresh snapshot on its own. */
+    @Test
+    void aStoreThatMissedTheStartOfAStreamAsksAndCentralSendsAFreshSnapshotByItself() {
+        consumer.answerSnapshotRequests(central::snapshotRows, TestClocks.TICKING);
+        consumer.publishChange(STORE, "giftcards", 1, 4, central.giftCards().streamRows());
+
+        await().atMost(PATIENCE).until(() -> consumer.snapshotsSent() == 1);
+        await().atMost(PATIENCE).until(() -> gateway.services().sync().streams().stream()
+                .anyMatch(position -> position.stream().equals("giftcards") && position.complete()));
+        StreamPosition giftCards = gateway.services().sync().streams().stream()
+                .filter(position -> position.stream().equals("giftcards")).findFirst().orElseThrow();
+        assertThat(giftCards.generation()).as("a generation newer than the one the store joined late").isGreaterThan(1);
+        assertThat(giftCards.chunksDone()).isEqualTo(giftCards.chunksTotal()).isEqualTo(1);
+    }
+
     @Test
     void aSignedPolicyArrivesOnThePolicyStreamAndAnUnsignedOneChangesNothing() throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -188,7 +204,8 @@ class StoreSyncTest {
         try {
             watcher.subscribe(Topics.status(STORE), 1, (topic, message) ->
                     heartbeat.set(new ObjectMapper().readTree(message.getPayload())));
-            await().atMost(PATIENCE).until(() -> heartbeat.get() != null);
+            // The relay says it is online as it connects; the heartbeat with the store's state follows.
+            await().atMost(PATIENCE).until(() -> heartbeat.get() != null && heartbeat.get().has("mode"));
         } finally {
             watcher.disconnect();
             watcher.close();

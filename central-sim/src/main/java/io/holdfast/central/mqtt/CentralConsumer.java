@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,6 +38,7 @@ public final class CentralConsumer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CentralConsumer.class.getName());
     private static final ObjectMapper JSON = SimJson.MAPPER;
     private static final String ROOT = "holdfast/v1/";
+    private static final int SNAPSHOT_CHUNK = 500;
 
     private record Arrival(String topic, byte[] payload) {
     }
@@ -46,6 +48,9 @@ public final class CentralConsumer implements AutoCloseable {
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong snapshotsSent = new AtomicLong();
+    private volatile Optional<SnapshotSource> snapshots = Optional.empty();
+    private volatile java.time.Clock snapshotClock = java.time.Clock.systemUTC();
     private volatile boolean dropAcks;
     private volatile Duration delayPerBatch = Duration.ZERO;
     private volatile long downUntilNanos;
@@ -83,6 +88,30 @@ public final class CentralConsumer implements AutoCloseable {
         CentralConsumer consumer = new CentralConsumer(broker, judge, books, ownsBooks);
         consumer.worker = Thread.ofVirtual().name("central-consumer").start(consumer::run);
         return consumer;
+    }
+
+    /**
+     * Central answers the stores' requests for a fresh snapshot ({@code up/requests}) on its own, from
+     * {@code source}, in a new generation numbered by {@code clock}'s milliseconds (always newer than the
+     * store's). A stream central has no rows for is logged and left.
+     */
+    public CentralConsumer answerSnapshotRequests(SnapshotSource source, java.time.Clock clock) {
+        snapshotClock = clock;
+        snapshots = Optional.of(source);
+        MqttClient current = client;
+        if (current != null && current.isConnected()) {
+            try {
+                current.subscribe(ROOT + "+/up/requests", 1);
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.WARNING, "central could not follow snapshot requests: {0}", e.getMessage());
+            }
+        }
+        return this;
+    }
+
+    /** Snapshots central sent because a store asked. */
+    public long snapshotsSent() {
+        return snapshotsSent.get();
     }
 
     /** While on, events are applied but their acknowledgements are lost. */
@@ -263,6 +292,9 @@ public final class CentralConsumer implements AutoCloseable {
         try {
             fresh.connect(options);
             fresh.subscribe(ROOT + "+/up/events", 1);
+            if (snapshots.isPresent()) {
+                fresh.subscribe(ROOT + "+/up/requests", 1);
+            }
             client = fresh;
         } catch (MqttException e) {
             fresh.close(true);
@@ -271,6 +303,10 @@ public final class CentralConsumer implements AutoCloseable {
     }
 
     private void handle(Arrival arrival) throws InterruptedException {
+        if (arrival.topic().endsWith("/up/requests")) {
+            answer(arrival);
+            return;
+        }
         List<AppliedEvent> events;
         String store;
         try {
@@ -307,6 +343,31 @@ public final class CentralConsumer implements AutoCloseable {
                             e.getMessage());
                 }
             }
+        }
+    }
+
+    private void answer(Arrival arrival) {
+        try {
+            String store = arrival.topic().split("/")[2];
+            JsonNode request = JSON.readTree(arrival.payload());
+            String stream = request.path("stream").asText("");
+            if (!"SNAPSHOT".equals(request.path("type").asText()) || snapshots.isEmpty()) {
+                return;
+            }
+            Optional<List<?>> rows = snapshots.get().rows(store, stream);
+            if (rows.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "store {0} asked for a {1} snapshot central does not keep",
+                        store, stream);
+                return;
+            }
+            int chunks = publishSnapshot(store, stream, snapshotClock.millis(), rows.get(), SNAPSHOT_CHUNK);
+            snapshotsSent.incrementAndGet();
+            LOG.log(System.Logger.Level.INFO, "central sent store {0} a fresh {1} snapshot ({2} rows in {3} chunks): {4}",
+                    store, stream, rows.get().size(), chunks, request.path("reason").asText(""));
+        } catch (IOException | RuntimeException e) {
+            malformed.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "central could not answer a request on {0}: {1}", arrival.topic(),
+                    e.getMessage());
         }
     }
 
