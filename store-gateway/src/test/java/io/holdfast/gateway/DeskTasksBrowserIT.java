@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,25 +20,11 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.holdfast.gateway.config.ReturnsSettings;
-import io.holdfast.giftcard.CardFingerprinter;
-import io.holdfast.giftcard.CardNumber;
-import io.holdfast.giftcard.CardPin;
-import io.holdfast.giftcard.GiftCardBalance;
-import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
-import io.holdfast.outbox.Outbox;
-import io.holdfast.receipt.Receipt;
-import io.holdfast.receipt.ReceiptId;
-import io.holdfast.receipt.ReceiptLine;
-import io.holdfast.receipt.ReceiptPosting;
-import io.holdfast.receipt.Tender;
 import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
-import io.holdfast.store.Database;
-import io.holdfast.store.DatabaseSettings;
-import io.holdfast.testing.TestClocks;
 
 /**
  * Issue 15, item 10: the desk does what the API already does for colleagues. A supervisor answers a
@@ -74,18 +58,9 @@ class DeskTasksBrowserIT {
 
     /** A card sale of a shirt two days ago, and a gift card in the store's copy. */
     private static void seed(Path file) {
-        TestStores.seed(file, List.of());
-        try (Database database = Database.open(DatabaseSettings.of(file))) {
-            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RECEIPT), "03",
-                    TestClocks.TICKING.instant().minus(Duration.ofDays(2)),
-                    List.of(new ReceiptLine(1, "5001001", "Linen shirt, blue, M", 2, Money.of(2950, "GBP"), "CLOTHING")),
-                    List.of(new Tender(Tender.Kind.CARD, Money.of(5900, "GBP"), "VISA ****1234")), Optional.empty()));
-            CardFingerprinter cards = new CardFingerprinter(GiftCardHttpTest.KEY);
-            CardNumber card = new CardNumber(GIFT_CARD);
-            new SqliteGiftCardBalances(database).putAll(List.of(new GiftCardBalance(cards.fingerprint(card),
-                    card.lastFour(), Money.of(4500, "GBP"), TestClocks.TICKING.instant().minus(Duration.ofHours(2)),
-                    Optional.of(cards.pinCheck(card, new CardPin(GIFT_CARD_PIN))), false)));
-        }
+        StoreFixtures.in(file)
+                .cardSale(RECEIPT, 2, StoreFixtures.line(1, "5001001", "Linen shirt, blue, M", 2, 2950, "CLOTHING"))
+                .giftCard(GiftCardHttpTest.KEY, GIFT_CARD, GIFT_CARD_PIN, Money.of(4500, "GBP"), 2);
     }
 
     @AfterAll

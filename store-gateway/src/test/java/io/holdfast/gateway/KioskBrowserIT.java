@@ -1,14 +1,13 @@
 package io.holdfast.gateway;
 
+import static io.holdfast.gateway.StoreFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,23 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
-import io.holdfast.giftcard.CardFingerprinter;
-import io.holdfast.giftcard.CardNumber;
-import io.holdfast.giftcard.CardPin;
-import io.holdfast.giftcard.GiftCardBalance;
-import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.money.Money;
-import io.holdfast.outbox.Outbox;
-import io.holdfast.receipt.Receipt;
-import io.holdfast.receipt.ReceiptId;
-import io.holdfast.receipt.ReceiptLine;
-import io.holdfast.receipt.ReceiptPosting;
-import io.holdfast.receipt.Tender;
 import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
-import io.holdfast.store.Database;
-import io.holdfast.store.DatabaseSettings;
-import io.holdfast.testing.TestClocks;
 
 /**
  * The self-serve returns kiosk in real headless Chromium: a customer returns an item while REFUNDS
@@ -80,28 +65,13 @@ class KioskBrowserIT {
 
     /** A card sale of a shirt (returnable) and chocolates (food: not), three days ago. */
     private static void seed(Path file) {
-        TestStores.seed(file, List.of());
-        try (Database database = Database.open(DatabaseSettings.of(file))) {
-            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RECEIPT), "02",
-                    TestClocks.TICKING.instant().minus(Duration.ofDays(3)),
-                    List.of(new ReceiptLine(1, "5001001", "Linen shirt, blue, M", 1, Money.of(2950, "GBP"), "CLOTHING"),
-                            new ReceiptLine(2, "5005001", "Chocolate selection box", 1, Money.of(800, "GBP"), "FOOD")),
-                    List.of(new Tender(Tender.Kind.CARD, Money.of(3750, "GBP"), "VISA ****1234")), Optional.empty()));
-            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(RETURNED), "02",
-                    TestClocks.TICKING.instant().minus(Duration.ofDays(2)),
-                    List.of(new ReceiptLine(1, "5003001", "Wool socks, grey", 1, Money.of(900, "GBP"), "CLOTHING"),
-                            new ReceiptLine(2, "5003002", "Wool socks, grey", 1, Money.of(900, "GBP"), "CLOTHING")),
-                    List.of(new Tender(Tender.Kind.CARD, Money.of(1800, "GBP"), "VISA ****1234")), Optional.empty()));
-            new ReceiptPosting(database, new Outbox(database)).post(new Receipt(new ReceiptId(KEPT), "02",
-                    TestClocks.TICKING.instant().minus(Duration.ofDays(1)),
-                    List.of(new ReceiptLine(1, "5004001", "Wool scarf, red", 1, Money.of(1500, "GBP"), "CLOTHING")),
-                    List.of(new Tender(Tender.Kind.CARD, Money.of(1500, "GBP"), "VISA ****1234")), Optional.empty()));
-            CardFingerprinter cards = new CardFingerprinter(GiftCardHttpTest.KEY);
-            CardNumber card = new CardNumber(GIFT_CARD);
-            new SqliteGiftCardBalances(database).putAll(List.of(new GiftCardBalance(cards.fingerprint(card),
-                    card.lastFour(), Money.of(4500, "GBP"), TestClocks.TICKING.instant().minus(Duration.ofHours(5)),
-                    Optional.of(cards.pinCheck(card, new CardPin(GIFT_CARD_PIN))), false)));
-        }
+        StoreFixtures.in(file)
+                .cardSale(RECEIPT, 3, line(1, "5001001", "Linen shirt, blue, M", 1, 2950, "CLOTHING"),
+                        line(2, "5005001", "Chocolate selection box", 1, 800, "FOOD"))
+                .cardSale(RETURNED, 2, line(1, "5003001", "Wool socks, grey", 1, 900, "CLOTHING"),
+                        line(2, "5003002", "Wool socks, grey", 1, 900, "CLOTHING"))
+                .cardSale(KEPT, 1, line(1, "5004001", "Wool scarf, red", 1, 1500, "CLOTHING"))
+                .giftCard(GiftCardHttpTest.KEY, GIFT_CARD, GIFT_CARD_PIN, Money.of(4500, "GBP"), 5);
     }
 
     @AfterAll
@@ -162,6 +132,7 @@ class KioskBrowserIT {
         assertThat(browser.findElement(By.id("review-refund")).getText()).startsWith("Store credit now").endsWith("£29.50");
         assertThat(store.printer.printed()).as("nothing is done before the customer confirms").hasSize(printedBefore);
         TestBrowser.assertAccessible(browser, "the kiosk's review");
+        Files.write(Path.of("target", "kiosk-review.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         browser.findElement(By.id("confirm")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done-message"), "Your store credit of £29.50"));

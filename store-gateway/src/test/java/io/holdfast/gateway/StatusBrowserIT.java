@@ -119,16 +119,12 @@ class StatusBrowserIT {
     /** Issue 15, item 6: the first answer made offline turns the banner, before the breaker opens. */
     @Test
     void theDeskBannerSaysOfflineFromTheFirstHandOverRecordedOffline() throws IOException {
-        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(3, 1, 1), 9L, TestClocks.TICKING);
-        Path file = folder.resolve("holdfast.db");
-        TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+        DemoDataset dataset = seededDataset(3);
         try (TestBrowser chromium = TestBrowser.start();
              CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
-             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
-                     .withCentral(TestStores.centralOf(central))
-                     .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMinutes(10), Duration.ofSeconds(2))
-                             .withGuard(Capability.ORDERS, new GuardSettings(Duration.ofMillis(300), 10, 10,
-                                     Duration.ofSeconds(30), 16))), TestClocks.TICKING)) {
+             Gateway gateway = storeAgainst(central, ResilienceSettings.defaults()
+                     .withTiming(Duration.ofMinutes(10), Duration.ofSeconds(2))
+                     .withGuard(Capability.ORDERS, new GuardSettings(Duration.ofMillis(300), 10, 10, Duration.ofSeconds(30), 16)))) {
             WebDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             String base = "http://127.0.0.1:" + gateway.port();
@@ -158,16 +154,13 @@ class StatusBrowserIT {
 
     @Test
     void theStatusPageAndTheDeskBannerFollowCentralDownAndBackUp() throws IOException {
-        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(10, 1, 1), 9L, TestClocks.TICKING);
-        Path file = folder.resolve("holdfast.db");
-        TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+        DemoDataset dataset = seededDataset(10);
         try (TestBrowser chromium = TestBrowser.start();
              CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
-             Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
-                     .withCentral(TestStores.centralOf(central))
-                     .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(2))
-                             .withGuard(Capability.ORDERS, GuardSettings.DEFAULT.withCallBudget(Duration.ofMillis(300))
-                                     .withOpenFor(Duration.ofSeconds(1)))), TestClocks.TICKING)) {
+             Gateway gateway = storeAgainst(central, ResilienceSettings.defaults()
+                     .withTiming(Duration.ofMillis(200), Duration.ofSeconds(2))
+                     .withGuard(Capability.ORDERS, GuardSettings.DEFAULT.withCallBudget(Duration.ofMillis(300))
+                             .withOpenFor(Duration.ofSeconds(1))))) {
             WebDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             String base = "http://127.0.0.1:" + gateway.port();
@@ -208,5 +201,18 @@ class StatusBrowserIT {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "ONLINE"));
             assertThat(browser.findElement(By.id("transitions")).getText()).contains("DEGRADED → ONLINE");
         }
+    }
+
+    /** Store 0421's orders at central and in the store's file. */
+    private DemoDataset seededDataset(int orders) {
+        DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(orders, 1, 1), 9L, TestClocks.TICKING);
+        TestStores.seed(folder.resolve("holdfast.db"), dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+        return dataset;
+    }
+
+    /** The seeded store against central-sim, its breakers set for the test. */
+    private Gateway storeAgainst(CentralSimulator central, ResilienceSettings resilience) {
+        return Gateway.start(TestStores.settingsFor(folder.resolve("holdfast.db")).withStoreId("0421")
+                .withCentral(TestStores.centralOf(central)).withResilience(resilience), TestClocks.TICKING);
     }
 }
