@@ -177,7 +177,7 @@ function showOrder(order, via) {
     input.setAttribute("aria-label", "Hand over how many: " + line.description);
     input.disabled = line.quantityWaiting === 0;
     cell.append(input);
-    row.append(item, waiting, cell);
+    row.append(item, waiting, cell, setAsideCell(line));
     return row;
   }));
   // Only a check that happened is filled in: a scanned QR or a typed collection code. Found by number
@@ -212,6 +212,31 @@ function identity() {
   return check;
 }
 
+const NOT_COLLECTED = [["DECLINED", "Declined"], ["DAMAGED", "Damaged"], ["MISSING", "Missing"]];
+
+/** How many of a line will not be collected, and why: declined by the customer, damaged, or missing. */
+function setAsideCell(line) {
+  const cell = document.createElement("td");
+  const quantity = document.createElement("input");
+  quantity.type = "number";
+  quantity.min = "0";
+  quantity.max = String(line.quantityWaiting);
+  quantity.value = "0";
+  quantity.id = "line-aside-" + line.lineNumber;
+  quantity.dataset.line = String(line.lineNumber);
+  quantity.setAttribute("aria-label", "Not collected, how many: " + line.description);
+  const reason = document.createElement("select");
+  reason.id = "line-why-" + line.lineNumber;
+  reason.setAttribute("aria-label", "Why not collected: " + line.description);
+  for (const [value, text] of NOT_COLLECTED) reason.add(new Option(text, value));
+  quantity.disabled = reason.disabled = line.quantityWaiting === 0;
+  const together = document.createElement("div");
+  together.className = "set-aside";
+  together.append(quantity, reason);
+  cell.append(together);
+  return cell;
+}
+
 function hideCard() {
   $("order-card").hidden = true;
   state.order = null;
@@ -220,12 +245,19 @@ function hideCard() {
 $("collect-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const order = state.order;
-  const lines = [...document.querySelectorAll("#lines input")]
+  const lines = [...document.querySelectorAll("#lines input[id^=line-qty-]")]
       .map((input) => ({ lineNumber: Number(input.dataset.line), quantity: Number(input.value) }))
       .filter((line) => line.quantity > 0);
-  if (lines.length === 0) { say("Choose how many of each item to hand over.", "bad"); return; }
+  const notCollected = [...document.querySelectorAll("#lines input[id^=line-aside-]")]
+      .map((input) => ({ lineNumber: Number(input.dataset.line), quantity: Number(input.value),
+                         reason: $("line-why-" + input.dataset.line).value }))
+      .filter((line) => line.quantity > 0);
+  if (lines.length === 0 && notCollected.length === 0) {
+    say("Choose how many of each item to hand over.", "bad");
+    return;
+  }
   const result = await api("POST", `/api/v1/orders/${encodeURIComponent(order.orderId)}/collections`,
-      { lines, ...identity(), expectedVersion: order.version },
+      { lines, notCollected, ...identity(), expectedVersion: order.version },
       { "Idempotency-Key": state.key });
   if (!result.ok) {
     say(result.data.detail || "Not handed over.", "bad");
@@ -233,9 +265,11 @@ $("collect-form").addEventListener("submit", async (event) => {
     return;
   }
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+  const asideUnits = notCollected.reduce((sum, line) => sum + line.quantity, 0);
+  const aside = asideUnits === 0 ? "" : ` ${asideUnits} not collected, recorded with the reason for head office.`;
   const offline = result.data.collection.offline ? " Recorded offline; it will be sent to head office later." : "";
   if (result.data.collection.offline) { $("mode").textContent = UNANSWERED; $("mode").className = "mode degraded"; }
-  say(`Handed over ${units} item(s) from ${order.orderId}.${offline}`, "good");
+  say(`Handed over ${units} item(s) from ${order.orderId}.${aside}${offline}`, "good");
   state.lastCollection = result.data.collection.collectionId;
   $("reprint").hidden = false;
   showOrder(result.data.order, state.via);

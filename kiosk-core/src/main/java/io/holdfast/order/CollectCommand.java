@@ -11,12 +11,17 @@ import java.util.Optional;
  *                        desk got there first
  * @param idempotencyKey  the same key replays the first answer
  */
-public record CollectCommand(OrderId orderId, List<LineQuantity> lines, IdentityCheck identity, String staffId,
-                             Optional<Integer> expectedVersion, String idempotencyKey) {
+public record CollectCommand(OrderId orderId, List<LineQuantity> lines, List<NotCollected> notCollected,
+                             IdentityCheck identity, String staffId, Optional<Integer> expectedVersion,
+                             String idempotencyKey) {
 
     public CollectCommand {
         Objects.requireNonNull(orderId, "order id");
         lines = List.copyOf(lines);
+        notCollected = List.copyOf(notCollected);
+        if (notCollected.stream().map(NotCollected::lineNumber).distinct().count() != notCollected.size()) {
+            throw new IllegalArgumentException("each order line may be set aside once in a collection, with one reason");
+        }
         Objects.requireNonNull(identity, "identity check");
         Require.text(staffId, "staff id");
         Objects.requireNonNull(expectedVersion, "expected version");
@@ -26,10 +31,10 @@ public record CollectCommand(OrderId orderId, List<LineQuantity> lines, Identity
         }
     }
 
-    /** A hand-over checked by code, QR, or photo ID of a kind not given. */
+    /** A hand-over checked by code, QR, or photo ID of a kind not given, nothing set aside. */
     public CollectCommand(OrderId orderId, List<LineQuantity> lines, Verification verification, String staffId,
                           Optional<Integer> expectedVersion, String idempotencyKey) {
-        this(orderId, lines, IdentityCheck.of(verification), staffId, expectedVersion, idempotencyKey);
+        this(orderId, lines, List.of(), IdentityCheck.of(verification), staffId, expectedVersion, idempotencyKey);
     }
 
     public Verification verification() {
@@ -38,6 +43,7 @@ public record CollectCommand(OrderId orderId, List<LineQuantity> lines, Identity
 
     /** The request as text, for telling a repeated request from a different one with the same key. */
     String canonical() {
-        return orderId + "|" + lines + "|" + identity.canonical() + "|" + staffId + "|" + expectedVersion.orElse(0);
+        return orderId + "|" + lines + "|" + notCollected + "|" + identity.canonical() + "|" + staffId + "|"
+                + expectedVersion.orElse(0);
     }
 }

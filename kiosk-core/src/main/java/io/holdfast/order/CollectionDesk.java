@@ -108,14 +108,18 @@ public final class CollectionDesk {
                                             boolean offline) throws SQLException {
         Instant now = clock.instant();
         Collection collection = new Collection("COL-" + UUID.randomUUID(), order.id(), command.lines(),
-                command.identity(), command.staffId(), now, offline);
-        Order after = CollectionRules.apply(order, command.lines(), now);
+                command.notCollected(), command.identity(), command.staffId(), now, offline);
+        Order after = CollectionRules.apply(order, command.lines(), command.notCollected(), now);
         OrderWrites.updateQuantitiesAndStatus(connection, after);
         insertCollection(connection, collection);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("collectionId", collection.collectionId());
         payload.put("orderId", order.id().value());
         payload.put("lines", collection.lines());
+        if (!collection.notCollected().isEmpty()) {
+            // Units that will not be collected and why: central settles them with the customer.
+            payload.put("notCollected", collection.notCollected());
+        }
         payload.put("verification", collection.verification());
         // The kind of check, never the code or an ID number; a proxy's name, as the customer's agent.
         collection.identity().photoId().ifPresent(kind -> payload.put("photoId", kind));
@@ -163,6 +167,17 @@ public final class CollectionDesk {
                 lines.addBatch();
             }
             lines.executeBatch();
+        }
+        try (PreparedStatement setAside = connection.prepareStatement(
+                "INSERT INTO collection_not_collected (collection_id, line_no, quantity, reason) VALUES (?, ?, ?, ?)")) {
+            for (NotCollected line : collection.notCollected()) {
+                setAside.setString(1, collection.collectionId());
+                setAside.setInt(2, line.lineNumber());
+                setAside.setInt(3, line.quantity());
+                setAside.setString(4, line.reason().name());
+                setAside.addBatch();
+            }
+            setAside.executeBatch();
         }
     }
 

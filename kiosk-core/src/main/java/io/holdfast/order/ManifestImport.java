@@ -81,8 +81,12 @@ public final class ManifestImport {
         for (OrderLine line : central.lines()) {
             int here = local.line(line.lineNumber()).map(OrderLine::quantityCollected).orElse(0);
             int collected = Math.min(line.quantity(), Math.max(here, line.quantityCollected()));
+            // Units the desk set aside (declined, damaged, missing) are the store's record: central's manifest
+            // does not carry them, so they stay, within what is not collected.
+            int setAside = Math.min(line.quantity() - collected,
+                    local.line(line.lineNumber()).map(OrderLine::quantityNotCollected).orElse(0));
             lines.add(new OrderLine(line.lineNumber(), line.sku(), line.description(), line.quantity(), collected,
-                    line.unitPrice()));
+                    line.unitPrice(), setAside));
         }
         OrderStatus status = status(local, central, lines);
         Order merged = new Order(central.id(), central.customer(), lines, central.parcels(), central.pickupBy(), status,
@@ -106,6 +110,9 @@ public final class ManifestImport {
         }
         if (collected > 0) {
             return waiting == 0 ? OrderStatus.COLLECTED : OrderStatus.PARTLY_COLLECTED;
+        }
+        if (waiting == 0 && lines.stream().anyMatch(line -> line.quantityNotCollected() > 0)) {
+            return OrderStatus.CANCELLED; // every unit set aside at the desk: nothing will be collected
         }
         return central.status();
     }

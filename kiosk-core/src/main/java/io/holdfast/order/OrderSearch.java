@@ -24,7 +24,7 @@ public final class OrderSearch {
     static final String SUMMARY = """
             SELECT o.order_id, o.customer_name, o.postcode, o.status, o.pickup_by,
                    (SELECT count(*) FROM parcels p WHERE p.order_id = o.order_id),
-                   (SELECT coalesce(sum(quantity - quantity_collected), 0) FROM order_lines l WHERE l.order_id = o.order_id)
+                   (SELECT coalesce(sum(max(0, quantity - quantity_collected - quantity_not_collected)), 0) FROM order_lines l WHERE l.order_id = o.order_id)
             FROM orders o""";
 
     /**
@@ -40,7 +40,7 @@ public final class OrderSearch {
             )
             SELECT o.order_id, o.customer_name, o.postcode, o.status, o.pickup_by,
                    (SELECT count(*) FROM parcels p WHERE p.order_id = o.order_id),
-                   (SELECT coalesce(sum(quantity - quantity_collected), 0) FROM order_lines l WHERE l.order_id = o.order_id)
+                   (SELECT coalesce(sum(max(0, quantity - quantity_collected - quantity_not_collected)), 0) FROM order_lines l WHERE l.order_id = o.order_id)
             FROM hits JOIN orders o ON o.rowid = hits.id
             ORDER BY hits.later, hits.due""";
 

@@ -24,7 +24,7 @@ final class OrderWrites {
         try (PreparedStatement header = connection.prepareStatement(
                 "UPDATE orders SET status = ?, updated_at = ?, version = ? WHERE order_id = ?");
              PreparedStatement line = connection.prepareStatement(
-                     "UPDATE order_lines SET quantity_collected = ? WHERE order_id = ? AND line_no = ?")) {
+                     "UPDATE order_lines SET quantity_collected = ?, quantity_not_collected = ? WHERE order_id = ? AND line_no = ?")) {
             header.setString(1, order.status().name());
             header.setString(2, Timestamps.format(order.updatedAt()));
             header.setInt(3, order.version());
@@ -34,8 +34,9 @@ final class OrderWrites {
             }
             for (OrderLine each : order.lines()) {
                 line.setInt(1, each.quantityCollected());
-                line.setString(2, order.id().value());
-                line.setInt(3, each.lineNumber());
+                line.setInt(2, each.quantityNotCollected());
+                line.setString(3, order.id().value());
+                line.setInt(4, each.lineNumber());
                 line.addBatch();
             }
             line.executeBatch();
@@ -56,6 +57,19 @@ final class OrderWrites {
                 }
             }
         }
+        Map<String, List<NotCollected>> setAside = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT n.collection_id, n.line_no, n.quantity, n.reason FROM collection_not_collected n
+                JOIN collections c ON c.collection_id = n.collection_id
+                WHERE c.order_id = ? ORDER BY n.line_no""")) {
+            statement.setString(1, order.value());
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    setAside.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(new NotCollected(
+                            row.getInt(2), row.getInt(3), NotCollectedReason.valueOf(row.getString(4))));
+                }
+            }
+        }
         List<Collection> collections = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT collection_id, collected_at, staff_id, verification, offline, photo_id, collector FROM collections
@@ -64,7 +78,8 @@ final class OrderWrites {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     collections.add(new Collection(row.getString(1), order,
-                            lines.getOrDefault(row.getString(1), List.of()), new IdentityCheck(
+                            lines.getOrDefault(row.getString(1), List.of()),
+                            setAside.getOrDefault(row.getString(1), List.of()), new IdentityCheck(
                                     Verification.valueOf(row.getString(4)),
                                     Optional.ofNullable(row.getString(6)).map(PhotoId::valueOf),
                                     Optional.ofNullable(row.getString(7))),

@@ -134,14 +134,15 @@ public final class SqliteOrderRepository implements OrderRepository {
 
     private static List<OrderLine> lines(Connection connection, OrderId id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT line_no, sku, description, quantity, quantity_collected, unit_price_minor, currency
+                SELECT line_no, sku, description, quantity, quantity_collected, unit_price_minor, currency,
+                       quantity_not_collected
                 FROM order_lines WHERE order_id = ? ORDER BY line_no""")) {
             statement.setString(1, id.value());
             List<OrderLine> lines = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     lines.add(new OrderLine(row.getInt(1), row.getString(2), row.getString(3), row.getInt(4),
-                            row.getInt(5), Money.of(row.getLong(6), row.getString(7))));
+                            row.getInt(5), Money.of(row.getLong(6), row.getString(7)), row.getInt(8)));
                 }
             }
             return lines;

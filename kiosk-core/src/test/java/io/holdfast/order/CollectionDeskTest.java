@@ -226,6 +226,63 @@ class CollectionDeskTest {
                 .isEqualTo(Refusal.LINE_NOT_FOUND);
     }
 
+    @Test
+    void unitsSetAsideWithAReasonStopWaitingAndTravelInTheEventAndSurviveAManifestRefresh() {
+        CollectCommand handOverOneSetTwoAside = new CollectCommand(new OrderId("CC-100001"),
+                List.of(new LineQuantity(1, 1)), List.of(new NotCollected(1, 1, NotCollectedReason.DAMAGED),
+                new NotCollected(2, 1, NotCollectedReason.DECLINED)), IdentityCheck.of(Verification.COLLECTION_CODE),
+                "S1001", Optional.empty(), "k1");
+
+        Order after = collected(desk.collect(handOverOneSetTwoAside)).order();
+
+        assertThat(after.status()).isEqualTo(OrderStatus.COLLECTED);
+        assertThat(after.unitsWaiting()).isZero();
+        assertThat(after.line(1).orElseThrow().quantityNotCollected()).isEqualTo(1);
+        assertThat(outbox.eventsFor("CC-100001")).singleElement().extracting(OutboxEvent::payloadJson).asString()
+                .contains("\"notCollected\":[{\"lineNumber\":1,\"quantity\":1,\"reason\":\"DAMAGED\"},"
+                        + "{\"lineNumber\":2,\"quantity\":1,\"reason\":\"DECLINED\"}]");
+        assertThat(desk.collectionsOf(new OrderId("CC-100001"))).singleElement()
+                .satisfies(collection -> assertThat(collection.notCollected()).hasSize(2));
+        assertThat(collected(desk.collect(handOverOneSetTwoAside)).replayed()).as("the same key, the same answer").isTrue();
+
+        new ManifestImport(database, clock, new OrderExpiry(database, outbox, clock, TestClocks.ZONE))
+                .apply(List.of(OrderFixtures.anOrder("CC-100001")));
+        assertThat(orders.find(new OrderId("CC-100001"))).hasValueSatisfying(order -> {
+            assertThat(order.unitsWaiting()).as("central's manifest does not bring them back").isZero();
+            assertThat(order.status()).isEqualTo(OrderStatus.COLLECTED);
+        });
+    }
+
+    @Test
+    void aCollectionRememberedBeforeIdentityChecksAndSetAsideUnitsStillReplays() {
+        Collection old = io.holdfast.store.CoreJson.read("""
+                {"collectionId": "COL-1", "orderId": {"value": "CC-100001"}, "lines": [{"lineNumber": 1, "quantity": 1}],
+                 "verification": "ID_SEEN", "staffId": "S1001", "collectedAt": "2026-11-21T10:00:00Z", "offline": true}
+                """, Collection.class);
+
+        assertThat(old.identity()).isEqualTo(IdentityCheck.of(Verification.ID_SEEN));
+        assertThat(old.notCollected()).isEmpty();
+        assertThat(io.holdfast.store.CoreJson.read(io.holdfast.store.CoreJson.write(old), Collection.class))
+                .as("and as written now").isEqualTo(old);
+    }
+
+    @Test
+    void anOrderWhoseEveryUnitIsSetAsideIsClosedAsCancelledAndMoreThanWaitsIsRefused() {
+        CollectOutcome.Refused tooMany = refused(desk.collect(new CollectCommand(new OrderId("CC-100001"),
+                List.of(new LineQuantity(1, 1)), List.of(new NotCollected(1, 2, NotCollectedReason.MISSING)),
+                IdentityCheck.of(Verification.ID_SEEN), "S1001", Optional.empty(), "k0")));
+        assertThat(tooMany.reason()).isEqualTo(Refusal.QUANTITY_EXCEEDS_REMAINING);
+        assertThat(tooMany.message()).contains("1 handed over and 2 not collected");
+
+        Order after = collected(desk.collect(new CollectCommand(new OrderId("CC-100001"), List.of(),
+                List.of(new NotCollected(1, 2, NotCollectedReason.MISSING), new NotCollected(2, 1, NotCollectedReason.MISSING)),
+                IdentityCheck.of(Verification.ID_SEEN), "S1001", Optional.empty(), "k1"))).order();
+
+        assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(after.unitsCollected()).isZero();
+        assertThat(after.unitsWaiting()).isZero();
+    }
+
     private static CollectCommand command(String key, LineQuantity... lines) {
         return new CollectCommand(new OrderId("CC-100001"), List.of(lines), Verification.COLLECTION_CODE, "S1001",
                 Optional.empty(), key);

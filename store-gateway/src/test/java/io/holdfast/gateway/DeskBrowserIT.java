@@ -35,7 +35,8 @@ class DeskBrowserIT {
     @BeforeAll
     static void start() throws IOException {
         store = PrintingStore.start("desk-browser", "desk-1-printer", database -> TestStores.seed(database,
-                List.of(TestStores.anOrder("CC-100001"), TestStores.overdueOrder("CC-100099"))), settings -> settings);
+                List.of(TestStores.anOrder("CC-100001"), TestStores.anOrder("CC-100003"),
+                        TestStores.overdueOrder("CC-100099"))), settings -> settings);
         browser = store.browser();
         wait = store.wait;
         base = store.base;
@@ -121,6 +122,29 @@ class DeskBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-id")));
         assertThat(browser.findElement(By.id("staff-id")).getAttribute("value")).isEmpty();
         assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+    }
+
+    /** Issue 15, item 10: units not collected are set aside with a reason, which travels to central. */
+    @Test
+    void aColleagueHandsOverOneAndRecordsTheOtherAsDeclined() {
+        openDeskSignedIn();
+        browser.findElement(By.id("search")).sendKeys("CC-100003", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("line-aside-1")));
+        browser.findElement(By.id("line-qty-1")).clear();
+        browser.findElement(By.id("line-qty-1")).sendKeys("1");
+        browser.findElement(By.id("line-aside-1")).clear();
+        browser.findElement(By.id("line-aside-1")).sendKeys("1");
+        new Select(browser.findElement(By.id("line-why-1"))).selectByValue("DECLINED");
+        new Select(browser.findElement(By.id("verification"))).selectByValue("ID_SEEN");
+        new Select(browser.findElement(By.id("id-kind"))).selectByValue("DRIVING_LICENCE");
+        TestBrowser.assertAccessible(browser, "the desk with a line set aside");
+        browser.findElement(By.id("hand-over")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "1 not collected"));
+        assertThat(browser.findElement(By.id("order-meta")).getText()).startsWith("collected");
+        assertThat(store.gateway.services().outbox().eventsFor("CC-100003")).singleElement()
+                .satisfies(event -> assertThat(event.payloadJson())
+                        .contains("\"notCollected\":[{\"lineNumber\":1,\"quantity\":1,\"reason\":\"DECLINED\"}]"));
     }
 
     /** Hand over is on screen in a 1280x800 window without scrolling, whatever the check asks for. */

@@ -163,6 +163,12 @@ class DeskHttpTest {
                 + " \"verification\": \"PROXY\", \"collectorName\": \"Sam Lee\"}"), 422, "identity-check-invalid");
         assertProblem(collect("CC-100001", "k5c", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}],"
                 + " \"verification\": \"ID_SEEN\", \"idKind\": \"LIBRARY_CARD\"}"), 422, "id-kind-invalid");
+        assertProblem(collect("CC-100001", "k5e", "{\"lines\": [], \"notCollected\": [{\"lineNumber\": 1,"
+                + " \"quantity\": 1, \"reason\": \"LOST_INTEREST\"}], \"verification\": \"ID_SEEN\"}"), 422,
+                "not-collected-reason-invalid");
+        assertProblem(collect("CC-100001", "k5f", "{\"lines\": [], \"notCollected\": [{\"lineNumber\": 1,"
+                + " \"quantity\": 1, \"reason\": \"DAMAGED\"}, {\"lineNumber\": 1, \"quantity\": 1, \"reason\":"
+                + " \"MISSING\"}], \"verification\": \"ID_SEEN\"}"), 422, "collection-lines-invalid");
         assertProblem(collect("CC-100001", "k5d", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}],"
                 + " \"verification\": \"COLLECTION_CODE\", \"collectorName\": \"Sam Lee\"}"), 422, "identity-check-invalid");
         assertProblem(collect("CC-100001", "k6", "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}"), 400, "malformed-json");

@@ -29,6 +29,8 @@ import io.holdfast.order.OrderRepository;
 import io.holdfast.order.OrderSearch;
 import io.holdfast.order.Refusal;
 import io.holdfast.order.IdentityCheck;
+import io.holdfast.order.NotCollected;
+import io.holdfast.order.NotCollectedReason;
 import io.holdfast.order.PhotoId;
 import io.holdfast.order.Verification;
 import io.holdfast.staff.Session;
@@ -36,8 +38,12 @@ import io.holdfast.staff.Session;
 /** {@code /api/v1/orders}: the collection desk's orders: find, show, hand over, return to sender. */
 public final class OrderHttpService implements HttpService {
 
-    record CollectRequest(List<LineQuantity> lines, String verification, String idKind, String collectorName,
-                          Integer expectedVersion, String printerId) {
+    /** Units of a line the colleague sets aside: {@code reason} DECLINED, DAMAGED or MISSING. */
+    record NotCollectedBody(Integer lineNumber, Integer quantity, String reason) {
+    }
+
+    record CollectRequest(List<LineQuantity> lines, List<NotCollectedBody> notCollected, String verification,
+                          String idKind, String collectorName, Integer expectedVersion, String printerId) {
     }
 
     /** @param receipt the print job, or null when nothing was printed (a replay, or no printer) */
@@ -133,7 +139,12 @@ public final class OrderHttpService implements HttpService {
             throw ProblemException.field(422, "collection-lines-invalid", "Each line once", "lines",
                     "name each order line once in a hand-over, with its whole quantity");
         }
-        CollectCommand command = new CollectCommand(id, lines, identity(body), session.principal(),
+        List<NotCollected> setAside = notCollected(body);
+        if (setAside.stream().map(NotCollected::lineNumber).distinct().count() != setAside.size()) {
+            throw ProblemException.field(422, "collection-lines-invalid", "Each line once", "notCollected",
+                    "set each order line aside once in a hand-over, with one reason");
+        }
+        CollectCommand command = new CollectCommand(id, lines, setAside, identity(body), session.principal(),
                 Optional.ofNullable(body.expectedVersion()), key);
         switch (desk.collect(command)) {
             case CollectOutcome.Collected collected -> {
@@ -227,6 +238,28 @@ public final class OrderHttpService implements HttpService {
                     collector.isPresent() || method == Verification.PROXY ? "collectorName" : "idKind", problem);
         });
         return new IdentityCheck(method, photoId, collector);
+    }
+
+    private static List<NotCollected> notCollected(CollectRequest body) {
+        List<NotCollected> setAside = new java.util.ArrayList<>();
+        List<NotCollectedBody> given = body.notCollected() == null ? List.of() : body.notCollected();
+        for (int i = 0; i < given.size(); i++) {
+            NotCollectedBody line = given.get(i);
+            String field = "notCollected[" + i + "]";
+            if (line == null || line.lineNumber() == null || line.lineNumber() < 1 || line.quantity() == null
+                    || line.quantity() < 1) {
+                throw ProblemException.field(422, "collection-lines-invalid", "A line set aside needs its number and how many",
+                        field, "give a lineNumber and a quantity of at least 1");
+            }
+            try {
+                setAside.add(new NotCollected(line.lineNumber(), line.quantity(),
+                        NotCollectedReason.valueOf(String.valueOf(line.reason()))));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.field(422, "not-collected-reason-invalid", "Why was it not collected?",
+                        field + ".reason", "one of DECLINED, DAMAGED, MISSING, not '" + line.reason() + "'");
+            }
+        }
+        return setAside;
     }
 
     private static Verification verification(String value) {

@@ -7,6 +7,7 @@ import java.util.List;
 import io.holdfast.money.Money;
 import io.holdfast.order.Collection;
 import io.holdfast.order.LineQuantity;
+import io.holdfast.order.NotCollected;
 import io.holdfast.order.Order;
 import io.holdfast.order.OrderLine;
 import io.holdfast.order.OrderSummary;
@@ -20,7 +21,7 @@ record OrderView(String orderId, String status, int version, CustomerView custom
     }
 
     record LineView(int lineNumber, String sku, String description, int quantity, int quantityCollected,
-                    int quantityWaiting, MoneyView unitPrice) {
+                    int quantityWaiting, MoneyView unitPrice, int quantityNotCollected) {
     }
 
     record ParcelView(int number, String locationKind, String locationCode) {
@@ -41,10 +42,12 @@ record OrderView(String orderId, String status, int version, CustomerView custom
     }
 
     /** A hand-over; {@code idKind} and {@code collectorName} are null when none was recorded. */
-    record CollectionView(String collectionId, String orderId, List<LineQuantity> lines, String verification,
-                          String idKind, String collectorName, String staffId, Instant collectedAt, boolean offline) {
+    record CollectionView(String collectionId, String orderId, List<LineQuantity> lines,
+                          List<NotCollected> notCollected, String verification, String idKind, String collectorName,
+                          String staffId, Instant collectedAt, boolean offline) {
         static CollectionView of(Collection collection) {
             return new CollectionView(collection.collectionId(), collection.orderId().value(), collection.lines(),
+                    collection.notCollected(),
                     collection.verification().name(), collection.identity().photoId().map(Enum::name).orElse(null),
                     collection.identity().collector().orElse(null), collection.staffId(), collection.collectedAt(),
                     collection.offline());
@@ -63,7 +66,8 @@ record OrderView(String orderId, String status, int version, CustomerView custom
 
     private static LineView line(OrderLine line) {
         return new LineView(line.lineNumber(), line.sku(), line.description(), line.quantity(),
-                line.quantityCollected(), line.quantityWaiting(), MoneyView.of(line.unitPrice()));
+                line.quantityCollected(), line.quantityWaiting(), MoneyView.of(line.unitPrice()),
+                line.quantityNotCollected());
     }
 
     private static ParcelView parcel(Parcel parcel) {
