@@ -19,8 +19,13 @@ function money(value) {
 }
 
 function clearReturn() {
-  Object.assign(returns, { purchase: null, quote: null, selection: [], key: null });
   $("return-find").reset();
+  clearReturnResults();
+}
+
+/** What the last search found and chose, but not what was typed to find it. */
+function clearReturnResults() {
+  Object.assign(returns, { purchase: null, quote: null, selection: [], key: null });
   $("return-rows").replaceChildren();
   $("return-methods").replaceChildren();
   $("return-lines").hidden = true;
@@ -47,10 +52,8 @@ function returnBody(extra) {
 
 $("return-find").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const purchase = $("return-purchase").value;
-  clearReturn();
-  $("return-purchase").value = purchase;
-  returns.purchase = returnPurchase(purchase);
+  clearReturnResults();
+  returns.purchase = returnPurchase($("return-purchase").value);
   const result = await api("POST", "/api/v1/returns/quotes", returnBody({ lines: [] }));
   if (!result.ok) { sayReturn(result.data.detail || "Could not find that purchase.", "bad"); return; }
   returns.quote = result.data;
@@ -80,7 +83,8 @@ function showReturnLines(quote) {
     return row;
   }));
   const returnable = quote.lines.some((line) => line.returnable > 0);
-  $("return-lines").hidden = !returnable;
+  $("return-lines").hidden = false;
+  $("return-quote").hidden = !returnable;
   if (!returnable) sayReturn("Nothing on this purchase can come back; each line says why.", "bad");
 }
 

@@ -34,6 +34,8 @@ import io.holdfast.staff.StaffDirectory;
 class DeskTasksBrowserIT {
 
     private static final String RECEIPT = "0421-03-20261120-0042";
+    /** Bought 40 days ago: past the 35-day window, unless a supervisor makes an exception. */
+    private static final String OLD_RECEIPT = "0421-03-20261015-0007";
     private static final String GIFT_CARD = io.holdfast.central.demo.GiftCardNumbers.number(7);
     private static final String GIFT_CARD_PIN = "4321";
     private static PrintingStore store;
@@ -60,6 +62,7 @@ class DeskTasksBrowserIT {
     private static void seed(Path file) {
         StoreFixtures.in(file)
                 .cardSale(RECEIPT, 2, StoreFixtures.line(1, "5001001", "Linen shirt, blue, M", 2, 2950, "CLOTHING"))
+                .cardSale(OLD_RECEIPT, 40, StoreFixtures.line(1, "5002001", "Wool coat, navy, L", 1, 8900, "CLOTHING"))
                 .giftCard(GiftCardHttpTest.KEY, GIFT_CARD, GIFT_CARD_PIN, Money.of(4500, "GBP"), 2);
     }
 
@@ -89,6 +92,7 @@ class DeskTasksBrowserIT {
         showTask("returns");
         assertThat(browser.findElement(By.id("override-field")).isDisplayed()).as("a supervisor may make an exception")
                 .isTrue();
+        browser.findElement(By.id("return-purchase")).clear();
         browser.findElement(By.id("return-purchase")).sendKeys(RECEIPT, Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("return-lines")));
         new Select(browser.findElement(By.id("return-qty-1"))).selectByValue("1");
@@ -115,6 +119,22 @@ class DeskTasksBrowserIT {
         assertThat(browser.findElement(By.id("refunds-rows")).getText()).contains("£29.50").contains("VISA ****1234");
         TestBrowser.assertAccessible(browser, "the desk's refunds owed");
         Files.write(Path.of("target", "desk-refunds-owed.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aSupervisorsExceptionWithItsReasonLetsACoatPastTheWindowComeBack() {
+        showTask("returns");
+        browser.findElement(By.id("return-purchase")).clear();
+        browser.findElement(By.id("return-purchase")).sendKeys(OLD_RECEIPT, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("return-rows"), "returns are accepted for 35 days"));
+        assertThat(browser.findElement(By.id("return-quote")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.id("return-qty-1"))).as("past the window: nothing to choose").isEmpty();
+
+        browser.findElement(By.id("override-reason")).sendKeys("Customer was in hospital; agreed with the manager");
+        browser.findElement(By.id("return-look")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("return-qty-1")));
+        assertThat(browser.findElement(By.id("return-rows")).getText()).contains("1 of 1");
+        assertThat(browser.findElement(By.id("return-quote")).isDisplayed()).isTrue();
     }
 
     @Test
