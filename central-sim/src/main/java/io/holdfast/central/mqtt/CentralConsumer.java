@@ -3,6 +3,7 @@ package io.holdfast.central.mqtt;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +44,18 @@ public final class CentralConsumer implements AutoCloseable {
     private record Arrival(String topic, byte[] payload) {
     }
 
+    /** Where central's snapshots come from, and the clock that numbers their generations. */
+    private record SnapshotAnswers(SnapshotSource source, Clock clock) {
+    }
+
     private final URI broker;
     private final CentralLedger ledger;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong snapshotsSent = new AtomicLong();
-    private volatile Optional<SnapshotSource> snapshots = Optional.empty();
-    private volatile java.time.Clock snapshotClock = java.time.Clock.systemUTC();
+    private volatile Optional<SnapshotAnswers> snapshots = Optional.empty();
+    private final Optional<CentralBooks> ownBooks;
     private volatile boolean dropAcks;
     private volatile Duration delayPerBatch = Duration.ZERO;
     private volatile long downUntilNanos;
@@ -58,21 +63,19 @@ public final class CentralConsumer implements AutoCloseable {
     private volatile MqttClient client;
     private Thread worker;
 
-    private final java.util.Optional<CentralBooks> ownBooks;
-
     private CentralConsumer(URI broker, EventJudge judge, CentralBooks books, boolean ownsBooks) {
         this.broker = broker;
         this.ledger = new CentralLedger(judge, books);
-        this.ownBooks = ownsBooks ? java.util.Optional.of(books) : java.util.Optional.empty();
+        this.ownBooks = ownsBooks ? Optional.of(books) : Optional.empty();
     }
 
     /** A consumer with books in memory, its own; {@code clock} dates what it applies. */
-    public static CentralConsumer start(URI broker, java.time.Clock clock) {
+    public static CentralConsumer start(URI broker, Clock clock) {
         return start(broker, EventJudge.NONE, clock);
     }
 
     /** @param judge central's business side: verdicts on the events it applies; books in memory, its own */
-    public static CentralConsumer start(URI broker, EventJudge judge, java.time.Clock clock) {
+    public static CentralConsumer start(URI broker, EventJudge judge, Clock clock) {
         return start(broker, judge, CentralBooks.inMemory(clock), true);
     }
 
@@ -95,9 +98,8 @@ public final class CentralConsumer implements AutoCloseable {
      * {@code source}, in a new generation numbered by {@code clock}'s milliseconds (always newer than the
      * store's). A stream central has no rows for is logged and left.
      */
-    public CentralConsumer answerSnapshotRequests(SnapshotSource source, java.time.Clock clock) {
-        snapshotClock = clock;
-        snapshots = Optional.of(source);
+    public CentralConsumer answerSnapshotRequests(SnapshotSource source, Clock clock) {
+        snapshots = Optional.of(new SnapshotAnswers(source, clock));
         MqttClient current = client;
         if (current != null && current.isConnected()) {
             try {
@@ -354,13 +356,13 @@ public final class CentralConsumer implements AutoCloseable {
             if (!"SNAPSHOT".equals(request.path("type").asText()) || snapshots.isEmpty()) {
                 return;
             }
-            Optional<List<?>> rows = snapshots.get().rows(store, stream);
+            Optional<List<?>> rows = snapshots.get().source().rows(store, stream);
             if (rows.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "store {0} asked for a {1} snapshot central does not keep",
                         store, stream);
                 return;
             }
-            int chunks = publishSnapshot(store, stream, snapshotClock.millis(), rows.get(), SNAPSHOT_CHUNK);
+            int chunks = publishSnapshot(store, stream, snapshots.get().clock().millis(), rows.get(), SNAPSHOT_CHUNK);
             snapshotsSent.incrementAndGet();
             LOG.log(System.Logger.Level.INFO, "central sent store {0} a fresh {1} snapshot ({2} rows in {3} chunks): {4}",
                     store, stream, rows.get().size(), chunks, request.path("reason").asText(""));
