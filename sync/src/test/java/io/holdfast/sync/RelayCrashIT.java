@@ -73,7 +73,9 @@ class RelayCrashIT {
                 assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(gateway.exitValue()).as("killed by SIGKILL").isEqualTo(137);
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> status.get().contains("\"online\":false"));
+            // The broker publishes a killed relay's last will when it sees the socket close, and at the latest
+            // one and a half keep-alives (30 s) after its last packet: 45 s.
+            await().atMost(Duration.ofSeconds(60)).until(status::get, last -> last.contains("\"online\":false"));
         } finally {
             fleet.disconnect();
             fleet.close();
