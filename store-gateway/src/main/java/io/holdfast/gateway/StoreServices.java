@@ -15,6 +15,7 @@ import io.holdfast.help.HelpCalls;
 import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.central.CentralProbe;
+import io.holdfast.gateway.central.OnlineWatch;
 import io.holdfast.gateway.central.HttpCentralOrders;
 import io.holdfast.gateway.central.HttpCentralRefunds;
 import io.holdfast.gateway.receipt.ReceiptKeys;
@@ -81,6 +82,7 @@ public final class StoreServices implements AutoCloseable {
     final Notices notices;
     final CentralGuards guards;
     final CentralProbe probe;
+    final OnlineWatch watch;
     final OrderRepository orders;
     final OrderSearch search;
     final HttpCentralOrders centralOrders;
@@ -117,6 +119,7 @@ public final class StoreServices implements AutoCloseable {
         this.guards = new CentralGuards(settings.resilience(), board, clock);
         this.modeMetrics = new ModeMetrics(board, capability -> guards.guard(capability).refusedCalls());
         this.probe = new CentralProbe(settings.central(), guards, board, outbox);
+        this.watch = new OnlineWatch(settings.central(), settings.resilience(), board);
         new ContactlessFollowsPayments(devices.paymentTerminals().values(), board).applyNow();
         this.orders = new SqliteOrderRepository(database);
         this.search = settings.desk().collectionCodes().map(codes -> new OrderSearch(database, codes))
@@ -170,6 +173,7 @@ public final class StoreServices implements AutoCloseable {
     StoreServices start() {
         manifest.start(settings.desk().manifestRefresh());
         probe.start(settings.resilience().probeEvery());
+        watch.start();
         sync.start();
         timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
         expireAtMidnight();
@@ -261,6 +265,7 @@ public final class StoreServices implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         sync.close();
+        watch.close();
         probe.close();
         manifest.close();
         guards.close();

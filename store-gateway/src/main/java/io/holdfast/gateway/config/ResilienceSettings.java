@@ -14,9 +14,12 @@ import io.holdfast.mode.Capability;
  * {@code window-calls}, {@code minimum-calls}, {@code open-for}, {@code concurrent-calls}), how often a degraded capability probes central, and how long it must answer
  * before the board calls it online again.
  */
-public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration probeEvery, Duration minimumHold) {
+public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration probeEvery, Duration minimumHold,
+                                 Duration watchEvery) {
 
     public static final Duration DEFAULT_PROBE_EVERY = Duration.ofSeconds(2);
+    /** How often each online capability's health is checked with nobody at the desk; zero: never. */
+    public static final Duration DEFAULT_WATCH_EVERY = Duration.ofMillis(500);
     public static final Duration DEFAULT_MINIMUM_HOLD = Duration.ofSeconds(30);
 
     public ResilienceSettings {
@@ -31,10 +34,23 @@ public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration
         if (minimumHold.isNegative()) {
             throw new IllegalArgumentException("holdfast.mode.minimum-hold must not be negative, but was " + minimumHold);
         }
+        if (watchEvery.isNegative() || (!watchEvery.isZero() && watchEvery.compareTo(Duration.ofMillis(100)) < 0)) {
+            throw new IllegalArgumentException("holdfast.mode.watch-every must be 0 (off) or at least 100 ms, but was "
+                    + watchEvery);
+        }
+    }
+
+    public ResilienceSettings(Map<Capability, GuardSettings> guards, Duration probeEvery, Duration minimumHold) {
+        this(guards, probeEvery, minimumHold, DEFAULT_WATCH_EVERY);
     }
 
     public static ResilienceSettings defaults() {
-        return new ResilienceSettings(Map.of(), DEFAULT_PROBE_EVERY, DEFAULT_MINIMUM_HOLD);
+        return new ResilienceSettings(Map.of(), DEFAULT_PROBE_EVERY, DEFAULT_MINIMUM_HOLD, DEFAULT_WATCH_EVERY);
+    }
+
+    /** How often an online capability's health is checked on its own; {@link Duration#ZERO} turns the watch off. */
+    public ResilienceSettings withWatch(Duration every) {
+        return new ResilienceSettings(guards, probeEvery, minimumHold, every);
     }
 
     public GuardSettings guard(Capability capability) {
@@ -44,11 +60,11 @@ public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration
     public ResilienceSettings withGuard(Capability capability, GuardSettings settings) {
         Map<Capability, GuardSettings> more = new EnumMap<>(guards);
         more.put(capability, settings);
-        return new ResilienceSettings(more, probeEvery, minimumHold);
+        return new ResilienceSettings(more, probeEvery, minimumHold, watchEvery);
     }
 
     public ResilienceSettings withTiming(Duration probe, Duration hold) {
-        return new ResilienceSettings(guards, probe, hold);
+        return new ResilienceSettings(guards, probe, hold, watchEvery);
     }
 
     static ResilienceSettings from(Config holdfast) {
@@ -66,6 +82,7 @@ public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration
         Config mode = holdfast.get("mode");
         return new ResilienceSettings(guards,
                 mode.get("probe-every").as(Duration.class).orElse(DEFAULT_PROBE_EVERY),
-                mode.get("minimum-hold").as(Duration.class).orElse(DEFAULT_MINIMUM_HOLD));
+                mode.get("minimum-hold").as(Duration.class).orElse(DEFAULT_MINIMUM_HOLD),
+                mode.get("watch-every").as(Duration.class).orElse(DEFAULT_WATCH_EVERY));
     }
 }

@@ -1,0 +1,94 @@
+package io.holdfast.gateway.central;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.holdfast.gateway.config.CentralEndpoints;
+import io.holdfast.gateway.config.ResilienceSettings;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mode.ModeBoard;
+
+/**
+ * Notices central failing before a customer does. Each online capability has a virtual thread that
+ * asks central's health endpoint every {@code holdfast.mode.watch-every}, with a timeout of its own
+ * (the capability's call budget, at most 700 ms): no answer, a refused connection, a 5xx or a slow
+ * answer degrades the capability at once through the same mode board the guarded calls feed. It
+ * watches only ONLINE capabilities: a degraded one is probed back by {@link CentralProbe}, which keeps
+ * the minimum hold, and an isolated one is never contacted. Real calls are not touched.
+ */
+public final class OnlineWatch implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OnlineWatch.class.getName());
+    private static final Duration MOST = Duration.ofMillis(700);
+
+    private final CentralEndpoints endpoints;
+    private final ResilienceSettings settings;
+    private final ModeBoard board;
+    private final HttpClient http;
+    private final List<Thread> watchers = new ArrayList<>();
+    private volatile boolean closed;
+
+    public OnlineWatch(CentralEndpoints endpoints, ResilienceSettings settings, ModeBoard board) {
+        this.endpoints = endpoints;
+        this.settings = settings;
+        this.board = board;
+        this.http = HttpClient.newBuilder().connectTimeout(MOST).build();
+    }
+
+    public OnlineWatch start() {
+        if (settings.watchEvery().isZero()) {
+            return this;
+        }
+        for (Capability capability : Capability.values()) {
+            watchers.add(Thread.ofVirtual().name("online-watch-" + CentralEndpoints.key(capability))
+                    .start(() -> watch(capability)));
+        }
+        return this;
+    }
+
+    private void watch(Capability capability) {
+        while (!closed) {
+            try {
+                if (board.status(capability).state() == CapabilityState.ONLINE) {
+                    check(capability).ifPresent(why -> board.centralObserved(capability, false, "health check: " + why));
+                }
+                Thread.sleep(settings.watchEvery());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "watching central {0} failed: {1}", capability, e.getMessage());
+            }
+        }
+    }
+
+    /** Why central's health check for {@code capability} failed just now; empty when it answered in time. */
+    Optional<String> check(Capability capability) throws InterruptedException {
+        Duration timeout = settings.guard(capability).callBudget().compareTo(MOST) < 0
+                ? settings.guard(capability).callBudget() : MOST;
+        String path = "/central/" + CentralEndpoints.key(capability) + "/v1/health";
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoints.url(capability).resolve(path))
+                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200 ? Optional.empty()
+                    : Optional.of("central " + capability + " health answered " + response.statusCode());
+        } catch (HttpTimeoutException e) {
+            return Optional.of("central " + capability + " did not answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return Optional.of("central " + capability + " is not reachable (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        watchers.forEach(Thread::interrupt);
+    }
+}
