@@ -40,7 +40,8 @@ public final class OnlineWatch implements AutoCloseable {
         this.endpoints = endpoints;
         this.settings = settings;
         this.board = board;
-        this.http = HttpClient.newBuilder().connectTimeout(MOST).build();
+        // HTTP/1.1: the JDK client's default HTTP/2 first sends an upgrade, which costs a first probe its answer time.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(MOST).build();
     }
 
     public OnlineWatch start() {
