@@ -58,7 +58,10 @@ public final class OnlineWatch implements AutoCloseable {
     private void watch(Capability capability) {
         while (!closed) {
             try {
-                if (board.status(capability).state() == CapabilityState.ONLINE) {
+                CapabilityState state = board.status(capability).state();
+                // Online: a failure degrades. Degraded: a failure starts the minimum hold again, even while the
+                // breaker is open and the guarded probe learns nothing, so a flapping central stays degraded.
+                if (state == CapabilityState.ONLINE || state == CapabilityState.DEGRADED) {
                     check(capability).ifPresent(why -> board.centralObserved(capability, false, "health check: " + why));
                 }
                 Thread.sleep(settings.watchEvery());
