@@ -119,7 +119,7 @@ public final class StoreServices implements AutoCloseable {
         this.guards = new CentralGuards(settings.resilience(), board, clock);
         this.modeMetrics = new ModeMetrics(board, capability -> guards.guard(capability).refusedCalls());
         this.probe = new CentralProbe(settings.central(), guards, board, outbox);
-        this.watch = new OnlineWatch(settings.central(), settings.resilience(), board);
+        this.watch = new OnlineWatch(settings.central(), settings.resilience(), board, guards);
         new ContactlessFollowsPayments(devices.paymentTerminals().values(), board).applyNow();
         this.orders = new SqliteOrderRepository(database);
         this.search = settings.desk().collectionCodes().map(codes -> new OrderSearch(database, codes))

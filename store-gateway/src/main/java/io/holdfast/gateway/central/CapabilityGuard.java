@@ -86,7 +86,7 @@ public final class CapabilityGuard implements AutoCloseable {
                 .slidingWindowSize(settings.windowCalls())
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .failureRateThreshold(60)
-                .slowCallDurationThreshold(settings.callBudget().multipliedBy(3).dividedBy(4))
+                .slowCallDurationThreshold(settings.slowCallThreshold())
                 .slowCallRateThreshold(60)
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
@@ -124,6 +124,23 @@ public final class CapabilityGuard implements AutoCloseable {
             observers.forEach(observer -> observer.answered(capability));
         }
         return result;
+    }
+
+    /**
+     * The capability's health check failed with nobody calling: the capability is switched off with
+     * that reason, and a closed breaker opens at once, so the next desk request does not pay the call
+     * budget to find out, whatever successes its window still holds. A breaker already open or
+     * half-open stays as it is; the board still hears of the failure and starts its hold again.
+     */
+    public void healthCheckFailed(String why) {
+        if (isolated) {
+            return;
+        }
+        lastCallFailed = true;
+        observers.forEach(observer -> observer.switchedOff(capability, why));
+        if (breaker.getState() == CircuitBreaker.State.CLOSED) {
+            breaker.transitionToOpenState();
+        }
     }
 
     public void addObserver(Observer observer) {

@@ -38,6 +38,11 @@ public record GuardSettings(Duration callBudget, int windowCalls, int minimumCal
         }
     }
 
+    /** A call that takes longer than this counts as slow: three quarters of the budget. */
+    public Duration slowCallThreshold() {
+        return callBudget.multipliedBy(3).dividedBy(4);
+    }
+
     public GuardSettings withOpenFor(Duration open) {
         return new GuardSettings(callBudget, windowCalls, minimumCalls, open, concurrent);
     }

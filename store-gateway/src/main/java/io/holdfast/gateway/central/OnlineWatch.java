@@ -17,31 +17,34 @@ import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.ModeBoard;
 
 /**
- * Notices central failing before a customer does. Each online capability has a virtual thread that
- * asks central's health endpoint every {@code holdfast.mode.watch-every}, with a timeout of its own
- * (the capability's call budget, at most 700 ms): no answer, a refused connection, a 5xx or a slow
- * answer degrades the capability at once through the same mode board the guarded calls feed. It
- * watches only ONLINE capabilities: a degraded one is probed back by {@link CentralProbe}, which keeps
- * the minimum hold, and an isolated one is never contacted. Real calls are not touched.
+ * Notices central failing before a customer does. Each capability has a virtual thread that asks
+ * central's health endpoint every {@code holdfast.mode.watch-every}, with a timeout of its own (the
+ * guard's slow-call threshold): no answer, a refused connection, a 5xx or a slow answer is told to
+ * the capability's guard, which switches the capability off through the mode board and opens its
+ * breaker. It watches ONLINE and DEGRADED capabilities: a degraded one's failures start its minimum
+ * hold again, so a flapping central stays degraded ({@link CentralProbe} brings it back). Isolated
+ * and restoring capabilities are left alone. Real calls are not touched.
  */
 public final class OnlineWatch implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OnlineWatch.class.getName());
-    private static final Duration MOST = Duration.ofMillis(700);
+    private static final Duration CONNECT = Duration.ofMillis(700);
 
     private final CentralEndpoints endpoints;
     private final ResilienceSettings settings;
     private final ModeBoard board;
+    private final CentralGuards guards;
     private final HttpClient http;
     private final List<Thread> watchers = new ArrayList<>();
     private volatile boolean closed;
 
-    public OnlineWatch(CentralEndpoints endpoints, ResilienceSettings settings, ModeBoard board) {
+    public OnlineWatch(CentralEndpoints endpoints, ResilienceSettings settings, ModeBoard board, CentralGuards guards) {
         this.endpoints = endpoints;
         this.settings = settings;
         this.board = board;
+        this.guards = guards;
         // HTTP/1.1: the JDK client's default HTTP/2 first sends an upgrade, which costs a first probe its answer time.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(MOST).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT).build();
     }
 
     public OnlineWatch start() {
@@ -62,7 +65,7 @@ public final class OnlineWatch implements AutoCloseable {
                 // Online: a failure degrades. Degraded: a failure starts the minimum hold again, even while the
                 // breaker is open and the guarded probe learns nothing, so a flapping central stays degraded.
                 if (state == CapabilityState.ONLINE || state == CapabilityState.DEGRADED) {
-                    check(capability).ifPresent(why -> board.centralObserved(capability, false, "health check: " + why));
+                    check(capability).ifPresent(why -> guards.guard(capability).healthCheckFailed("health check: " + why));
                 }
                 Thread.sleep(settings.watchEvery());
             } catch (InterruptedException e) {
@@ -75,8 +78,7 @@ public final class OnlineWatch implements AutoCloseable {
 
     /** Why central's health check for {@code capability} failed just now; empty when it answered in time. */
     Optional<String> check(Capability capability) throws InterruptedException {
-        Duration timeout = settings.guard(capability).callBudget().compareTo(MOST) < 0
-                ? settings.guard(capability).callBudget() : MOST;
+        Duration timeout = settings.guard(capability).slowCallThreshold();
         String path = "/central/" + CentralEndpoints.key(capability) + "/v1/health";
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoints.url(capability).resolve(path))

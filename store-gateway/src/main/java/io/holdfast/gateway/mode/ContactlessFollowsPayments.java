@@ -10,8 +10,10 @@ import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Transition;
 
 /**
- * Contactless is off while PAYMENTS is isolated (in the incident, to protect card data) and stays
- * off while it is restoring; it comes back on once PAYMENTS is online or merely degraded.
+ * Contactless is on only while PAYMENTS is online. It goes off when central's payments are failing
+ * (degraded: a contactless payment cannot be authorised, and chip and PIN can still be taken offline
+ * within the terminal's floor limits), while PAYMENTS is isolated (in the incident, to protect card
+ * data), and while it is restoring; it comes back on once PAYMENTS is online again.
  */
 public final class ContactlessFollowsPayments {
 
@@ -39,7 +41,7 @@ public final class ContactlessFollowsPayments {
     }
 
     private void apply(CapabilityState state) {
-        boolean off = state == CapabilityState.ISOLATED || state == CapabilityState.RESTORING;
+        boolean off = state != CapabilityState.ONLINE;
         for (PaymentTerminalGate terminal : terminals) {
             if (off) {
                 terminal.disable(REASON);
