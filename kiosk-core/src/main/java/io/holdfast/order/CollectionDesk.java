@@ -186,6 +186,22 @@ public final class CollectionDesk {
     }
 
     /** The collections recorded for an order, oldest first. */
+    /** An order as the desk shows it: the order, its lines and parcels, and its hand-overs, read at one moment. */
+    public record OrderAtDesk(Order order, List<Collection> collections) {
+        public OrderAtDesk {
+            collections = List.copyOf(collections);
+        }
+    }
+
+    /** The order and its hand-overs in one read transaction; empty when the store has no such order. */
+    public Optional<OrderAtDesk> orderAtDesk(OrderId id) {
+        return database.read("read order " + id + " with its collections", connection -> {
+            Optional<Order> order = SqliteOrderRepository.load(connection, id);
+            return order.isEmpty() ? Optional.<OrderAtDesk>empty()
+                    : Optional.of(new OrderAtDesk(order.get(), OrderWrites.collections(connection, id)));
+        });
+    }
+
     public List<Collection> collectionsOf(OrderId order) {
         return database.read("read collections of " + order, connection -> OrderWrites.collections(connection, order));
     }

@@ -93,18 +93,22 @@ public final class OrderSearch {
     }
 
     /**
-     * Every name term must match: the earlier ones as whole words, the last one as the start of a
-     * word, as it is still being typed: {@code jane smi} gives {@code "jane" "smi"*}.
+     * Every name term must match the name: the earlier ones as whole words, the last one as the start
+     * of a word, as it is still being typed: {@code jane smi} gives {@code customer_name : ("jane"
+     * "smi"*)}. A whole outward code typed must be the postcode's: {@code AND outward_code : "ls1"}.
      */
-    private static String ftsMatch(SearchQuery.ByName query) {
+    static String ftsMatch(SearchQuery.ByName query) {
         List<String> terms = query.nameTerms();
-        StringBuilder match = new StringBuilder();
+        StringBuilder match = new StringBuilder("customer_name : (");
         for (int i = 0; i < terms.size(); i++) {
             match.append(i == 0 ? "" : " ").append('"').append(terms.get(i).replace("\"", "")).append('"');
             if (i == terms.size() - 1) {
                 match.append('*');
             }
         }
+        match.append(')');
+        query.outwardCode().ifPresent(outward -> match.append(" AND outward_code : \"")
+                .append(outward.replaceAll("[^A-Z0-9]", "")).append('"'));
         return match.toString();
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the desk's one search box asked for. */
@@ -11,6 +13,10 @@ public sealed interface SearchQuery {
 
     Pattern ORDER_NUMBER = Pattern.compile("(?i)CC-\\d{3,10}");
     Pattern COLLECTION_CODE = Pattern.compile("\\d{6}");
+    /** A UK outward code on its own: LS1, LS11, W1A, EC1V. */
+    Pattern OUTWARD_CODE = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?");
+    /** A whole UK postcode typed without its space: the inward code is always digit, letter, letter. */
+    Pattern WHOLE_POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})");
 
     record ByOrderId(OrderId orderId) implements SearchQuery {
         public ByOrderId {
@@ -33,11 +39,15 @@ public sealed interface SearchQuery {
     /**
      * @param nameTerms      prefixes of words in the customer's name, lower case
      * @param postcodePrefix the start of the postcode without spaces, upper case, or empty
+     * @param outwardCode    the postcode's outward code when a whole one was typed ({@code LS1} alone, or
+     *                       before more of the postcode, or inside a whole postcode): matched exactly, so
+     *                       LS1 does not find LS11
      */
-    record ByName(List<String> nameTerms, String postcodePrefix) implements SearchQuery {
+    record ByName(List<String> nameTerms, String postcodePrefix, Optional<String> outwardCode) implements SearchQuery {
         public ByName {
             nameTerms = List.copyOf(nameTerms);
             Objects.requireNonNull(postcodePrefix, "postcode prefix");
+            Objects.requireNonNull(outwardCode, "outward code");
             if (nameTerms.isEmpty()) {
                 throw new IllegalArgumentException("a name search needs at least one name term");
             }
@@ -64,10 +74,10 @@ public sealed interface SearchQuery {
             return new ByCollectionCode(typed);
         }
         List<String> names = new ArrayList<>();
-        StringBuilder postcode = new StringBuilder();
+        List<String> postcode = new ArrayList<>();
         for (String word : typed.split("[\\s,]+")) {
             if (word.chars().anyMatch(Character::isDigit)) {
-                postcode.append(word.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT));
+                postcode.add(word.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT));
             } else {
                 for (String part : word.split("[^\\p{L}]+")) {
                     if (!part.isEmpty()) {
@@ -79,6 +89,19 @@ public sealed interface SearchQuery {
         if (names.stream().noneMatch(n -> n.length() >= 2)) {
             return new Invalid("Give at least two letters of the customer's name, with the postcode if you have it.");
         }
-        return new ByName(names, postcode.toString());
+        return new ByName(names, String.join("", postcode), outwardCode(postcode));
+    }
+
+    /** The outward code of what was typed as a postcode, when a whole one is there. */
+    private static Optional<String> outwardCode(List<String> postcodeWords) {
+        if (postcodeWords.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher whole = WHOLE_POSTCODE.matcher(String.join("", postcodeWords));
+        if (whole.matches()) {
+            return Optional.of(whole.group(1));
+        }
+        String first = postcodeWords.getFirst();
+        return OUTWARD_CODE.matcher(first).matches() ? Optional.of(first) : Optional.empty();
     }
 }

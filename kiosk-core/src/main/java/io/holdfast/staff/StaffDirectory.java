@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import io.holdfast.store.Database;
@@ -34,6 +36,15 @@ public final class StaffDirectory {
     private final SignInPolicy policy;
     private final Map<String, DeviceCredential> devices;
     private final Clock clock;
+    /**
+     * Sessions already read, by token hash: every desk request checks its session, and the answer
+     * only changes when the session ends (here) or expires (checked on every use). Bounded: emptied
+     * when it grows past {@link #CACHED_SESSIONS}.
+     */
+    private final Map<String, Session> known = new ConcurrentHashMap<>();
+    /** Counts sign-outs, so a lookup that read a session just before it ended does not cache it. */
+    private final AtomicLong endings = new AtomicLong();
+    private static final int CACHED_SESSIONS = 10_000;
 
     /** @param devices device id to its role and the SHA-256 of its token */
     public StaffDirectory(Database database, SignInPolicy policy, Map<String, DeviceCredential> devices, Clock clock) {
@@ -149,10 +160,34 @@ public final class StaffDirectory {
     /** The live session for a bearer token, if there is one. */
     public Optional<Session> session(String token) {
         Instant now = clock.instant();
+        String hash = sha256(token);
+        Session cached = known.get(hash);
+        if (cached != null) {
+            if (now.isBefore(cached.expiresAt())) {
+                return Optional.of(cached);
+            }
+            known.remove(hash);
+            return Optional.empty();
+        }
+        long seen = endings.get();
+        Optional<Session> found = stored(hash, now);
+        found.ifPresent(session -> {
+            if (known.size() >= CACHED_SESSIONS) {
+                known.clear();
+            }
+            known.put(hash, session);
+            if (endings.get() != seen) {
+                known.remove(hash);
+            }
+        });
+        return found;
+    }
+
+    private Optional<Session> stored(String hash, Instant now) {
         return database.read("find a session", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT principal, role, expires_at FROM sessions WHERE token_hash = ?")) {
-                statement.setString(1, sha256(token));
+                statement.setString(1, hash);
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
@@ -181,12 +216,15 @@ public final class StaffDirectory {
 
     /** Ends a session (sign out). */
     public void end(String token) {
+        String hash = sha256(token);
         database.inTransaction("sign out", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
-                statement.setString(1, sha256(token));
+                statement.setString(1, hash);
                 return statement.executeUpdate();
             }
         });
+        endings.incrementAndGet();
+        known.remove(hash);
     }
 
     public static String sha256(String text) {

@@ -30,7 +30,9 @@ class OrderSearchTest {
                 order("CC-100001", "Jane Smith", "LS1 4AP", "111111"),
                 order("CC-100002", "Janet Smithson", "LS6 2QB", "222222"),
                 order("CC-100003", "Siobhán O'Brien", "LS1 4AP", "333333"),
-                order("CC-100004", "Tom Jones", "BD1 3HL", "111111")));
+                order("CC-100004", "Tom Jones", "BD1 3HL", "111111"),
+                order("CC-100005", "Jane Smith", "LS11 5DR", "555555"),
+                order("CC-100006", "Jane Smith", "LS17 6AN", "666666")));
         search = new OrderSearch(database, OrderFixtures.CODES);
     }
 
@@ -76,8 +78,8 @@ class OrderSearchTest {
 
     @Test
     void findsByPartOfTheNameWhateverTheCaseOrAccents() {
-        assertThat(ids("smi")).containsExactlyInAnyOrder("CC-100001", "CC-100002");
-        assertThat(ids("JANE SMITH")).containsExactly("CC-100001");
+        assertThat(ids("smi")).containsExactlyInAnyOrder("CC-100001", "CC-100002", "CC-100005", "CC-100006");
+        assertThat(ids("JANE SMITH")).containsExactlyInAnyOrder("CC-100001", "CC-100005", "CC-100006");
         assertThat(ids("siobhan")).as("accents are folded").containsExactly("CC-100003");
         assertThat(ids("o'brien")).containsExactly("CC-100003");
     }
@@ -87,6 +89,25 @@ class OrderSearchTest {
         assertThat(ids("jan LS6")).containsExactly("CC-100002");
         assertThat(ids("jan ls1 4ap")).containsExactly("CC-100001");
         assertThat(ids("jones LS1")).isEmpty();
+    }
+
+    @Test
+    void aWholeOutwardCodeIsMatchedExactlyAndAPartOfOneAsTheStartOfThePostcode() {
+        assertThat(ids("smith LS1")).as("LS1 is not LS11 or LS17").containsExactly("CC-100001");
+        assertThat(ids("smith LS11")).containsExactly("CC-100005");
+        assertThat(ids("smith ls1 4")).containsExactly("CC-100001");
+        assertThat(ids("smith LS175DR")).as("a whole postcode typed without its space").isEmpty();
+        assertThat(ids("smith LS176AN")).containsExactly("CC-100006");
+        assertThat(ids("smith 5DR")).as("no outward code typed: the start of the postcode").isEmpty();
+    }
+
+    @Test
+    void theOutwardCodeFollowsAPostcodeTheManifestChanges() {
+        Order moved = order("CC-100001", "Jane Smith", "LS11 9ZZ", "111111");
+        new SqliteOrderRepository(database).saveAll(List.of(moved));
+
+        assertThat(ids("smith LS1")).isEmpty();
+        assertThat(ids("smith LS11")).containsExactlyInAnyOrder("CC-100001", "CC-100005");
     }
 
     @Test

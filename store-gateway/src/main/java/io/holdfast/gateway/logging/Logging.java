@@ -1,11 +1,14 @@
 package io.holdfast.gateway.logging;
 
-import java.util.logging.ConsoleHandler;
+import java.io.OutputStream;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Sets up java.util.logging once, at start-up: one handler to standard error, one line per event. */
+/**
+ * Sets up java.util.logging once, at start-up: one handler to standard error, one line per event,
+ * written in batches off the logging thread (see {@link BatchingLineHandler}) and flushed at exit.
+ */
 public final class Logging {
 
     /**
@@ -20,14 +23,20 @@ public final class Logging {
     }
 
     public static void configure(LogFormat format) {
+        configure(format, System.err);
+    }
+
+    /** The same, to another stream: a benchmark keeps the access log on without filling the terminal. */
+    public static void configure(LogFormat format, OutputStream to) {
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
+            handler.close();
         }
-        ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(new OneLineFormatter(format));
-        console.setLevel(Level.ALL);
-        root.addHandler(console);
+        BatchingLineHandler lines = new BatchingLineHandler(to, new OneLineFormatter(format));
+        lines.setLevel(Level.ALL);
+        root.addHandler(lines);
+        Runtime.getRuntime().addShutdownHook(new Thread(lines::flush, "log-flush"));
         root.setLevel(Level.INFO);
         QUIETER.forEach(logger -> logger.setLevel(Level.WARNING));
     }

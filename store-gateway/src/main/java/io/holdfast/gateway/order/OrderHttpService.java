@@ -105,10 +105,10 @@ public final class OrderHttpService implements HttpService {
     private void getOrder(ServerRequest request, ServerResponse response) {
         access.require(request, Access.STAFF);
         OrderId id = orderId(request);
-        Order found = orders.find(id).orElseThrow(() -> notFound(id));
-        Order order = expiry.isOverdue(found) ? expiry.current(id).orElse(found) : found;
+        CollectionDesk.OrderAtDesk found = desk.orderAtDesk(id).orElseThrow(() -> notFound(id));
+        Order order = expiry.isOverdue(found.order()) ? expiry.current(id).orElse(found.order()) : found.order();
         Json.send(response, Status.OK_200, Map.of("order", OrderView.of(order),
-                "collections", desk.collectionsOf(id).stream().map(OrderView.CollectionView::of).toList()));
+                "collections", found.collections().stream().map(OrderView.CollectionView::of).toList()));
     }
 
     /** Asks head office, within the ORDERS call budget, whether the order may still be handed over. */
