@@ -1,15 +1,16 @@
 package io.holdfast.order;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.holdfast.store.Database;
+import io.holdfast.store.KeptStatements;
 
 /**
  * Finds orders for the desk: by order number, by collection code (through its hash), or by
@@ -86,23 +87,55 @@ public final class OrderSearch {
             case SearchQuery.ByCollectionCode byCode -> select(connection, SUMMARY
                     + " WHERE o.collection_code_hash IN (?, ?) ORDER BY o.pickup_by LIMIT " + LIMIT,
                     codes.orElseThrow().storedForms(byCode.code()).toArray(String[]::new));
-            case SearchQuery.ByName byName -> select(connection, BY_NAME,
-                    ftsMatch(byName), byName.postcodePrefix().replaceAll("[%_\\\\]", "") + "%");
+            case SearchQuery.ByName byName -> byName(connection, byName);
             case SearchQuery.Invalid invalid -> List.of();
         };
     }
 
     /**
+     * Whole name words in a whole outward code are looked up as the index's joined words first (one
+     * short list each); a name whose punctuation the joined words do not follow is still found by the
+     * name and outward code columns.
+     */
+    private static List<OrderSummary> byName(Connection connection, SearchQuery.ByName query) throws SQLException {
+        String postcode = query.postcodePrefix().replaceAll("[%_\\\\]", "") + "%";
+        Optional<String> inArea = areaMatch(query);
+        if (inArea.isPresent()) {
+            List<OrderSummary> found = select(connection, BY_NAME, inArea.get(), postcode);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return select(connection, BY_NAME, ftsMatch(query), postcode);
+    }
+
+    /**
+     * {@code smith LS1} gives {@code area_words : ("smith0ls1")}: each whole name word joined to the
+     * outward code, as migration 20 indexes them. Empty with no outward code, or while the last name
+     * word is still being typed (a joined word has no prefix to match).
+     */
+    static Optional<String> areaMatch(SearchQuery.ByName query) {
+        if (query.outwardCode().isEmpty() || query.lastIsPrefix()) {
+            return Optional.empty();
+        }
+        String outward = query.outwardCode().get().replaceAll("[^A-Z0-9]", "");
+        return Optional.of(query.nameTerms().stream().map(term -> "\"" + term.replace("\"", "") + "0" + outward + "\"")
+                .collect(Collectors.joining(" ", "area_words : (", ")")));
+    }
+
+    /**
      * Every name term must match the name: the earlier ones as whole words, the last one as the start
-     * of a word, as it is still being typed: {@code jane smi} gives {@code customer_name : ("jane"
-     * "smi"*)}. A whole outward code typed must be the postcode's: {@code AND outward_code : "ls1"}.
+     * of a word while it is still being typed: {@code jane smi} gives {@code customer_name : ("jane"
+     * "smi"*)}. A name followed by a postcode is whole ({@code smith LS1}: Smith, not Smithson), which
+     * also spares the index from merging every word that starts so. A whole outward code typed must be
+     * the postcode's: {@code AND outward_code : "ls1"}.
      */
     static String ftsMatch(SearchQuery.ByName query) {
         List<String> terms = query.nameTerms();
         StringBuilder match = new StringBuilder("customer_name : (");
         for (int i = 0; i < terms.size(); i++) {
             match.append(i == 0 ? "" : " ").append('"').append(terms.get(i).replace("\"", "")).append('"');
-            if (i == terms.size() - 1) {
+            if (i == terms.size() - 1 && query.lastIsPrefix()) {
                 match.append('*');
             }
         }
@@ -113,19 +146,14 @@ public final class OrderSearch {
     }
 
     static List<OrderSummary> select(Connection connection, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
+        List<OrderSummary> found = new ArrayList<>();
+        try (ResultSet row = KeptStatements.query(connection, sql, parameters)) {
+            while (row.next()) {
+                found.add(new OrderSummary(new OrderId(row.getString(1)), row.getString(2), row.getString(3),
+                        OrderStatus.valueOf(row.getString(4)), LocalDate.parse(row.getString(5)), row.getInt(6),
+                        row.getInt(7)));
             }
-            List<OrderSummary> found = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    found.add(new OrderSummary(new OrderId(row.getString(1)), row.getString(2), row.getString(3),
-                            OrderStatus.valueOf(row.getString(4)), LocalDate.parse(row.getString(5)), row.getInt(6),
-                            row.getInt(7)));
-                }
-            }
-            return found;
         }
+        return found;
     }
 }

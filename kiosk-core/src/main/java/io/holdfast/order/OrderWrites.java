@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.holdfast.store.KeptStatements;
 import io.holdfast.store.Timestamps;
 
 /** Statements on an order inside a caller's transaction. */
@@ -45,46 +46,37 @@ final class OrderWrites {
 
     static List<Collection> collections(Connection connection, OrderId order) throws SQLException {
         Map<String, List<LineQuantity>> lines = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
+        try (ResultSet row = KeptStatements.query(connection, """
                 SELECT l.collection_id, l.line_no, l.quantity FROM collection_lines l
                 JOIN collections c ON c.collection_id = l.collection_id
-                WHERE c.order_id = ? ORDER BY l.line_no""")) {
-            statement.setString(1, order.value());
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    lines.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-                            .add(new LineQuantity(row.getInt(2), row.getInt(3)));
-                }
+                WHERE c.order_id = ? ORDER BY l.line_no""", order.value())) {
+            while (row.next()) {
+                lines.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                        .add(new LineQuantity(row.getInt(2), row.getInt(3)));
             }
         }
         Map<String, List<NotCollected>> setAside = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
+        try (ResultSet row = KeptStatements.query(connection, """
                 SELECT n.collection_id, n.line_no, n.quantity, n.reason FROM collection_not_collected n
                 JOIN collections c ON c.collection_id = n.collection_id
-                WHERE c.order_id = ? ORDER BY n.line_no""")) {
-            statement.setString(1, order.value());
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    setAside.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(new NotCollected(
-                            row.getInt(2), row.getInt(3), NotCollectedReason.valueOf(row.getString(4))));
-                }
+                WHERE c.order_id = ? ORDER BY n.line_no""", order.value())) {
+            while (row.next()) {
+                setAside.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(new NotCollected(
+                        row.getInt(2), row.getInt(3), NotCollectedReason.valueOf(row.getString(4))));
             }
         }
         List<Collection> collections = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
+        try (ResultSet row = KeptStatements.query(connection, """
                 SELECT collection_id, collected_at, staff_id, verification, offline, photo_id, collector FROM collections
-                WHERE order_id = ? ORDER BY collected_at, rowid""")) {
-            statement.setString(1, order.value());
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    collections.add(new Collection(row.getString(1), order,
-                            lines.getOrDefault(row.getString(1), List.of()),
-                            setAside.getOrDefault(row.getString(1), List.of()), new IdentityCheck(
-                                    Verification.valueOf(row.getString(4)),
-                                    Optional.ofNullable(row.getString(6)).map(PhotoId::valueOf),
-                                    Optional.ofNullable(row.getString(7))),
-                            row.getString(3), Instant.parse(row.getString(2)), row.getInt(5) == 1));
-                }
+                WHERE order_id = ? ORDER BY collected_at, rowid""", order.value())) {
+            while (row.next()) {
+                collections.add(new Collection(row.getString(1), order,
+                        lines.getOrDefault(row.getString(1), List.of()),
+                        setAside.getOrDefault(row.getString(1), List.of()), new IdentityCheck(
+                                Verification.valueOf(row.getString(4)),
+                                Optional.ofNullable(row.getString(6)).map(PhotoId::valueOf),
+                                Optional.ofNullable(row.getString(7))),
+                        row.getString(3), Instant.parse(row.getString(2)), row.getInt(5) == 1));
             }
         }
         return collections;

@@ -37,13 +37,16 @@ public sealed interface SearchQuery {
     }
 
     /**
-     * @param nameTerms      prefixes of words in the customer's name, lower case
+     * @param nameTerms      words of the customer's name, lower case
+     * @param lastIsPrefix   the last name word is still being typed (nothing came after it), so it is
+     *                       matched as the start of a word; a name followed by a postcode is whole
      * @param postcodePrefix the start of the postcode without spaces, upper case, or empty
      * @param outwardCode    the postcode's outward code when a whole one was typed ({@code LS1} alone, or
      *                       before more of the postcode, or inside a whole postcode): matched exactly, so
      *                       LS1 does not find LS11
      */
-    record ByName(List<String> nameTerms, String postcodePrefix, Optional<String> outwardCode) implements SearchQuery {
+    record ByName(List<String> nameTerms, boolean lastIsPrefix, String postcodePrefix, Optional<String> outwardCode)
+            implements SearchQuery {
         public ByName {
             nameTerms = List.copyOf(nameTerms);
             Objects.requireNonNull(postcodePrefix, "postcode prefix");
@@ -75,8 +78,10 @@ public sealed interface SearchQuery {
         }
         List<String> names = new ArrayList<>();
         List<String> postcode = new ArrayList<>();
+        boolean lastIsPrefix = false;
         for (String word : typed.split("[\\s,]+")) {
-            if (word.chars().anyMatch(Character::isDigit)) {
+            lastIsPrefix = !word.chars().anyMatch(Character::isDigit);
+            if (!lastIsPrefix) {
                 postcode.add(word.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT));
             } else {
                 for (String part : word.split("[^\\p{L}]+")) {
@@ -89,7 +94,7 @@ public sealed interface SearchQuery {
         if (names.stream().noneMatch(n -> n.length() >= 2)) {
             return new Invalid("Give at least two letters of the customer's name, with the postcode if you have it.");
         }
-        return new ByName(names, String.join("", postcode), outwardCode(postcode));
+        return new ByName(names, lastIsPrefix, String.join("", postcode), outwardCode(postcode));
     }
 
     /** The outward code of what was typed as a postcode, when a whole one is there. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.holdfast.money.Money;
 import io.holdfast.store.Database;
+import io.holdfast.store.KeptStatements;
 import io.holdfast.store.Timestamps;
 
 /** Orders in the store's SQLite file. */
@@ -54,21 +55,18 @@ public final class SqliteOrderRepository implements OrderRepository {
 
     /** Reads an order on the caller's connection: inside a write transaction, it sees that transaction. */
     public static Optional<Order> load(Connection connection, OrderId id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
+        try (ResultSet row = KeptStatements.query(connection, """
                 SELECT customer_name, postcode, masked_contact, pickup_by, status, collection_code_hash, updated_at,
                        version
-                FROM orders WHERE order_id = ?""")) {
-            statement.setString(1, id.value());
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Order(id,
-                        new Customer(row.getString(1), row.getString(2), row.getString(3)),
-                        lines(connection, id), parcels(connection, id),
-                        LocalDate.parse(row.getString(4)), OrderStatus.valueOf(row.getString(5)),
-                        row.getString(6), Instant.parse(row.getString(7)), row.getInt(8)));
+                FROM orders WHERE order_id = ?""", id.value())) {
+            if (!row.next()) {
+                return Optional.empty();
             }
+            return Optional.of(new Order(id,
+                    new Customer(row.getString(1), row.getString(2), row.getString(3)),
+                    lines(connection, id), parcels(connection, id),
+                    LocalDate.parse(row.getString(4)), OrderStatus.valueOf(row.getString(5)),
+                    row.getString(6), Instant.parse(row.getString(7)), row.getInt(8)));
         }
     }
 
@@ -133,34 +131,29 @@ public final class SqliteOrderRepository implements OrderRepository {
     }
 
     private static List<OrderLine> lines(Connection connection, OrderId id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
+        List<OrderLine> lines = new ArrayList<>();
+        try (ResultSet row = KeptStatements.query(connection, """
                 SELECT line_no, sku, description, quantity, quantity_collected, unit_price_minor, currency,
                        quantity_not_collected
-                FROM order_lines WHERE order_id = ? ORDER BY line_no""")) {
-            statement.setString(1, id.value());
-            List<OrderLine> lines = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    lines.add(new OrderLine(row.getInt(1), row.getString(2), row.getString(3), row.getInt(4),
-                            row.getInt(5), Money.of(row.getLong(6), row.getString(7)), row.getInt(8)));
-                }
+                FROM order_lines WHERE order_id = ? ORDER BY line_no""", id.value())) {
+            while (row.next()) {
+                lines.add(new OrderLine(row.getInt(1), row.getString(2), row.getString(3), row.getInt(4),
+                        row.getInt(5), Money.of(row.getLong(6), row.getString(7)), row.getInt(8)));
             }
-            return lines;
         }
+        return lines;
     }
 
     private static List<Parcel> parcels(Connection connection, OrderId id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT parcel_no, location_kind, location_code FROM parcels WHERE order_id = ? ORDER BY parcel_no""")) {
-            statement.setString(1, id.value());
-            List<Parcel> parcels = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    parcels.add(new Parcel(row.getInt(1),
-                            new Parcel.Location(Parcel.Location.Kind.valueOf(row.getString(2)), row.getString(3))));
-                }
+        List<Parcel> parcels = new ArrayList<>();
+        try (ResultSet row = KeptStatements.query(connection, """
+                SELECT parcel_no, location_kind, location_code FROM parcels WHERE order_id = ? ORDER BY parcel_no""",
+                id.value())) {
+            while (row.next()) {
+                parcels.add(new Parcel(row.getInt(1),
+                        new Parcel.Location(Parcel.Location.Kind.valueOf(row.getString(2)), row.getString(3))));
             }
-            return parcels;
         }
+        return parcels;
     }
 }

@@ -258,6 +258,7 @@ public final class Database implements AutoCloseable {
     }
 
     static void closeQuietly(Connection connection) {
+        KeptStatements.forget(connection);
         try {
             connection.close();
         } catch (SQLException ignored) {

@@ -86,8 +86,10 @@ class OrderSearchTest {
 
     @Test
     void aPostcodeNarrowsANameSearch() {
-        assertThat(ids("jan LS6")).containsExactly("CC-100002");
-        assertThat(ids("jan ls1 4ap")).containsExactly("CC-100001");
+        assertThat(ids("janet LS6")).containsExactly("CC-100002");
+        assertThat(ids("LS6 jan")).as("the name typed last is still being typed").containsExactly("CC-100002");
+        assertThat(ids("jan LS6")).as("a name followed by a postcode is whole").isEmpty();
+        assertThat(ids("jane ls1 4ap")).containsExactly("CC-100001");
         assertThat(ids("jones LS1")).isEmpty();
     }
 
@@ -99,6 +101,27 @@ class OrderSearchTest {
         assertThat(ids("smith LS175DR")).as("a whole postcode typed without its space").isEmpty();
         assertThat(ids("smith LS176AN")).containsExactly("CC-100006");
         assertThat(ids("smith 5DR")).as("no outward code typed: the start of the postcode").isEmpty();
+    }
+
+    @Test
+    void wholeNameWordsInAWholeOutwardCodeAreLookedUpJoinedAndAWordStillBeingTypedIsNot() {
+        assertThat(OrderSearch.areaMatch((SearchQuery.ByName) SearchQuery.parse("Jane Smith LS1 4")))
+                .hasValue("area_words : (\"jane0LS1\" \"smith0LS1\")");
+        assertThat(OrderSearch.areaMatch((SearchQuery.ByName) SearchQuery.parse("LS1 smi"))).isEmpty();
+        assertThat(OrderSearch.areaMatch((SearchQuery.ByName) SearchQuery.parse("smith L"))).isEmpty();
+    }
+
+    @Test
+    void namesWithPunctuationAndNamesThatRunIntoAnOutwardCodeAreFoundRightly() {
+        new SqliteOrderRepository(database).saveAll(List.of(order("CC-100007", "Ann Lee", "EN1 1AA", "777777"),
+                order("CC-100008", "Anne Lee", "N1 9GU", "888888"), order("CC-100010", "Mary St. John", "LS1 4AP", "101010"),
+                order("CC-100011", "Liam O'Neill-Hart", "LS1 4AP", "111112")));
+
+        assertThat(ids("ann EN1")).containsExactly("CC-100007");
+        assertThat(ids("anne N1")).containsExactly("CC-100008");
+        assertThat(ids("st john LS1")).as("a full stop the joined words do not part").containsExactly("CC-100010");
+        assertThat(ids("o'neill hart LS1")).containsExactly("CC-100011");
+        assertThat(ids("hart LS1")).containsExactly("CC-100011");
     }
 
     @Test

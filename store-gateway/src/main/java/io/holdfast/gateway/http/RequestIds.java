@@ -50,8 +50,10 @@ public final class RequestIds implements Filter {
         try {
             chain.proceed();
         } finally {
-            LOG.log(System.Logger.Level.INFO, "{0} {1} -> {2} in {3} ms", request.prologue().method().text(),
-                    request.path().absolute().rawPath(), response.status().code(), (System.nanoTime() - started) / 1_000_000);
+            // A plain string: a pattern with parameters would go through MessageFormat on every request.
+            LOG.log(System.Logger.Level.INFO, request.prologue().method().text() + " "
+                    + request.path().absolute().rawPath() + " -> " + response.status().code() + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
             HelidonMdc.remove(MDC_KEY);
         }
     }
