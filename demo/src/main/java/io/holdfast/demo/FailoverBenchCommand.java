@@ -84,7 +84,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
     }
 
     /** What one case measured; the samples are those still running or started once the fault was on. */
-    record Outcome(Optional<Duration> detected, List<Sample> samples, List<String> transitions) {
+    record Outcome(Optional<Duration> detected, List<Sample> samples, List<String> transitions, Duration longestWait) {
     }
 
     @Override
@@ -112,8 +112,8 @@ final class FailoverBenchCommand implements Callable<Integer> {
             out.printf("central ORDERS fails after %d s of healthy traffic, measured %d s after; call budget %d ms, "
                             + "health watch every %d ms%n", healthySeconds, afterSeconds, budget.toMillis(),
                     defaults.resilience().watchEvery().toMillis());
-            out.printf("%-10s %7s  %10s  %9s  %13s  %13s  %6s%n", "fault", "clients", "detected", "requests",
-                    "worst request", "over " + budget.plus(SLACK).toMillis() + " ms", "failed");
+            out.printf("%-10s %7s  %10s  %9s  %13s  %13s  %6s  %s%n", "fault", "clients", "detected", "requests",
+                    "worst request", "over " + budget.plus(SLACK).toMillis() + " ms", "failed", "longest wait on central");
             int round = 0;
             for (Fault fault : faults) {
                 for (int clients : TRAFFIC) {
@@ -203,7 +203,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
             Optional<Duration> detected = degradedAt.get() == 0 ? Optional.empty()
                     : Optional.of(Duration.ofNanos(degradedAt.get() - faultAt.get()));
             return new Outcome(detected, samples.stream().filter(s -> s.endedNanosAfterFault() >= 0).toList(),
-                    List.copyOf(transitions));
+                    List.copyOf(transitions), gateway.services().guards().guard(Capability.ORDERS).longestWait());
         }
     }
 
@@ -226,9 +226,10 @@ final class FailoverBenchCommand implements Callable<Integer> {
         long worst = samples.stream().mapToLong(Sample::latencyNanos).max().orElse(-1);
         long over = samples.stream().filter(s -> s.latencyNanos() > budget.plus(SLACK).toNanos()).count();
         long failed = samples.stream().filter(s -> !s.ok()).count();
-        out.printf("%-10s %7d  %10s  %,9d  %13s  %,13d  %,6d%n", fault, clients,
+        out.printf("%-10s %7d  %10s  %,9d  %13s  %,13d  %,6d  %.1f ms%n", fault, clients,
                 outcome.detected().map(d -> d.isNegative() ? "before" : d.toMillis() + " ms").orElse("never"),
-                samples.size(), worst < 0 ? "-" : String.format("%.1f ms", worst / 1e6), over, failed);
+                samples.size(), worst < 0 ? "-" : String.format("%.1f ms", worst / 1e6), over, failed,
+                outcome.longestWait().toNanos() / 1e6);
         out.flush();
     }
 

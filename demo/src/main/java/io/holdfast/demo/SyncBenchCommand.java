@@ -164,7 +164,7 @@ final class SyncBenchCommand implements Callable<Integer> {
                 Thread.sleep(20);
             }
             SyncSettings settings = SyncSettings.defaults(mosquitto.uri(), "bench").withRate(1_000_000)
-                    .withResyncSpread(Duration.ZERO);
+                    .withResyncSpread(Duration.ZERO).withWindow(Integer.getInteger("bench.window", 4));
             long start = System.nanoTime();
             try (OutboxRelay relay = new OutboxRelay(settings, outbox, () -> EnumSet.allOf(Capability.class),
                     clock, new SplittableRandom()).start()) {

@@ -12,7 +12,9 @@ import java.util.EnumMap;
 import java.util.List;
 
 import io.holdfast.mode.Capability;
+import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
+import io.holdfast.store.KeptStatements;
 import io.holdfast.store.Timestamps;
 
 /**
@@ -128,56 +130,36 @@ public final class Outbox {
 
     /**
      * Events the relay may send, oldest first: not yet acknowledged, of the capabilities that may
-     * drain now, and not among those already in flight. Each capability is read in sequence order
-     * through its own index range, then merged, so an isolated capability's backlog costs nothing.
+     * drain now, and after the last one of each capability already in flight (the relay sends each
+     * capability's events in sequence order, so what is in flight is a prefix: reading past it costs
+     * nothing however wide the window). Each capability is read through its own index range, then
+     * merged, so an isolated capability's backlog costs nothing.
+     *
+     * @param sentUpTo per capability, the highest sequence in flight; none: from the start
      */
-    public List<PendingEvent> relayCandidates(java.util.Set<Capability> drainable, java.util.Set<String> inFlight,
+    public List<PendingEvent> relayCandidates(java.util.Set<Capability> drainable, Map<Capability, Long> sentUpTo,
                                               int limit) {
         if (drainable.isEmpty()) {
             return List.of();
         }
         return database.read("read events to relay", connection -> {
             List<PendingEvent> pending = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT sequence, idempotency_key, capability, type, aggregate_id, occurred_at, payload, "
-                            + "previous_in_capability FROM outbox_events "
-                            + "WHERE capability = ? AND state <> 'ACKNOWLEDGED' ORDER BY sequence LIMIT ?")) {
-                for (Capability capability : drainable) {
-                    select.setString(1, capability.name());
-                    select.setInt(2, limit + inFlight.size());
-                    try (ResultSet row = select.executeQuery()) {
-                        int taken = 0;
-                        while (row.next() && taken < limit) {
-                            if (inFlight.contains(row.getString(2))) {
-                                continue;
-                            }
-                            taken++;
-                            pending.add(new PendingEvent(row.getLong(1), row.getLong(8), new OutboxEvent(
-                                    row.getString(2), Capability.valueOf(row.getString(3)), row.getString(4),
-                                    row.getString(5), Instant.parse(row.getString(6)), row.getString(7))));
-                        }
+            for (Capability capability : drainable) {
+                try (ResultSet row = KeptStatements.query(connection, """
+                        SELECT sequence, idempotency_key, capability, type, aggregate_id, occurred_at, payload,
+                               previous_in_capability
+                        FROM outbox_events
+                        WHERE capability = ? AND state <> 'ACKNOWLEDGED' AND sequence > ? ORDER BY sequence LIMIT ?""",
+                        capability.name(), sentUpTo.getOrDefault(capability, 0L), limit)) {
+                    while (row.next()) {
+                        pending.add(new PendingEvent(row.getLong(1), row.getLong(8), new OutboxEvent(
+                                row.getString(2), Capability.valueOf(row.getString(3)), row.getString(4),
+                                row.getString(5), Instant.parse(row.getString(6)), row.getString(7))));
                     }
                 }
             }
             pending.sort(java.util.Comparator.comparingLong(PendingEvent::sequence));
             return pending.size() > limit ? List.copyOf(pending.subList(0, limit)) : pending;
-        });
-    }
-
-    /** The relay sent these events; they wait for central's acknowledgement. */
-    public void markPublished(Collection<String> idempotencyKeys, Instant at) {
-        database.inTransaction("mark " + idempotencyKeys.size() + " events published", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox_events SET state = 'PUBLISHED', published_at = ? "
-                            + "WHERE idempotency_key = ? AND state = 'STORED'")) {
-                for (String key : idempotencyKeys) {
-                    update.setString(1, Timestamps.format(at));
-                    update.setString(2, key);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-            return null;
         });
     }
 
@@ -197,25 +179,22 @@ public final class Outbox {
      * still waiting; acknowledging twice changes nothing.
      */
     public int acknowledge(Collection<String> idempotencyKeys, Instant at) {
+        if (idempotencyKeys.isEmpty()) {
+            return 0;
+        }
+        // One statement for the whole acknowledgement: the keys go in as one JSON array, and each row it
+        // changes answers its payload's size, so the outbox's usage falls by exactly what was freed.
+        String keys = CoreJson.write(List.copyOf(idempotencyKeys));
         return database.inTransaction("acknowledge " + idempotencyKeys.size() + " outbox events", connection -> {
             int changed = 0;
             long freed = 0;
-            try (PreparedStatement size = connection.prepareStatement(
-                    "SELECT length(CAST(payload AS BLOB)) FROM outbox_events WHERE idempotency_key = ? AND state <> 'ACKNOWLEDGED'");
-                 PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox_events SET state = 'ACKNOWLEDGED', acknowledged_at = ? "
-                            + "WHERE idempotency_key = ? AND state <> 'ACKNOWLEDGED'")) {
-                for (String key : idempotencyKeys) {
-                    size.setString(1, key);
-                    try (ResultSet row = size.executeQuery()) {
-                        if (!row.next()) {
-                            continue;
-                        }
-                        freed += row.getLong(1) + PER_EVENT_BYTES;
-                    }
-                    update.setString(1, Timestamps.format(at));
-                    update.setString(2, key);
-                    changed += update.executeUpdate();
+            try (ResultSet row = KeptStatements.query(connection, """
+                    UPDATE outbox_events SET state = 'ACKNOWLEDGED', acknowledged_at = ?
+                    WHERE state <> 'ACKNOWLEDGED' AND idempotency_key IN (SELECT value FROM json_each(?))
+                    RETURNING length(CAST(payload AS BLOB))""", Timestamps.format(at), keys)) {
+                while (row.next()) {
+                    changed++;
+                    freed += row.getLong(1) + PER_EVENT_BYTES;
                 }
             }
             usedBytes.addAndGet(-freed);

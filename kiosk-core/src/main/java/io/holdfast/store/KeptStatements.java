@@ -32,11 +32,11 @@ public final class KeptStatements {
         return statement;
     }
 
-    /** Runs a kept query with text parameters; the caller closes the result set. */
-    public static ResultSet query(Connection connection, String sql, String... parameters) throws SQLException {
+    /** Runs a kept query with its parameters (text or whole numbers); the caller closes the result set. */
+    public static ResultSet query(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = prepared(connection, sql);
         for (int i = 0; i < parameters.length; i++) {
-            statement.setString(i + 1, parameters[i]);
+            statement.setObject(i + 1, parameters[i]);
         }
         return statement.executeQuery();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -70,25 +71,31 @@ class OutboxTest {
         append(outbox, event("o2", Capability.ORDERS, 10));
         append(outbox, event("l1", Capability.LOYALTY, 10));
 
-        assertThat(keys(outbox.relayCandidates(EnumSet.of(Capability.ORDERS, Capability.LOYALTY), Set.of(), 10)))
+        assertThat(keys(outbox.relayCandidates(EnumSet.of(Capability.ORDERS, Capability.LOYALTY), Map.of(), 10)))
                 .containsExactly("o1", "o2", "l1");
-        assertThat(keys(outbox.relayCandidates(EnumSet.allOf(Capability.class), Set.of("o1", "r1"), 10)))
-                .containsExactly("o2", "l1");
-        assertThat(keys(outbox.relayCandidates(EnumSet.allOf(Capability.class), Set.of(), 2))).containsExactly("o1", "r1");
-        assertThat(outbox.relayCandidates(Set.of(), Set.of(), 10)).isEmpty();
+        long o1 = outbox.relayCandidates(EnumSet.of(Capability.ORDERS), Map.of(), 1).getFirst().sequence();
+        long r1 = outbox.relayCandidates(EnumSet.of(Capability.REFUNDS), Map.of(), 1).getFirst().sequence();
+        assertThat(keys(outbox.relayCandidates(EnumSet.allOf(Capability.class),
+                Map.of(Capability.ORDERS, o1, Capability.REFUNDS, r1), 10))).as("o1 and r1 in flight").containsExactly("o2", "l1");
+        assertThat(keys(outbox.relayCandidates(EnumSet.allOf(Capability.class), Map.of(), 2))).containsExactly("o1", "r1");
+        assertThat(outbox.relayCandidates(Set.of(), Map.of(), 10)).isEmpty();
     }
 
     @Test
-    void publishedEventsStayCandidatesUntilAcknowledgedThenArePurgedAfterTheirRetention() {
+    void sentEventsStayCandidatesUntilAcknowledgedThenArePurgedAfterTheirRetention() {
         Outbox outbox = new Outbox(database);
         append(outbox, event("o1", Capability.ORDERS, 10));
-        outbox.markPublished(List.of("o1"), NOW);
+        append(outbox, event("o2", Capability.ORDERS, 10));
 
-        assertThat(keys(outbox.relayCandidates(EnumSet.allOf(Capability.class), Set.of(), 10)))
-                .as("a restarted relay sends it again").containsExactly("o1");
-        outbox.acknowledge(List.of("o1"), NOW);
+        long o1 = outbox.relayCandidates(EnumSet.of(Capability.ORDERS), Map.of(), 1).getFirst().sequence();
+        assertThat(keys(outbox.relayCandidates(EnumSet.allOf(Capability.class), Map.of(Capability.ORDERS, o1), 10)))
+                .as("in flight: not offered again").containsExactly("o2");
+        assertThat(keys(outbox.relayCandidates(EnumSet.allOf(Capability.class), Map.of(), 10)))
+                .as("a restarted relay sends both again").containsExactly("o1", "o2");
+        assertThat(outbox.acknowledge(List.of("o1", "o2", "never-sent"), NOW)).isEqualTo(2);
+        assertThat(outbox.acknowledge(List.of("o1"), NOW)).as("acknowledging twice changes nothing").isZero();
         assertThat(outbox.purgeAcknowledged(NOW.minus(Duration.ofDays(1)))).isZero();
-        assertThat(outbox.purgeAcknowledged(NOW.plusSeconds(1))).isEqualTo(1);
+        assertThat(outbox.purgeAcknowledged(NOW.plusSeconds(1))).isEqualTo(2);
         assertThat(outbox.eventsFor("agg")).isEmpty();
     }
 

@@ -211,6 +211,11 @@ public final class StoreServices implements AutoCloseable {
         return sync;
     }
 
+    /** The guards around every call to central, one per capability. */
+    public CentralGuards guards() {
+        return guards;
+    }
+
     public CentralProbe probe() {
         return probe;
     }

@@ -14,8 +14,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * One MQTT connection through Paho's v3 client: connect, subscribe, publish, disconnect. It only
  * moves bytes. Paho keeps nothing (MemoryPersistence, clean session) and does not reconnect by
- * itself: the relay decides. Arriving messages and a lost connection are put on the relay's queue;
- * nothing else happens on Paho's threads.
+ * itself: the relay decides. Arriving messages and a lost connection go to the relay's sink, which
+ * may wait (a bounded queue): Paho's reader then waits too, and the broker holds what is unread.
+ * Publishing hands the message to Paho and does not wait for the broker's PUBACK: what counts for an
+ * event is central's own acknowledgement, and nothing of ours ever waits on a reader that waits on us.
  */
 final class MqttLink implements AutoCloseable {
 
@@ -28,22 +30,45 @@ final class MqttLink implements AutoCloseable {
         }
     }
 
+    /** Where Paho's signals go; may wait for room. */
+    interface Sink {
+        void accept(Signal signal) throws InterruptedException;
+    }
+
+    /**
+     * QoS 1 messages handed to Paho and not yet acknowledged by the broker: well above the relay's
+     * window of batches plus its status and command replies.
+     */
+    static final int MAX_IN_FLIGHT = 1_000;
+
     private final MqttClient client;
     private final String brokerUri;
 
     MqttLink(String brokerUri, String clientId, BlockingQueue<Signal> signals) throws MqttException {
+        this(brokerUri, clientId, signals::put);
+    }
+
+    MqttLink(String brokerUri, String clientId, Sink signals) throws MqttException {
         this.brokerUri = brokerUri;
         this.client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
         client.setTimeToWait(5_000);
         client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
-                signals.add(new Signal.Lost(cause == null ? "connection lost" : String.valueOf(cause.getMessage())));
+                deliver(new Signal.Lost(cause == null ? "connection lost" : String.valueOf(cause.getMessage())));
             }
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                signals.add(new Signal.Arrived(topic, message.getPayload()));
+                deliver(new Signal.Arrived(topic, message.getPayload()));
+            }
+
+            private void deliver(Signal signal) {
+                try {
+                    signals.accept(signal);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
 
             @Override
@@ -70,7 +95,7 @@ final class MqttLink implements AutoCloseable {
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(5);
         options.setKeepAliveInterval(30);
-        options.setMaxInflight(64);
+        options.setMaxInflight(MAX_IN_FLIGHT);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (brokerUri.startsWith("tcp:")) {
             options.setSocketFactory(new NoDelaySockets());
@@ -84,8 +109,12 @@ final class MqttLink implements AutoCloseable {
         }
     }
 
+    /** Hands a QoS 1 message to Paho, which sends it; does not wait for the broker's PUBACK. */
     void publish(String topic, byte[] payload, boolean retained) throws MqttException {
-        client.publish(topic, payload, 1, retained);
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        message.setRetained(retained);
+        client.getTopic(topic).publish(message);
     }
 
     boolean isConnected() {

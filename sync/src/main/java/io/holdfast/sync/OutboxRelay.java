@@ -1,14 +1,11 @@
 package io.holdfast.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,11 +18,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import io.holdfast.mode.Capability;
@@ -40,31 +32,17 @@ import io.holdfast.outbox.VerdictHandler;
  * within a bounded window and rate, re-sends a batch whose acknowledgement times out, and marks
  * events acknowledged only when central's own acknowledgement names them. The outbox is the record
  * of what is unsent; after any restart everything unacknowledged is simply sent again, and central
- * applies each event once by its idempotency key.
+ * applies each event once by its idempotency key. Nothing is written when a batch goes out: a batch
+ * in flight lives in the loop's window, and the outbox changes only when central has the events.
+ *
+ * <p>The loop hears only what it acts on: a lost connection and central's acknowledgements. Other
+ * messages (commands, downstream data) go from Paho's reader straight to {@link InboundDispatch}.
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
-    private static final ObjectMapper JSON = SyncJson.MAPPER;
-    /** How long to wait for the store's retained status before connecting. */
-    private static final Duration RIVAL_LOOK = Duration.ofMillis(500);
-    /** How often a relay kept off by another gateway looks again. */
-    private static final Duration RIVAL_RECHECK = Duration.ofSeconds(10);
-    /** A gateway not heard from for this long is gone, whatever its last status said. */
-    private static final Duration RIVAL_SILENCE = Duration.ofMinutes(2);
     /** Larger than any acknowledgement or command the store expects; anything bigger is dropped. */
     static final int MAX_INBOUND_BYTES = 256 * 1024;
-
-    private record Batch(String id, List<String> keys, byte[] payload, Instant sentAt) {
-        Batch resentAt(Instant at) {
-            return new Batch(id, keys, payload, at);
-        }
-
-        /** The batch still waiting for the rest of its events; its message is sent again whole. */
-        Batch without(Set<String> acknowledged) {
-            return new Batch(id, keys.stream().filter(key -> !acknowledged.contains(key)).toList(), payload, sentAt);
-        }
-    }
 
     private final SyncSettings settings;
     private final Outbox outbox;
@@ -72,10 +50,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final Backoff backoff;
     private final RandomGenerator random;
-    private final BlockingQueue<MqttLink.Signal> signals = new LinkedBlockingQueue<>();
-    private final Map<String, Batch> inFlight = new LinkedHashMap<>();
-    private final List<BiConsumer<String, byte[]>> inboundHandlers = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<String, Integer>> oversizedHandlers = new CopyOnWriteArrayList<>();
+    /** Bounded: when the loop falls behind, Paho's reader waits, and the broker holds the rest. */
+    private final BlockingQueue<MqttLink.Signal> signals = new LinkedBlockingQueue<>(1_024);
+    private final InboundDispatch dispatch;
+    private final BatchWindow inFlight = new BatchWindow();
     private final List<VerdictHandler> verdictHandlers = new CopyOnWriteArrayList<>();
     private final List<String> extraSubscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong published = new AtomicLong();
@@ -87,8 +65,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile int eventsPerSecond;
     private volatile Optional<Instant> lastContact = Optional.empty();
     private volatile Instant holdUntil = Instant.EPOCH;
-    /** This store file's installation: how this gateway tells itself from another claiming its store. */
-    private final String installation;
+    /** This store file's installation, and how this gateway tells itself from another claiming its store. */
+    private final StoreClaim claim;
     private volatile Optional<String> refusedBecause = Optional.empty();
     private double tokens;
     /**
@@ -109,22 +87,26 @@ public final class OutboxRelay implements AutoCloseable {
         this.random = random;
         this.backoff = new Backoff(settings.reconnectFirst(), settings.reconnectCap(), random);
         this.eventsPerSecond = settings.eventsPerSecond();
-        this.installation = outbox.installationId();
+        this.claim = new StoreClaim(settings.broker(), settings.storeId(), outbox.installationId(), clock);
+        this.dispatch = new InboundDispatch("relay-inbound-" + settings.storeId());
     }
 
     /** The installation id this relay announces in its status on the broker. */
     public String installation() {
-        return installation;
+        return claim.installation();
     }
 
-    /** Messages on other subscribed topics (commands, downstream data) go to these handlers, on the relay's thread. */
+    /**
+     * Messages on other subscribed topics (commands, downstream data) go to these handlers, one at a
+     * time in the order they arrived, on a thread of their own (not the relay's loop).
+     */
     public void onMessage(BiConsumer<String, byte[]> handler) {
-        inboundHandlers.add(handler);
+        dispatch.onMessage(handler);
     }
 
     /** Told the topic and size of each message dropped unread for being larger than {@code MAX_INBOUND_BYTES}. */
     public void onOversized(BiConsumer<String, Integer> handler) {
-        oversizedHandlers.add(handler);
+        dispatch.onOversized(handler);
     }
 
     /**
@@ -181,11 +163,9 @@ public final class OutboxRelay implements AutoCloseable {
     public RelayStatus status() {
         MqttLink current = link;
         Instant hold = holdUntil;
-        synchronized (inFlight) {
-            return new RelayStatus(current != null && current.isConnected(), inFlight.size(), published.get(),
-                    acknowledged.get(), resends.get(), dropped.get(), eventsPerSecond, lastContact,
-                    hold.isAfter(clock.instant()) ? Optional.of(hold) : Optional.empty(), refusedBecause);
-        }
+        return new RelayStatus(current != null && current.isConnected(), inFlight.size(), published.get(),
+                acknowledged.get(), resends.get(), dropped.get(), eventsPerSecond, lastContact,
+                hold.isAfter(clock.instant()) ? Optional.of(hold) : Optional.empty(), refusedBecause);
     }
 
     @Override
@@ -203,12 +183,13 @@ public final class OutboxRelay implements AutoCloseable {
         if (current != null) {
             try {
                 // A clean goodbye sends no last will: say so ourselves, so another gateway may take the store.
-                current.publish(Topics.status(settings.storeId()), offlineStatus(), true);
+                current.publish(Topics.status(settings.storeId()), claim.offline(), true);
             } catch (MqttException ignored) {
                 // The broker is gone already; it will publish the will.
             }
             current.close();
         }
+        dispatch.close();
     }
 
     private void run() {
@@ -219,9 +200,11 @@ public final class OutboxRelay implements AutoCloseable {
                     continue;
                 }
                 MqttLink.Signal signal = signals.poll(50, TimeUnit.MILLISECONDS);
-                while (signal != null) {
-                    handle(signal);
-                    signal = signals.poll();
+                if (signal != null) {
+                    List<MqttLink.Signal> waiting = new ArrayList<>();
+                    waiting.add(signal);
+                    signals.drainTo(waiting);
+                    handle(waiting);
                 }
                 if (link != null && link.isConnected()) {
                     resendTimedOut();
@@ -246,28 +229,26 @@ public final class OutboxRelay implements AutoCloseable {
             // One gateway per store on the broker: the client id is the store's, and a second client with it
             // would knock the first off, and be knocked off in turn. So look first, and stay off if another
             // installation is there; say so loudly, and look again later.
-            Optional<String> rival = rivalOnBroker();
+            Optional<String> rival = claim.rival();
             if (rival.isPresent()) {
                 if (!rival.equals(refusedBecause)) {
                     LOG.log(System.Logger.Level.ERROR, "relay stays off the broker: {0}", rival.get());
                 }
                 refusedBecause = rival;
-                Thread.sleep(RIVAL_RECHECK.toMillis());
+                Thread.sleep(StoreClaim.RECHECK.toMillis());
                 return;
             }
             refusedBecause = Optional.empty();
-            MqttLink fresh = new MqttLink(settings.broker().toString(), "holdfast-" + settings.storeId(), signals);
-            fresh.connect(Topics.status(settings.storeId()), offlineStatus());
-            fresh.publish(Topics.status(settings.storeId()), onlineStatus(), true);
+            MqttLink fresh = new MqttLink(settings.broker().toString(), "holdfast-" + settings.storeId(), this::route);
+            fresh.connect(Topics.status(settings.storeId()), claim.offline());
+            fresh.publish(Topics.status(settings.storeId()), claim.online(), true);
             List<String> topics = new ArrayList<>();
             topics.add(Topics.acks(settings.storeId()));
             topics.addAll(extraSubscriptions);
             fresh.subscribe(topics);
             link = fresh;
             backoff.reset();
-            synchronized (inFlight) {
-                inFlight.clear();
-            }
+            inFlight.clear();
             LOG.log(System.Logger.Level.INFO, "relay connected to {0}", settings.broker());
         } catch (MqttException e) {
             Duration wait = backoff.next();
@@ -277,41 +258,63 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void handle(MqttLink.Signal signal) {
-        switch (signal) {
-            case MqttLink.Signal.Lost lost -> {
-                LOG.log(System.Logger.Level.WARNING, "relay connection lost: {0}", lost.reason());
-                dropLink();
+    /**
+     * On Paho's reader: central's acknowledgements and a lost connection go to the loop, an oversized
+     * message is dropped unread, and anything else goes to the inbound dispatch. Either may wait for room.
+     */
+    private void route(MqttLink.Signal signal) throws InterruptedException {
+        if (signal instanceof MqttLink.Signal.Arrived arrived && !arrived.topic().equals(Topics.acks(settings.storeId()))) {
+            if (arrived.payload().length > MAX_INBOUND_BYTES) {
+                drop(arrived.topic(), "oversized (" + arrived.payload().length + " bytes)");
+                dispatch.oversized(arrived.topic(), arrived.payload().length);
+            } else {
+                dispatch.message(arrived.topic(), arrived.payload());
             }
-            case MqttLink.Signal.Arrived arrived -> {
-                if (arrived.payload().length > MAX_INBOUND_BYTES) {
-                    drop(arrived.topic(), "oversized (" + arrived.payload().length + " bytes)");
-                    oversizedHandlers.forEach(handler -> handler.accept(arrived.topic(), arrived.payload().length));
-                } else if (arrived.topic().equals(Topics.acks(settings.storeId()))) {
-                    acknowledge(arrived.payload());
-                } else {
-                    inboundHandlers.forEach(handler -> handler.accept(arrived.topic(), arrived.payload()));
+            return;
+        }
+        signals.put(signal);
+    }
+
+    /**
+     * Everything that was waiting, in order: the acknowledgements among it are settled together, in
+     * one transaction, and a lost connection after them drops the link.
+     */
+    private void handle(List<MqttLink.Signal> waiting) {
+        List<Acknowledgement> acks = new ArrayList<>();
+        for (MqttLink.Signal signal : waiting) {
+            switch (signal) {
+                case MqttLink.Signal.Lost lost -> {
+                    acknowledge(acks);
+                    acks.clear();
+                    LOG.log(System.Logger.Level.WARNING, "relay connection lost: {0}", lost.reason());
+                    dropLink();
+                }
+                case MqttLink.Signal.Arrived arrived -> {
+                    if (arrived.payload().length > MAX_INBOUND_BYTES) {
+                        drop(arrived.topic(), "oversized (" + arrived.payload().length + " bytes)");
+                        continue;
+                    }
+                    try {
+                        acks.add(Acknowledgement.parse(arrived.payload()));
+                    } catch (IllegalArgumentException e) {
+                        drop(Topics.acks(settings.storeId()), e.getMessage());
+                    }
                 }
             }
         }
+        acknowledge(acks);
     }
 
-    private void acknowledge(byte[] payload) {
-        List<String> keys = new ArrayList<>();
-        List<CentralVerdict> verdicts;
-        try {
-            JsonNode ack = JSON.readTree(payload);
-            JsonNode named = ack == null ? null : ack.get("acknowledged");
-            if (named == null || !named.isArray()) {
-                drop(Topics.acks(settings.storeId()), "not an acknowledgement");
-                return;
-            }
-            named.forEach(key -> keys.add(key.asText()));
-            verdicts = verdicts(ack.path("verdicts"));
-        } catch (java.io.IOException e) {
-            drop(Topics.acks(settings.storeId()), "malformed JSON");
+    private void acknowledge(List<Acknowledgement> acks) {
+        if (acks.isEmpty()) {
             return;
         }
+        List<String> keys = new ArrayList<>();
+        List<CentralVerdict> verdicts = new ArrayList<>();
+        acks.forEach(ack -> {
+            keys.addAll(ack.keys());
+            verdicts.addAll(ack.verdicts());
+        });
         if (!verdicts.isEmpty()) {
             try {
                 for (VerdictHandler handler : verdictHandlers) {
@@ -326,42 +329,13 @@ public final class OutboxRelay implements AutoCloseable {
         int done = outbox.acknowledge(keys, clock.instant());
         acknowledged.addAndGet(done);
         lastContact = Optional.of(clock.instant());
-        Set<String> named = new HashSet<>(keys);
-        synchronized (inFlight) {
-            // Central may acknowledge a batch's events in several messages (an event waits there
-            // for its predecessor); a batch leaves the window when all of its events are done.
-            inFlight.replaceAll((id, batch) -> batch.without(named));
-            inFlight.values().removeIf(batch -> batch.keys().isEmpty());
-        }
-    }
-
-    private static List<CentralVerdict> verdicts(JsonNode array) {
-        List<CentralVerdict> verdicts = new ArrayList<>();
-        for (JsonNode verdict : array.isArray() ? array : JSON.createArrayNode()) {
-            if (verdict.path("key").isTextual() && verdict.path("result").isTextual()) {
-                verdicts.add(new CentralVerdict(verdict.get("key").asText(), verdict.get("result").asText(),
-                        verdict.path("detail").isObject() ? verdict.get("detail").toString() : "{}"));
-            }
-        }
-        return verdicts;
+        inFlight.acknowledged(new HashSet<>(keys));
     }
 
     private void resendTimedOut() throws MqttException {
-        Instant now = clock.instant();
-        List<Batch> due = new ArrayList<>();
-        synchronized (inFlight) {
-            for (Batch batch : inFlight.values()) {
-                if (batch.sentAt().plus(settings.ackTimeout()).isBefore(now)) {
-                    due.add(batch);
-                }
-            }
-        }
-        for (Batch batch : due) {
+        for (BatchWindow.Batch batch : inFlight.resendDue(clock.instant(), settings.ackTimeout())) {
             link.publish(Topics.events(settings.storeId()), batch.payload(), false);
             resends.incrementAndGet();
-            synchronized (inFlight) {
-                inFlight.put(batch.id(), batch.resentAt(now));
-            }
         }
     }
 
@@ -369,14 +343,13 @@ public final class OutboxRelay implements AutoCloseable {
         if (clock.instant().isBefore(holdUntil)) {
             return;
         }
-        while (windowHasRoom()) {
+        while (inFlight.size() < settings.window()) {
             refillTokens();
             int allowance = (int) Math.min(settings.batchEvents(), Math.floor(tokens));
             if (allowance < 1) {
                 return;
             }
-            Set<String> flying = inFlightKeys();
-            List<PendingEvent> candidates = outbox.relayCandidates(drainable.get(), flying, allowance);
+            List<PendingEvent> candidates = outbox.relayCandidates(drainable.get(), inFlight.sentUpTo(), allowance);
             if (candidates.isEmpty()) {
                 return;
             }
@@ -396,44 +369,12 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void publish(List<PendingEvent> events) throws MqttException {
         String id = UUID.randomUUID().toString();
-        ObjectNode message = JSON.createObjectNode();
-        message.put("store", settings.storeId());
-        message.put("batch", id);
-        ArrayNode array = message.putArray("events");
-        for (PendingEvent pending : events) {
-            ObjectNode event = array.addObject();
-            event.put("sequence", pending.sequence());
-            event.put("previous", pending.previousInCapability());
-            event.put("key", pending.event().idempotencyKey());
-            event.put("capability", pending.event().capability().name());
-            event.put("type", pending.event().type());
-            event.put("aggregate", pending.event().aggregateId());
-            event.put("at", pending.event().occurredAt().toString());
-            // Stored as valid JSON (the table checks it), so it goes out as it is, not parsed again.
-            event.putRawValue("payload", new RawValue(pending.event().payloadJson()));
-        }
-        byte[] payload = message.toString().getBytes(StandardCharsets.UTF_8);
-        List<String> keys = events.stream().map(e -> e.event().idempotencyKey()).toList();
+        byte[] payload = EventBatchMessage.encode(settings.storeId(), id, events);
+        List<BatchWindow.Sent> sent = events.stream().map(e -> new BatchWindow.Sent(e.event().idempotencyKey(),
+                e.event().capability(), e.sequence())).toList();
         link.publish(Topics.events(settings.storeId()), payload, false);
-        outbox.markPublished(keys, clock.instant());
-        published.addAndGet(keys.size());
-        synchronized (inFlight) {
-            inFlight.put(id, new Batch(id, keys, payload, clock.instant()));
-        }
-    }
-
-    private boolean windowHasRoom() {
-        synchronized (inFlight) {
-            return inFlight.size() < settings.window();
-        }
-    }
-
-    private Set<String> inFlightKeys() {
-        Set<String> keys = new HashSet<>();
-        synchronized (inFlight) {
-            inFlight.values().forEach(batch -> keys.addAll(batch.keys()));
-        }
-        return keys;
+        published.addAndGet(sent.size());
+        inFlight.sent(new BatchWindow.Batch(id, sent, payload, clock.instant()));
     }
 
     private void refillTokens() {
@@ -452,55 +393,6 @@ public final class OutboxRelay implements AutoCloseable {
         link = null;
         if (current != null) {
             current.close();
-        }
-    }
-
-    private byte[] offlineStatus() {
-        return ("{\"store\":\"" + settings.storeId() + "\",\"online\":false,\"installation\":\"" + installation + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private byte[] onlineStatus() {
-        return ("{\"store\":\"" + settings.storeId() + "\",\"online\":true,\"installation\":\"" + installation
-                + "\",\"at\":\"" + clock.instant() + "\"}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Another installation's gateway online for this store on the broker, read from the store's retained
-     * status with a throwaway client: online, not this installation, and heard from lately (a gateway
-     * that died without a word is not waited for beyond that).
-     */
-    private Optional<String> rivalOnBroker() throws MqttException, InterruptedException {
-        BlockingQueue<MqttLink.Signal> seen = new LinkedBlockingQueue<>();
-        try (MqttLink look = new MqttLink(settings.broker().toString(),
-                "holdfast-" + settings.storeId() + "-look-" + java.util.UUID.randomUUID(), seen)) {
-            look.connect();
-            look.subscribe(List.of(Topics.status(settings.storeId())));
-            long deadline = System.nanoTime() + RIVAL_LOOK.toNanos();
-            while (System.nanoTime() < deadline) {
-                MqttLink.Signal signal = seen.poll(20, TimeUnit.MILLISECONDS);
-                if (signal instanceof MqttLink.Signal.Arrived arrived) {
-                    return rival(arrived.payload());
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    private Optional<String> rival(byte[] status) {
-        try {
-            JsonNode node = JSON.readTree(status);
-            String other = node.path("installation").asText("");
-            Instant at = node.hasNonNull("at") ? Instant.parse(node.get("at").asText()) : Instant.EPOCH;
-            boolean lately = at.isAfter(clock.instant().minus(RIVAL_SILENCE));
-            if (node.path("online").asBoolean(false) && !other.isEmpty() && !other.equals(installation) && lately) {
-                return Optional.of("another gateway for store " + settings.storeId() + " (installation " + other
-                        + ", heard from at " + at + ") is connected to " + settings.broker()
-                        + "; two gateways for one store would knock each other off. Stop one of them");
-            }
-            return Optional.empty();
-        } catch (java.io.IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 

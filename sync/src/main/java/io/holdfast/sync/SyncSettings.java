@@ -51,6 +51,12 @@ public record SyncSettings(URI broker, String storeId, int batchBytes, int batch
                 reconnectCap, eventsPerSecond, spread);
     }
 
+    /** How many batches may wait for central's acknowledgement at once. */
+    public SyncSettings withWindow(int batches) {
+        return new SyncSettings(broker, storeId, batchBytes, batchEvents, batches, ackTimeout, reconnectFirst,
+                reconnectCap, eventsPerSecond, resyncSpread);
+    }
+
     public SyncSettings withRate(int perSecond) {
         return new SyncSettings(broker, storeId, batchBytes, batchEvents, window, ackTimeout, reconnectFirst,
                 reconnectCap, perSecond, resyncSpread);

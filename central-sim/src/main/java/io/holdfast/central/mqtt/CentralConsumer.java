@@ -338,8 +338,11 @@ public final class CentralConsumer implements AutoCloseable {
             MqttClient current = client;
             if (current != null) {
                 try {
-                    current.publish(ROOT + store + "/down/acks", ack.toString().getBytes(StandardCharsets.UTF_8), 1,
-                            false);
+                    // Handed to Paho without waiting for the broker's PUBACK, as a central serving a fleet would:
+                    // the next store's batch need not wait for this store's acknowledgement to reach the broker.
+                    MqttMessage message = new MqttMessage(ack.toString().getBytes(StandardCharsets.UTF_8));
+                    message.setQos(1);
+                    current.getTopic(ROOT + store + "/down/acks").publish(message);
                 } catch (MqttException e) {
                     LOG.log(System.Logger.Level.WARNING, "central could not acknowledge to {0}: {1}", store,
                             e.getMessage());

@@ -52,6 +52,7 @@ public final class CapabilityGuard implements AutoCloseable {
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong longestWaitNanos = new AtomicLong();
     private volatile boolean lastCallFailed;
     private volatile boolean isolated;
     private final Clock clock;
@@ -113,7 +114,9 @@ public final class CapabilityGuard implements AutoCloseable {
             refused.incrementAndGet();
             return new Result.Failed<>("central " + capability + " is isolated: not contacted", false);
         }
+        long started = System.nanoTime();
         Result<T> result = guarded(call);
+        longestWaitNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
         lastCallFailed = result instanceof Result.Failed;
         if (result instanceof Result.Failed<T> failed) {
             if (failed.contactedCentral()) {
@@ -177,6 +180,11 @@ public final class CapabilityGuard implements AutoCloseable {
         // The last call went unanswered: the store is working from its own copy even before the breaker opens.
         figures.put("lastCallFailed", lastCallFailed);
         return figures;
+    }
+
+    /** The longest any caller has waited on this guard since it started: the call budget bounds it. */
+    public java.time.Duration longestWait() {
+        return java.time.Duration.ofNanos(longestWaitNanos.get());
     }
 
     public Optional<Instant> lastAnswer() {
