@@ -122,8 +122,10 @@ class StatusBrowserIT {
         DemoDataset dataset = seededDataset(3);
         try (TestBrowser chromium = TestBrowser.start();
              CentralSimulator central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
+             // The health watch is off: this is the moment between a failed call and the watch's verdict,
+             // held open so the page can be seen in it.
              Gateway gateway = storeAgainst(central, ResilienceSettings.defaults()
-                     .withTiming(Duration.ofMinutes(10), Duration.ofSeconds(2))
+                     .withTiming(Duration.ofMinutes(10), Duration.ofSeconds(2)).withWatch(Duration.ZERO)
                      .withGuard(Capability.ORDERS, new GuardSettings(Duration.ofMillis(300), 10, 10, Duration.ofSeconds(30), 16)))) {
             WebDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
