@@ -1,5 +1,7 @@
 package io.holdfast.gateway.logging;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -23,7 +25,9 @@ public final class Logging {
     }
 
     public static void configure(LogFormat format) {
-        configure(format, System.err);
+        // Standard error's file descriptor itself, as the log's own stream (ConsoleHandler wrote to it
+        // through System.err): the batching handler buffers, so System.err's own lock is not wanted.
+        configure(format, new FileOutputStream(FileDescriptor.err));
     }
 
     /** The same, to another stream: a benchmark keeps the access log on without filling the terminal. */
