@@ -72,6 +72,10 @@ final class SyncBenchCommand implements Callable<Integer> {
             description = "Orders in the manifest snapshot (default: ${DEFAULT-VALUE}).")
     int manifestRows;
 
+    @Option(names = "--window", defaultValue = "4",
+            description = "Batches the relay may have waiting for central (default: ${DEFAULT-VALUE}, the gateway's).")
+    int window;
+
     @Option(names = "--chunk", defaultValue = "10000", description = "Orders per snapshot chunk (default: ${DEFAULT-VALUE}).")
     int chunk;
 
@@ -164,7 +168,7 @@ final class SyncBenchCommand implements Callable<Integer> {
                 Thread.sleep(20);
             }
             SyncSettings settings = SyncSettings.defaults(mosquitto.uri(), "bench").withRate(1_000_000)
-                    .withResyncSpread(Duration.ZERO).withWindow(Integer.getInteger("bench.window", 4));
+                    .withResyncSpread(Duration.ZERO).withWindow(window);
             long start = System.nanoTime();
             try (OutboxRelay relay = new OutboxRelay(settings, outbox, () -> EnumSet.allOf(Capability.class),
                     clock, new SplittableRandom()).start()) {
