@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +19,6 @@ import io.holdfast.central.CentralService;
 import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.Condition;
 import io.holdfast.central.demo.DemoDataset;
-import io.holdfast.gateway.config.DeviceSettings;
 import io.holdfast.gateway.central.GuardSettings;
 import io.holdfast.gateway.config.ResilienceSettings;
 import io.holdfast.hardware.payment.PaymentTerminalGate;
@@ -55,14 +53,9 @@ class DegradedModeTest {
     void start() {
         DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(60, 1, 1), 5L, TestClocks.TICKING);
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
-        Path file = folder.resolve("holdfast.db");
-        TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
-        gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
-                .withCentral(TestStores.centralOf(central))
-                .withDevices(new DeviceSettings(folder.resolve("spool"), List.of(), List.of(), List.of("till-1-terminal")))
-                .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(2))
-                        .withGuard(Capability.ORDERS, GuardSettings.DEFAULT.withCallBudget(BUDGET)
-                                .withOpenFor(Duration.ofSeconds(1)))), TestClocks.TICKING);
+        gateway = TestStores.withTerminalAgainst(folder, dataset, central, ResilienceSettings.defaults()
+                .withTiming(Duration.ofMillis(200), Duration.ofSeconds(2))
+                .withGuard(Capability.ORDERS, GuardSettings.DEFAULT.withCallBudget(BUDGET).withOpenFor(Duration.ofSeconds(1))));
         gateway.services().board().addListener(transitions::add);
         base = "http://127.0.0.1:" + gateway.port();
         colleague = TestStores.signIn(base, TestStores.COLLEAGUE);

@@ -16,7 +16,6 @@ import io.holdfast.central.CentralService;
 import io.holdfast.central.CentralSimulator;
 import io.holdfast.central.Condition;
 import io.holdfast.central.demo.DemoDataset;
-import io.holdfast.gateway.config.DeviceSettings;
 import io.holdfast.gateway.config.ResilienceSettings;
 import io.holdfast.hardware.payment.PaymentTerminalGate;
 import io.holdfast.mode.Capability;
@@ -42,13 +41,8 @@ class OnlineWatchTest {
     void start() {
         DemoDataset dataset = DemoDataset.generate("0421", new DemoDataset.Size(5, 1, 1), 5L, TestClocks.TICKING);
         central = CentralSimulator.start(CentralSimulator.Settings.ephemeral(), dataset, TestClocks.TICKING);
-        Path file = folder.resolve("holdfast.db");
-        TestStores.seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
-        gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
-                .withCentral(TestStores.centralOf(central))
-                .withDevices(new DeviceSettings(folder.resolve("spool"), List.of(), List.of(), List.of("till-1-terminal")))
-                .withResilience(ResilienceSettings.defaults().withTiming(Duration.ofMillis(200), Duration.ofSeconds(3))
-                        .withWatch(Duration.ofMillis(200))), TestClocks.TICKING);
+        gateway = TestStores.withTerminalAgainst(folder, dataset, central, ResilienceSettings.defaults()
+                .withTiming(Duration.ofMillis(200), Duration.ofSeconds(3)).withWatch(Duration.ofMillis(200)));
         gateway.services().board().addListener(transitions::add);
         await().atMost(PATIENCE).until(() -> gateway.services().board().all().stream()
                 .allMatch(status -> status.state() == CapabilityState.ONLINE));

@@ -60,6 +60,20 @@ public final class TestStores {
     }
 
     /** Signs a test colleague or supervisor in over HTTP and answers the bearer header value. */
+    /**
+     * Store 0421 seeded with {@code dataset}'s orders and talking to {@code central} with these guards, with
+     * one contactless terminal, {@code till-1-terminal}, whose gate follows PAYMENTS.
+     */
+    public static Gateway withTerminalAgainst(Path folder, DemoDataset dataset, io.holdfast.central.CentralSimulator central,
+                                              io.holdfast.gateway.config.ResilienceSettings resilience) {
+        Path file = folder.resolve("holdfast.db");
+        seed(file, dataset.orders().stream().map(DemoDataset.DemoOrder::order).toList());
+        return Gateway.start(settingsFor(file).withStoreId("0421").withCentral(centralOf(central))
+                .withDevices(new io.holdfast.gateway.config.DeviceSettings(folder.resolve("spool"), List.of(), List.of(),
+                        List.of("till-1-terminal")))
+                .withResilience(resilience), TestClocks.TICKING);
+    }
+
     public static String signIn(String base, String staffId) {
         var response = HttpCalls.postJson(base + "/api/v1/sessions",
                 "{\"staffId\": \"" + staffId + "\", \"pin\": \"" + PIN + "\"}");

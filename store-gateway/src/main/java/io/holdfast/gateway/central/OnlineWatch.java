@@ -29,6 +29,12 @@ public final class OnlineWatch implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OnlineWatch.class.getName());
     private static final Duration CONNECT = Duration.ofMillis(700);
+    /**
+     * The first check after start-up makes the first connection from a cold process; it may take this
+     * long before it counts as slow, so a store does not start degraded (and with contactless off) for
+     * a minimum hold because its own code was not warm yet.
+     */
+    static final Duration FIRST_CHECK = Duration.ofSeconds(2);
 
     private final CentralEndpoints endpoints;
     private final ResilienceSettings settings;
@@ -59,13 +65,15 @@ public final class OnlineWatch implements AutoCloseable {
     }
 
     private void watch(Capability capability) {
+        Duration timeout = FIRST_CHECK;
         while (!closed) {
             try {
                 CapabilityState state = board.status(capability).state();
                 // Online: a failure degrades. Degraded: a failure starts the minimum hold again, even while the
                 // breaker is open and the guarded probe learns nothing, so a flapping central stays degraded.
                 if (state == CapabilityState.ONLINE || state == CapabilityState.DEGRADED) {
-                    check(capability).ifPresent(why -> guards.guard(capability).healthCheckFailed("health check: " + why));
+                    check(capability, timeout).ifPresent(why -> guards.guard(capability).healthCheckFailed("health check: " + why));
+                    timeout = settings.guard(capability).slowCallThreshold();
                 }
                 Thread.sleep(settings.watchEvery());
             } catch (InterruptedException e) {
@@ -77,8 +85,7 @@ public final class OnlineWatch implements AutoCloseable {
     }
 
     /** Why central's health check for {@code capability} failed just now; empty when it answered in time. */
-    Optional<String> check(Capability capability) throws InterruptedException {
-        Duration timeout = settings.guard(capability).slowCallThreshold();
+    Optional<String> check(Capability capability, Duration timeout) throws InterruptedException {
         String path = "/central/" + CentralEndpoints.key(capability) + "/v1/health";
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoints.url(capability).resolve(path))
