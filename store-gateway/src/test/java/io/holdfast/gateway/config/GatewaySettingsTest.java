@@ -36,6 +36,17 @@ class GatewaySettingsTest {
         assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(settings.central().orders()).isEqualTo(URI.create("http://localhost:8091"));
         assertThat(settings.devices().printers()).isEmpty();
+        assertThat(settings.resilience().watchEvery()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.resilience().probeEvery()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theHealthWatchCanBeSlowedOrTurnedOffButNotRunFasterThanTenTimesASecond() throws IOException {
+        Path off = Files.writeString(folder.resolve("off.yaml"), "holdfast: {mode: {watch-every: PT0S}}\n");
+        assertThat(GatewaySettings.from(GatewayConfig.load(Optional.of(off))).resilience().watchEvery()).isZero();
+        Path fast = Files.writeString(folder.resolve("fast.yaml"), "holdfast: {mode: {watch-every: PT0.05S}}\n");
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(fast))))
+                .hasMessageContaining("holdfast.mode.watch-every").hasMessageContaining("PT0.05S");
     }
 
     @Test
