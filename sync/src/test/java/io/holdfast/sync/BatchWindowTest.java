@@ -11,10 +11,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.holdfast.mode.Capability;
+import io.holdfast.testing.TestClocks;
 
 class BatchWindowTest {
 
-    private static final Instant SENT = Instant.parse("2026-11-24T09:30:00Z");
+    /** The window judges only the instants it is given; it reads no clock of its own. */
+    private static final Instant SENT = TestClocks.START;
     private final BatchWindow window = new BatchWindow();
 
     @Test
