@@ -118,8 +118,8 @@ public final class OrderSearch {
         if (query.outwardCode().isEmpty() || query.lastIsPrefix()) {
             return Optional.empty();
         }
-        String outward = query.outwardCode().get().replaceAll("[^A-Z0-9]", "");
-        return Optional.of(query.nameTerms().stream().map(term -> "\"" + term.replace("\"", "") + "0" + outward + "\"")
+        String outward = query.outwardCode().get();
+        return Optional.of(query.nameTerms().stream().map(term -> word(term + "0" + outward))
                 .collect(Collectors.joining(" ", "area_words : (", ")")));
     }
 
@@ -134,15 +134,19 @@ public final class OrderSearch {
         List<String> terms = query.nameTerms();
         StringBuilder match = new StringBuilder("customer_name : (");
         for (int i = 0; i < terms.size(); i++) {
-            match.append(i == 0 ? "" : " ").append('"').append(terms.get(i).replace("\"", "")).append('"');
+            match.append(i == 0 ? "" : " ").append(word(terms.get(i)));
             if (i == terms.size() - 1 && query.lastIsPrefix()) {
                 match.append('*');
             }
         }
         match.append(')');
-        query.outwardCode().ifPresent(outward -> match.append(" AND outward_code : \"")
-                .append(outward.replaceAll("[^A-Z0-9]", "")).append('"'));
+        query.outwardCode().ifPresent(outward -> match.append(" AND outward_code : ").append(word(outward)));
         return match.toString();
+    }
+
+    /** One word of an FTS query, quoted, with any quote in it dropped: what was typed is never FTS syntax. */
+    private static String word(String typed) {
+        return '"' + typed.replace("\"", "") + '"';
     }
 
     static List<OrderSummary> select(Connection connection, String sql, String... parameters) throws SQLException {

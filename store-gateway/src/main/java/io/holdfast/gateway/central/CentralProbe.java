@@ -1,10 +1,7 @@
 package io.holdfast.gateway.central;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +23,15 @@ public final class CentralProbe implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CentralProbe.class.getName());
 
-    private final CentralEndpoints endpoints;
     private final CentralGuards guards;
     private final ModeBoard board;
     private final Outbox outbox;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CentralHealth health;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("central-probe").factory());
 
     public CentralProbe(CentralEndpoints endpoints, CentralGuards guards, ModeBoard board, Outbox outbox) {
-        this.endpoints = endpoints;
+        this.health = new CentralHealth(endpoints);
         this.guards = guards;
         this.board = board;
         this.outbox = outbox;
@@ -59,12 +55,11 @@ public final class CentralProbe implements AutoCloseable {
         }
     }
 
-    private Boolean health(Capability capability) throws IOException, InterruptedException, CentralFailure {
-        String path = "/central/" + CentralEndpoints.key(capability) + "/v1/health";
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoints.url(capability).resolve(path))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 200) {
-            throw new CentralFailure("health answered " + response.statusCode());
+    /** The guard bounds the call with the capability's budget; this timeout only stops a check it abandoned. */
+    private Boolean health(Capability capability) throws InterruptedException, CentralFailure {
+        Optional<String> failed = health.check(capability, Duration.ofSeconds(5));
+        if (failed.isPresent()) {
+            throw new CentralFailure(failed.get());
         }
         return true;
     }

@@ -1,14 +1,8 @@
 package io.holdfast.gateway.central;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.ResilienceSettings;
@@ -28,7 +22,6 @@ import io.holdfast.mode.ModeBoard;
 public final class OnlineWatch implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OnlineWatch.class.getName());
-    private static final Duration CONNECT = Duration.ofMillis(700);
     /**
      * The first check after start-up makes the first connection from a cold process; it may take this
      * long before it counts as slow, so a store does not start degraded (and with contactless off) for
@@ -36,21 +29,18 @@ public final class OnlineWatch implements AutoCloseable {
      */
     static final Duration FIRST_CHECK = Duration.ofSeconds(2);
 
-    private final CentralEndpoints endpoints;
     private final ResilienceSettings settings;
     private final ModeBoard board;
     private final CentralGuards guards;
-    private final HttpClient http;
+    private final CentralHealth health;
     private final List<Thread> watchers = new ArrayList<>();
     private volatile boolean closed;
 
     public OnlineWatch(CentralEndpoints endpoints, ResilienceSettings settings, ModeBoard board, CentralGuards guards) {
-        this.endpoints = endpoints;
         this.settings = settings;
         this.board = board;
         this.guards = guards;
-        // HTTP/1.1: the JDK client's default HTTP/2 first sends an upgrade, which costs a first probe its answer time.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT).build();
+        this.health = new CentralHealth(endpoints);
     }
 
     public OnlineWatch start() {
@@ -72,7 +62,7 @@ public final class OnlineWatch implements AutoCloseable {
                 // Online: a failure degrades. Degraded: a failure starts the minimum hold again, even while the
                 // breaker is open and the guarded probe learns nothing, so a flapping central stays degraded.
                 if (state == CapabilityState.ONLINE || state == CapabilityState.DEGRADED) {
-                    check(capability, timeout).ifPresent(why -> guards.guard(capability).healthCheckFailed("health check: " + why));
+                    health.check(capability, timeout).ifPresent(why -> guards.guard(capability).healthCheckFailed("health check: " + why));
                     timeout = settings.guard(capability).slowCallThreshold();
                 }
                 Thread.sleep(settings.watchEvery());
@@ -81,21 +71,6 @@ public final class OnlineWatch implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "watching central {0} failed: {1}", capability, e.getMessage());
             }
-        }
-    }
-
-    /** Why central's health check for {@code capability} failed just now; empty when it answered in time. */
-    Optional<String> check(Capability capability, Duration timeout) throws InterruptedException {
-        String path = "/central/" + CentralEndpoints.key(capability) + "/v1/health";
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoints.url(capability).resolve(path))
-                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200 ? Optional.empty()
-                    : Optional.of("central " + capability + " health answered " + response.statusCode());
-        } catch (HttpTimeoutException e) {
-            return Optional.of("central " + capability + " did not answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return Optional.of("central " + capability + " is not reachable (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -40,10 +40,6 @@ public record ResilienceSettings(Map<Capability, GuardSettings> guards, Duration
         }
     }
 
-    public ResilienceSettings(Map<Capability, GuardSettings> guards, Duration probeEvery, Duration minimumHold) {
-        this(guards, probeEvery, minimumHold, DEFAULT_WATCH_EVERY);
-    }
-
     public static ResilienceSettings defaults() {
         return new ResilienceSettings(Map.of(), DEFAULT_PROBE_EVERY, DEFAULT_MINIMUM_HOLD, DEFAULT_WATCH_EVERY);
     }
