@@ -212,6 +212,35 @@ class HoldfastCommandTest {
         assertThat(err.toString()).contains("broken at entry 1").contains("was changed after it was written");
     }
 
+    @Test
+    void releaseBuildAndTwoSignaturesMakeABundleAStoreTakes() throws IOException {
+        java.security.KeyPair one = io.holdfast.sync.command.KeyFiles.create(folder, "release-1");
+        java.security.KeyPair two = io.holdfast.sync.command.KeyFiles.create(folder, "release-2");
+        Path jar = java.nio.file.Files.writeString(folder.resolve("store-gateway.jar"), "a gateway");
+        Path libs = java.nio.file.Files.createDirectories(folder.resolve("libs"));
+        java.nio.file.Files.writeString(libs.resolve("helidon.jar"), "a library");
+        Path bundle = folder.resolve("holdfast-1.5.0.zip");
+
+        assertThat(run("release", "build", "--jar", jar.toString(), "--libs", libs.toString(), "--version", "1.5.0",
+                "--release", "15", "--minimum-schema", "21", "--cohort", "pilot", "--out", bundle.toString()))
+                .as(err.toString()).isZero();
+        assertThat(run("release", "sign", "--key", folder.resolve("release-1.key").toString(), "--key-id", "release-1",
+                bundle.toString())).as(err.toString()).isZero();
+        assertThat(run("release", "sign", "--key", folder.resolve("release-2.key").toString(), "--key-id", "release-2",
+                bundle.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("release 1.5.0 (number 15, 2 files) written to").contains("2 signature(s)");
+        io.holdfast.release.ReleaseBundle.Contents contents = io.holdfast.release.ReleaseBundle.read(bundle);
+        io.holdfast.release.ReleaseVerdict verdict = new io.holdfast.release.ReleaseCheck(new io.holdfast.release.ReleaseTrust(
+                java.util.Map.of("release-1", one.getPublic(), "release-2", two.getPublic()), 2))
+                .judge(contents.manifestJson(), contents.signatures(), new io.holdfast.release.ReleaseCheck.StoreFacts(
+                        // The command read the machine clock for the expiry; judging on it, a minute on, is consistent.
+                        "0421", List.of("pilot"), 14, 21), java.time.Instant.now().plusSeconds(60));
+        assertThat(verdict).isInstanceOfSatisfying(io.holdfast.release.ReleaseVerdict.Accepted.class, accepted ->
+                assertThat(accepted.manifest().files()).extracting(io.holdfast.release.ReleaseFile::path)
+                        .containsExactly("holdfast.jar", "libs/helidon.jar"));
+    }
+
     private int run(String... args) {
         CommandLine commandLine = HoldfastCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
