@@ -6,3 +6,13 @@ CREATE TABLE release_ratchet (
     version         TEXT    NOT NULL,
     accepted_at     TEXT    NOT NULL
 ) STRICT;
+
+-- Where this store's update stands, for the status page and the heartbeat; every move is audited.
+CREATE TABLE update_state (
+    id      INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+    state   TEXT    NOT NULL CHECK (state IN ('IDLE', 'DOWNLOADING', 'STAGED', 'WAITING', 'INSTALLING', 'CHECKING',
+                                              'INSTALLED', 'ROLLED_BACK', 'REFUSED')),
+    version TEXT    NOT NULL,
+    detail  TEXT    NOT NULL,
+    since   TEXT    NOT NULL
+) STRICT;
