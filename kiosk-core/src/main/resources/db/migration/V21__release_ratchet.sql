@@ -16,3 +16,24 @@ CREATE TABLE update_state (
     detail  TEXT    NOT NULL,
     since   TEXT    NOT NULL
 ) STRICT;
+
+-- A signed FREEZE from regional IT: no release installs before `until` unless it is a fix.
+CREATE TABLE update_freeze (
+    id      INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+    until   TEXT    NOT NULL,
+    reason  TEXT    NOT NULL,
+    key_id  TEXT    NOT NULL,
+    set_at  TEXT    NOT NULL
+) STRICT;
+
+-- Releases regional IT announced (UPDATE_AVAILABLE) or a manager brought on a USB stick, in the
+-- order they came; the updater takes the newest one not yet handled.
+CREATE TABLE release_announcement (
+    release     INTEGER NOT NULL PRIMARY KEY CHECK (release > 0),
+    bundle      TEXT    NOT NULL,
+    sha256      TEXT    NOT NULL,
+    urgent      INTEGER NOT NULL CHECK (urgent IN (0, 1)),
+    source      TEXT    NOT NULL,
+    announced_at TEXT   NOT NULL,
+    handled     INTEGER NOT NULL DEFAULT 0 CHECK (handled IN (0, 1))
+) STRICT;

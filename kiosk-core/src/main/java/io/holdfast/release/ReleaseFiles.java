@@ -54,7 +54,7 @@ public final class ReleaseFiles {
         return Optional.empty();
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest = Hashes.sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];

@@ -20,6 +20,11 @@ public final class ReleaseLayout {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /** The folder that holds the releases, the links and the switch files. */
+    public Path root() {
+        return root;
+    }
+
     /** Where a release's files are staged. */
     public Path content(String version) {
         Path folder = root.resolve("releases").resolve(version).normalize();

@@ -17,7 +17,11 @@ public enum ReleaseRefusal {
     /** It needs a schema newer than this store's migrations reach. */
     SCHEMA_TOO_NEW("release-schema-too-new"),
     /** A file's hash or size is not what the manifest says. */
-    FILE_MISMATCH("release-file-mismatch");
+    FILE_MISMATCH("release-file-mismatch"),
+    /** The bundle fetched is not the one announced (its SHA-256 differs), three times running. */
+    BUNDLE_MISMATCH("release-bundle-mismatch"),
+    /** Its files could not be written (a full disk): the running release goes on. */
+    STAGING_FAILED("release-staging-failed");
 
     private final String code;
 

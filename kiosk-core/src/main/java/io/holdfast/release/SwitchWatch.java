@@ -2,6 +2,7 @@ package io.holdfast.release;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,17 +16,20 @@ public final class SwitchWatch {
     /**
      * A switch not yet confirmed, as the supervisor saves it before it starts the new release.
      *
-     * @param starts how many times the supervisor has started it since the switch
+     * @param starts       how many times the supervisor has started it since the switch
+     * @param statesBefore each capability's state just before the switch, which the new release must match
      */
-    public record Pending(String version, String previous, Instant switchedAt, int starts) {
+    public record Pending(String version, String previous, Instant switchedAt, int starts,
+                          Map<String, String> statesBefore) {
         public Pending {
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(previous, "previous");
             Objects.requireNonNull(switchedAt, "switchedAt");
+            statesBefore = Map.copyOf(statesBefore);
         }
 
         public Pending startedAgain() {
-            return new Pending(version, previous, switchedAt, starts + 1);
+            return new Pending(version, previous, switchedAt, starts + 1, statesBefore);
         }
     }
 

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class SwitchWatchTest {
 
-    private static final Instant SWITCHED = Instant.parse("2026-11-24T23:30:00Z");
+    private static final Instant SWITCHED = io.holdfast.testing.TestClocks.START;
     private static final SwitchWatch WATCH = new SwitchWatch(Duration.ofSeconds(120));
-    private static final SwitchWatch.Pending FIRST_START = new SwitchWatch.Pending("1.5.0", "1.4.0", SWITCHED, 1);
+    private static final SwitchWatch.Pending FIRST_START = new SwitchWatch.Pending("1.5.0", "1.4.0", SWITCHED, 1,
+            java.util.Map.of("ORDERS", "ONLINE"));
 
     @Test
     void aConfirmedReleaseIsKeptAndOneStillInItsWindowIsWaitedFor() {

@@ -22,6 +22,7 @@ import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.health.ModeReadiness;
 import io.holdfast.gateway.health.StoreReadiness;
 import io.holdfast.gateway.http.ErrorHandling;
+import io.holdfast.gateway.update.Updates;
 import io.holdfast.gateway.http.RequestIds;
 import io.holdfast.gateway.http.Routes;
 import io.holdfast.gateway.auth.SessionHttpService;
@@ -76,6 +77,11 @@ public final class Gateway implements AutoCloseable {
      * Every date the store keeps comes from {@code clock}, every day boundary from the store's zone.
      */
     public static Gateway start(GatewaySettings settings, Clock clock) {
+        return start(settings, clock, Updates.OFF);
+    }
+
+    /** As {@link #start(GatewaySettings, Clock)}, taking part in gateway updates as {@code updates} says. */
+    public static Gateway start(GatewaySettings settings, Clock clock, Updates updates) {
         Database database = Database.open(settings.database());
         StoreDevices devices = null;
         DeviceMetrics deviceMetrics = null;
@@ -83,7 +89,7 @@ public final class Gateway implements AutoCloseable {
         try {
             devices = StoreDevices.start(settings.devices(), new ScanParser(), Gateway::logScan, clock);
             deviceMetrics = new DeviceMetrics(devices.registry());
-            services = new StoreServices(settings, database, devices, clock);
+            services = new StoreServices(settings, database, devices, clock, updates);
             StoreServices routed = services;
             WebServer server = WebServer.builder()
                     .host(settings.host())
@@ -129,6 +135,7 @@ public final class Gateway implements AutoCloseable {
     /** The HTTP routing: request ids, the sign-in filter, error handling and {@link #routes}. */
     public static void routing(HttpRouting.Builder routing, StoreServices services) {
         routing.addFilter(new RequestIds())
+                .addFilter(services.traffic)
                 .addFilter(new SignInRequired(services.access));
         ErrorHandling.register(routing, Routes.of(recorder -> routes(recorder, services)));
         routes(routing, services);
@@ -145,7 +152,7 @@ public final class Gateway implements AutoCloseable {
                         services.settings.returns().kioskIdleTimeout()))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
                         services.notices, services.guards, services.outbox, services.sync, services.returns,
-                        services.refunds, services.giftCardStatus, services.staff, services.settings.zone(),
+                        services.refunds, services.giftCardStatus, services.staff, services.updater, services.settings.zone(),
                         services.clock))
                 .register("/api/v1/receipts", new ReceiptHttpService(services.receipts, services.eReceipts,
                         services.access, services.clock))

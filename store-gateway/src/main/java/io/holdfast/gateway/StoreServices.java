@@ -27,6 +27,10 @@ import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.mode.ContactlessFollowsPayments;
 import io.holdfast.gateway.mode.ModeMetrics;
 import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.gateway.http.RequestTraffic;
+import io.holdfast.gateway.update.ReleaseHealth;
+import io.holdfast.gateway.update.StoreUpdater;
+import io.holdfast.gateway.update.Updates;
 import io.holdfast.gateway.central.HttpCentralGiftCards;
 import io.holdfast.gateway.giftcard.GiftCardStatus;
 import io.holdfast.giftcard.CardFingerprinter;
@@ -102,12 +106,14 @@ public final class StoreServices implements AutoCloseable {
     final ReturnsDesk returns;
     final Optional<GiftCardDesk> giftCards;
     final GiftCardStatus giftCardStatus;
+    final RequestTraffic traffic;
+    final StoreUpdater updater;
     /** The kiosk's words, loaded once: British English; another language is one more message bundle. */
     final KioskText kioskText = new KioskText(Locale.UK);
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
 
-    StoreServices(GatewaySettings settings, Database database, StoreDevices devices, Clock clock) {
+    StoreServices(GatewaySettings settings, Database database, StoreDevices devices, Clock clock, Updates updates) {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
@@ -157,6 +163,12 @@ public final class StoreServices implements AutoCloseable {
                 cards, clock, settings.zone()));
         this.giftCardStatus = new GiftCardStatus(giftCards, exceptions);
         sync.onVerdicts(new GiftCardReconciliation(database, clock));
+        this.traffic = new RequestTraffic(clock);
+        ReleaseHealth health = new ReleaseHealth(database, orders, board, outbox, sync::relay, traffic,
+                () -> database.answers() && !timer.isShutdown(), updates.settings().healthSoak(), clock);
+        this.updater = new StoreUpdater(updates.settings(), settings.storeId(), settings.zone(), database, board, outbox,
+                traffic, health, updates.supervision(), updates.handOver(), clock);
+        sync.reportUpdates(updater::report);
         board.addListener(transition -> {
             if (transition.capability() == Capability.REFUNDS && transition.to() == CapabilityState.ONLINE) {
                 refunds.retryAllNow();
@@ -175,6 +187,7 @@ public final class StoreServices implements AutoCloseable {
         probe.start(settings.resilience().probeEvery());
         watch.start();
         sync.start();
+        updater.start();
         timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
         expireAtMidnight();
         long retry = settings.returns().refundRetry().toMillis();
@@ -269,6 +282,7 @@ public final class StoreServices implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        updater.close();
         sync.close();
         watch.close();
         probe.close();

@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import io.holdfast.gateway.Gateway;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
+import io.holdfast.gateway.config.UpdateSettings;
+import io.holdfast.gateway.update.Supervision;
+import io.holdfast.gateway.update.Updates;
 import io.holdfast.gateway.logging.Logging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +22,9 @@ import picocli.CommandLine.Spec;
         description = "Run the gateway for this store (configuration from --config, environment and defaults).")
 public final class ServeCommand implements Callable<Integer> {
 
+    /** The exit code that tells the supervisor to start whatever {@code current} points at now. */
+    public static final int HAND_OVER = 75;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML file whose keys override the defaults.")
     Path config;
 
@@ -27,9 +33,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config)));
+        io.helidon.config.Config loaded = GatewayConfig.load(Optional.ofNullable(config));
+        GatewaySettings settings = GatewaySettings.from(loaded);
         Logging.configure(settings.logFormat());
-        Gateway gateway = Gateway.start(settings, Clock.systemUTC());
+        Optional<Supervision> supervision = Supervision.from(System.getenv());
+        // A gateway whose supervisor is gone (killed with it, say) stops too: the next supervisor starts one.
+        supervision.flatMap(s -> ProcessHandle.of(s.supervisorPid()))
+                .ifPresent(supervisor -> supervisor.onExit().thenRun(() -> System.exit(HAND_OVER)));
+        Gateway gateway = Gateway.start(settings, Clock.systemUTC(), new Updates(
+                UpdateSettings.from(loaded.get("holdfast.updates")), supervision, () -> System.exit(HAND_OVER)));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "holdfast-shutdown"));
         spec.commandLine().getOut().printf("Holdfast store %s is serving on port %d (Ctrl+C stops it).%n",
                 settings.storeId(), gateway.port());

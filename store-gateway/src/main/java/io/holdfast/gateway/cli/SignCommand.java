@@ -20,6 +20,9 @@ import io.holdfast.sync.SyncJson;
 import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandPublisher;
 import io.holdfast.sync.command.CommandSigner;
+import io.holdfast.release.ReleaseBundle;
+import io.holdfast.release.ReleaseFiles;
+import io.holdfast.release.ReleaseManifestJson;
 import io.holdfast.sync.command.KeyFiles;
 
 /**
@@ -33,13 +36,14 @@ public final class SignCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = SyncJson.MAPPER;
 
-    enum Type { ISOLATE, RESTORE, SET_NOTICE, SET_RATE, REPLACE_POLICY }
+    enum Type { ISOLATE, RESTORE, SET_NOTICE, SET_RATE, REPLACE_POLICY, UPDATE_AVAILABLE, FREEZE }
 
     @Option(names = "--keygen", paramLabel = "DIR", description = "Write KEY-ID.key and KEY-ID.pub to DIR and stop.")
     Path keygen;
 
     @Option(names = "--type", defaultValue = "ISOLATE",
-            description = "ISOLATE, RESTORE, SET_NOTICE, SET_RATE or REPLACE_POLICY (default: ${DEFAULT-VALUE}).")
+            description = "ISOLATE, RESTORE, SET_NOTICE, SET_RATE, REPLACE_POLICY, UPDATE_AVAILABLE or FREEZE"
+                    + " (default: ${DEFAULT-VALUE}).")
     Type type;
 
     @Option(names = "--capabilities", split = ",", defaultValue = "ORDERS",
@@ -66,6 +70,17 @@ public final class SignCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "FILE", description = "For REPLACE_POLICY: a JSON object with a version.")
     Path policy;
+
+    @Option(names = "--bundle", paramLabel = "FILE",
+            description = "For UPDATE_AVAILABLE: the signed release bundle, as the release server serves it by name.")
+    Path bundle;
+
+    @Option(names = "--urgent", description = "For UPDATE_AVAILABLE: install outside the maintenance window.")
+    boolean urgent;
+
+    @Option(names = "--freeze-for", defaultValue = "PT48H",
+            description = "For FREEZE: how long no release but a fix installs; PT0S lifts a freeze (default: ${DEFAULT-VALUE}).")
+    Duration freezeFor;
 
     @Option(names = "--store", defaultValue = "0421", description = "The store, or 'all' (default: ${DEFAULT-VALUE}).")
     String store;
@@ -126,6 +141,18 @@ public final class SignCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "REPLACE_POLICY needs --policy FILE");
             }
             command.set("policy", JSON.readTree(policy.toFile()));
+        } else if (type == Type.UPDATE_AVAILABLE) {
+            if (bundle == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "UPDATE_AVAILABLE needs --bundle FILE");
+            }
+            ReleaseBundle.Contents contents = ReleaseBundle.read(bundle);
+            command.put("release", ReleaseManifestJson.read(contents.manifestJson()).release());
+            command.put("bundle", bundle.getFileName().toString());
+            command.put("sha256", ReleaseFiles.sha256(bundle));
+            command.put("urgent", urgent);
+        } else if (type == Type.FREEZE) {
+            command.put("until", now.plus(freezeFor).toString());
+            command.put("reason", reason);
         } else {
             var names = command.putArray("capabilities");
             capabilities.forEach(capability -> names.add(capability.name()));

@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.gateway.update.StoreUpdater;
 import io.holdfast.money.Money;
 import io.holdfast.returns.RefundPayments;
 import io.holdfast.returns.ReturnsDesk;
@@ -50,13 +51,15 @@ public final class StatusHttpService implements HttpService {
     private final RefundPayments refunds;
     private final GiftCardStatus giftCards;
     private final StaffDirectory staff;
+    private final StoreUpdater updater;
     private final java.time.ZoneId zone;
     private final Clock clock;
 
     public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox,
                              StoreSync sync, ReturnsDesk returns, RefundPayments refunds, GiftCardStatus giftCards,
-                             StaffDirectory staff, java.time.ZoneId zone, Clock clock) {
+                             StaffDirectory staff, StoreUpdater updater, java.time.ZoneId zone, Clock clock) {
         this.staff = staff;
+        this.updater = updater;
         this.zone = zone;
         this.giftCards = giftCards;
         this.clock = clock;
@@ -108,6 +111,7 @@ public final class StatusHttpService implements HttpService {
         body.put("sync", syncView());
         body.put("refunds", refundsView());
         body.put("giftCards", giftCards.view());
+        body.put("update", updater.report());
         Map<String, String> names = staff.displayNames();
         body.put("transitions", board.recentTransitions().stream().limit(20).map(t -> Map.of(
                 "capability", t.capability().name(), "from", t.from().name(), "to", t.to().name(),

@@ -67,6 +67,7 @@ public final class StoreSync implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("heartbeat").factory());
     private final Map<String, Object> versions;
     private volatile ResyncProgress progress;
+    private volatile java.util.function.Supplier<Map<String, Object>> updates = Map::of;
     private SyncMetrics metrics;
 
     /** @param appliers the downstream streams the store follows, by name ({@code manifest}, {@code giftcards}) */
@@ -99,6 +100,12 @@ public final class StoreSync implements AutoCloseable {
     /** Central's verdicts on events, with their acknowledgements (gift-card reconciliation). */
     public StoreSync onVerdicts(io.holdfast.outbox.VerdictHandler handler) {
         relay.ifPresent(r -> r.onVerdicts(handler));
+        return this;
+    }
+
+    /** What the heartbeat says of gateway updates (the updater's report). */
+    public StoreSync reportUpdates(java.util.function.Supplier<Map<String, Object>> report) {
+        this.updates = report;
         return this;
     }
 
@@ -181,6 +188,7 @@ public final class StoreSync implements AutoCloseable {
         beat.put("eventsPerSecond", Math.round(progress.eventsPerSecond()));
         progress.timeLeft().ifPresent(left -> beat.put("secondsLeft", left.toSeconds()));
         beat.put("versions", versions);
+        beat.put("update", updates.get());
         relay().flatMap(RelayStatus::lastContact).ifPresent(at -> beat.put("lastContact", at.toString()));
         return beat;
     }

@@ -17,6 +17,7 @@ import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
 import io.holdfast.policy.PolicyDecision;
 import io.holdfast.policy.StorePolicies;
+import io.holdfast.release.UpdateOrders;
 
 /**
  * Obeys the commands the verifier accepts, each exactly once: its sequence is claimed, its effect
@@ -101,7 +102,7 @@ public final class CommandHandler {
             if (!CommandSequences.claim(connection, command, now)) {
                 return Optional.of(CommandVerifier.replay(command));
             }
-            Outcome outcome = obey(command);
+            Outcome outcome = obey(command, connection);
             if (outcome.refusal().isPresent()) {
                 return outcome.refusal();
             }
@@ -130,7 +131,7 @@ public final class CommandHandler {
     }
 
     /** The command's effect, in the transaction {@link #carryOut} holds (each store call below joins it). */
-    private Outcome obey(SignedCommand command) {
+    private Outcome obey(SignedCommand command, java.sql.Connection transaction) throws java.sql.SQLException {
         return switch (command.instruction()) {
             case Instruction.Isolate isolate -> Outcome.done(describe(board.isolate(isolate.capabilities(),
                     IsolationSource.REGIONAL_IT, ACTOR, isolate.reason())));
@@ -152,6 +153,16 @@ public final class CommandHandler {
                         Refusal.POLICY_NOT_NEWER, notNewer.reason(), Optional.of(command.id()),
                         Optional.of(command.keyId()))), Optional.empty());
             };
+            case Instruction.UpdateAvailable update -> {
+                boolean fresh = UpdateOrders.announce(transaction, update.release(), clock.instant());
+                yield Outcome.done(fresh ? "release " + update.release().release() + " announced"
+                        : "release " + update.release().release() + " was announced before");
+            }
+            case Instruction.Freeze freeze -> {
+                UpdateOrders.freeze(transaction, freeze.until(), freeze.reason(), command.keyId(),
+                        clock.instant());
+                yield Outcome.done("updates frozen until " + freeze.until() + " (fixes pass)");
+            }
             case Instruction.SetRate setRate -> new Outcome("relay rate " + setRate.eventsPerSecond() + " events/s",
                     Optional.empty(), Optional.of(() -> rate.accept(setRate.eventsPerSecond())));
         };

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
+import io.holdfast.release.ReleaseAnnouncement;
 import io.holdfast.store.Keys;
 import io.holdfast.sync.SyncJson;
 
@@ -180,6 +181,23 @@ public final class CommandVerifier {
                     throw new IllegalArgumentException("REPLACE_POLICY needs a 'policy' object with a positive version");
                 }
                 yield Optional.of(new Instruction.ReplacePolicy(policy.get("version").asLong(), policy.toString()));
+            }
+            case "UPDATE_AVAILABLE" -> {
+                JsonNode release = command.path("release");
+                if (!release.isIntegralNumber() || !release.canConvertToLong()) {
+                    throw new IllegalArgumentException("UPDATE_AVAILABLE needs a positive 'release' number");
+                }
+                yield Optional.of(new Instruction.UpdateAvailable(new ReleaseAnnouncement(release.asLong(),
+                        command.path("bundle").asText(""), command.path("sha256").asText(""),
+                        command.path("urgent").asBoolean(false), "regional-it")));
+            }
+            case "FREEZE" -> {
+                try {
+                    yield Optional.of(new Instruction.Freeze(Instant.parse(command.path("until").asText("")),
+                            reason(command)));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("FREEZE needs 'until', an ISO-8601 instant");
+                }
             }
             default -> Optional.empty();
         };

@@ -1,11 +1,13 @@
 package io.holdfast.sync.command;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
+import io.holdfast.release.ReleaseAnnouncement;
 
 /** What a signed command asks the store to do. */
 public sealed interface Instruction {
@@ -37,6 +39,15 @@ public sealed interface Instruction {
     record ReplacePolicy(long version, String documentJson) implements Instruction {
     }
 
+    /** A gateway release to fetch, check and install when the gate allows. */
+    record UpdateAvailable(ReleaseAnnouncement release) implements Instruction {
+    }
+
+    /** No release installs until {@code until} unless it is a fix; a later FREEZE replaces this one. */
+    record Freeze(Instant until, String reason) implements Instruction {
+    }
+
     /** The names used in the envelope's {@code type}. */
-    List<String> TYPES = List.of("ISOLATE", "RESTORE", "SET_NOTICE", "SET_RATE", "REPLACE_POLICY");
+    List<String> TYPES = List.of("ISOLATE", "RESTORE", "SET_NOTICE", "SET_RATE", "REPLACE_POLICY",
+            "UPDATE_AVAILABLE", "FREEZE");
 }
