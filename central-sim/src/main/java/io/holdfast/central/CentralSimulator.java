@@ -71,10 +71,12 @@ public final class CentralSimulator implements AutoCloseable {
     private final Clock clock;
     private final CentralBooks books;
     private final boolean ownsBooks;
+    private final ReleaseShelf releases;
 
     private CentralSimulator(WebServer backend, Map<CentralService, FaultyFront> fronts, DemoDataset dataset,
                              CentralOrderBook orders, CentralApis apis, GiftCardLedger giftCards, KeyPair signingKeys,
-                             Clock clock, CentralBooks books, boolean ownsBooks) {
+                             Clock clock, CentralBooks books, boolean ownsBooks, ReleaseShelf releases) {
+        this.releases = releases;
         this.books = books;
         this.ownsBooks = ownsBooks;
         this.apis = apis;
@@ -117,6 +119,7 @@ public final class CentralSimulator implements AutoCloseable {
         Map<CentralService, FaultyFront> fronts = new EnumMap<>(CentralService.class);
         GiftCardLedger giftCards = new GiftCardLedger(dataset.giftCards(), giftCardKey, clock, books);
         CentralApis apis = new CentralApis(dataset, orders, giftCards, books);
+        ReleaseShelf releases = new ReleaseShelf();
         WebServer backend = WebServer.builder()
                 .host(settings.host().getHostAddress())
                 .port(settings.adminPort())
@@ -125,6 +128,8 @@ public final class CentralSimulator implements AutoCloseable {
                 .routing(routing -> routing
                         .addFilter(new FaultFilter(service -> fronts.get(service).condition()))
                         .register(apis)
+                        .register("/releases", releases)
+                        .post("/sim/release-rate", releases::setRate)
                         .register("/sim", new Switchboard(fronts, orders, books,
                                 id -> CollectionQr.sign(new CollectionQr.Claims(id.value(), dataset.storeId(),
                                         clock.instant().plus(Duration.ofDays(14))), signingKeys.getPrivate()))))
@@ -147,12 +152,23 @@ public final class CentralSimulator implements AutoCloseable {
             throw e;
         }
         return new CentralSimulator(backend, fronts, dataset, orders, apis, giftCards, signingKeys, clock, books,
-                ownsBooks);
+                ownsBooks, releases);
     }
 
     /** The base URL a store uses for {@code service}, such as {@code http://127.0.0.1:8091}. */
     public URI url(CentralService service) {
         return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + fronts.get(service).port());
+    }
+
+    /** Head office's release server: where stores fetch release bundles ({@code holdfast.updates.server}). */
+    public URI releasesUrl() {
+        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + backend.port()
+                + "/releases/");
+    }
+
+    /** The bundles the release server serves, by name. */
+    public ReleaseShelf releases() {
+        return releases;
     }
 
     /** The switchboard page and API. */

@@ -16,6 +16,7 @@ import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.gateway.Gateway;
+import io.holdfast.gateway.update.Updates;
 import io.holdfast.gateway.config.CentralEndpoints;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
@@ -40,6 +41,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String DEMO_STORE = "0421";
     static final long DEMO_SEED = 20250422L;
     static final String REGIONAL_KEY_ID = "demo-regional-it";
+    /** The schema a demo release says it needs: the newest migration this build brings. */
+    static final int MINIMUM_SCHEMA = 21;
     static final String CENTRAL_BOOKS = "central-sim.db";
 
     @Option(names = "--port", defaultValue = "8080", description = "The gateway's port (default: ${DEFAULT-VALUE}).")
@@ -86,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
         CentralConsumer consumer = CentralConsumer.start(broker.uri(), central.giftCards(), books)
                 .answerSnapshotRequests(central::snapshotRows, clock);
+        DemoReleases releases = DemoReleases.open(data, central);
         if (centralOnly) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 consumer.close();
@@ -94,8 +98,11 @@ final class DemoCommand implements Callable<Integer> {
                 books.close();
             }, "holdfast-central-shutdown"));
             Path config = StoreRecipe.write(data, store, port, central, broker.uri(), REGIONAL_KEY_ID,
-                    regionalPublicKey());
+                    regionalPublicKey(), releases);
             StoreRecipe.print(spec.commandLine().getOut(), store, config, central, broker.uri(), port);
+            releases.printCommands(spec.commandLine().getOut(), store, 2, MINIMUM_SCHEMA, "--broker " + broker.uri()
+                    + " --key " + data.toAbsolutePath().resolve(REGIONAL_KEY_ID + ".key"));
+            spec.commandLine().getOut().flush();
             new java.util.concurrent.CountDownLatch(1).await();
             return 0;
         }
@@ -118,7 +125,10 @@ final class DemoCommand implements Callable<Integer> {
                         .withReceiptSigningKey(storeReceiptKey()));
         Gateway gateway;
         try {
-            gateway = Gateway.start(settings, clock);
+            gateway = Gateway.start(settings, clock, new Updates(releases.settings(data.resolve("releases"), central),
+                    Optional.empty(), () -> {
+                        throw new IllegalStateException("the in-process demo store has no supervisor");
+                    }));
         } catch (RuntimeException e) {
             devices.close();
             consumer.close();
@@ -137,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
         }, "holdfast-demo-shutdown"));
         DemoDevices.printStoreOpen(gateway, store, clock);
         gateway.services().manifest().refresh();
-        printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded, clock);
+        printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded, releases, clock);
         gateway.awaitStop();
         return 0;
     }
@@ -171,7 +181,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printWelcome(PrintWriter out, Gateway gateway, CentralSimulator central, DemoDataset dataset,
-                                     DemoSeeder.Seeded seeded, Clock clock) {
+                                     DemoSeeder.Seeded seeded, DemoReleases releases, Clock clock) {
         String base = "http://localhost:" + gateway.port();
         DemoDataset.DemoOrder sample = dataset.orders().getFirst();
         DemoDataset.DemoOrder second = dataset.orders().get(1);
@@ -213,6 +223,10 @@ final class DemoCommand implements Callable<Integer> {
                 signWith);
         out.printf("                   ./holdfast sign --store %s --type RESTORE --capabilities ORDERS %s%n", store,
                 signWith);
+        releases.printCommands(out, store, gateway.services().updater().highestAccepted() + 1,
+                gateway.services().updater().schemaVersion(), signWith);
+        out.printf("                   (the status page shows it fetched, checked and staged; this in-process store has"
+                + " no supervisor to switch it: 'demo --central-only' and 'supervise' play the switch)%n");
         DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();
         out.printf("  a gift card      %s, PIN %s (balance %s)%n", card.cardNumber(), card.pin(),
                 card.balance().display());

@@ -27,7 +27,7 @@ final class StoreRecipe {
 
     /** Writes {@code store-<store>.yaml} into {@code data}; the store's own files go to {@code data/store-<store>/}. */
     static Path write(Path data, String store, int port, CentralSimulator central, URI broker, String regionalKeyId,
-                      String regionalPublicKey) {
+                      String regionalPublicKey, DemoReleases releases) {
         Path folder = data.toAbsolutePath().resolve("store-" + store);
         Path config = data.toAbsolutePath().resolve("store-" + store + ".yaml");
         Base64.Encoder base64 = Base64.getEncoder();
@@ -53,7 +53,8 @@ final class StoreRecipe {
                 .append(StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)).append("}\n")
                 .append("  tills:\n    - {id: ").append(DemoSeeder.TILL_ID).append(", token-sha256: ")
                 .append(StaffDirectory.sha256(DemoSeeder.TILL_TOKEN)).append("}\n")
-                .append("  gift-cards:\n    key: \"").append(base64.encodeToString(GiftCardLedger.DEMO_KEY)).append("\"\n");
+                .append("  gift-cards:\n    key: \"").append(base64.encodeToString(GiftCardLedger.DEMO_KEY)).append("\"\n")
+                .append(releases.yaml(folder.resolve("releases"), central));
         try {
             Files.createDirectories(folder);
             Files.writeString(config, yaml);
@@ -73,6 +74,7 @@ final class StoreRecipe {
         out.printf("                   printf '9999\\n' | ./holdfast staff add --config %s --id S2001 --name Sam"
                 + " --role SUPERVISOR%n", config);
         out.printf("  serve            ./holdfast serve --config %s%n", config);
+        out.printf("  or supervised    ./holdfast supervise --config %s  (as systemd runs it: installs releases)%n", config);
         out.printf("  then open        http://localhost:%d/desk (S1001, PIN 1234)%n", port);
         out.printf("Press Ctrl+C to stop head office; its books stay in %s.%n%n", config.getParent());
         out.flush();

@@ -247,6 +247,10 @@ public final class StoreServices implements AutoCloseable {
         }
     }
 
+    public StoreUpdater updater() {
+        return updater;
+    }
+
     public RefundPayments refunds() {
         return refunds;
     }

@@ -72,6 +72,14 @@ public final class ReleaseCommand {
         @Option(names = "--fix", description = "A fix: allowed through a freeze.")
         boolean fix;
 
+        @Option(names = "--jvm-option", paramLabel = "OPTION",
+                description = "A JVM option the supervisor starts this release with, such as -Xmx512m (repeatable).")
+        List<String> jvmOptions = List.of();
+
+        @Option(names = "--sign-with", paramLabel = "ID=FILE",
+                description = "Sign it straight away with this release key (repeatable), as 'release sign' would.")
+        java.util.Map<String, Path> signWith = new java.util.LinkedHashMap<>();
+
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bundle to write (not overwritten).")
         Path out;
 
@@ -91,13 +99,20 @@ public final class ReleaseCommand {
                         }
                     }
                 }
+                if (!jvmOptions.isEmpty()) {
+                    Files.writeString(folder.resolve("release.options"), String.join("\n", jvmOptions) + "\n");
+                }
                 Instant expires = clock.instant().plus(validFor);
                 ReleaseManifest manifest = new ReleaseManifest(version, release, ReleaseFiles.describe(folder),
                         minimumSchema, expires, audience(), fix);
                 ReleaseBundle.build(manifest, folder, out);
+                for (var key : signWith.entrySet()) {
+                    ReleaseBundle.sign(out, key.getKey(), KeyFiles.readPrivate(key.getValue()));
+                }
                 PrintWriter printed = spec.commandLine().getOut();
-                printed.printf("release %s (number %d, %d files) written to %s, unsigned; valid until %s%n", version,
-                        release, manifest.files().size(), out, expires);
+                printed.printf("release %s (number %d, %d files) written to %s, %s; valid until %s%n", version,
+                        release, manifest.files().size(), out, signWith.isEmpty() ? "unsigned"
+                                : "signed with " + String.join(", ", signWith.keySet()), expires);
                 printed.flush();
                 return 0;
             } finally {

@@ -22,8 +22,6 @@ import picocli.CommandLine.Spec;
         description = "Run the gateway for this store (configuration from --config, environment and defaults).")
 public final class ServeCommand implements Callable<Integer> {
 
-    /** The exit code that tells the supervisor to start whatever {@code current} points at now. */
-    public static final int HAND_OVER = 75;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML file whose keys override the defaults.")
     Path config;
@@ -39,9 +37,9 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<Supervision> supervision = Supervision.from(System.getenv());
         // A gateway whose supervisor is gone (killed with it, say) stops too: the next supervisor starts one.
         supervision.flatMap(s -> ProcessHandle.of(s.supervisorPid()))
-                .ifPresent(supervisor -> supervisor.onExit().thenRun(() -> System.exit(HAND_OVER)));
+                .ifPresent(supervisor -> supervisor.onExit().thenRun(() -> System.exit(Supervision.HAND_OVER)));
         Gateway gateway = Gateway.start(settings, Clock.systemUTC(), new Updates(
-                UpdateSettings.from(loaded.get("holdfast.updates")), supervision, () -> System.exit(HAND_OVER)));
+                UpdateSettings.from(loaded.get("holdfast.updates")), supervision, () -> System.exit(Supervision.HAND_OVER)));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "holdfast-shutdown"));
         spec.commandLine().getOut().printf("Holdfast store %s is serving on port %d (Ctrl+C stops it).%n",
                 settings.storeId(), gateway.port());

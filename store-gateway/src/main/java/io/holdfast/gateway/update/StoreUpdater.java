@@ -145,6 +145,17 @@ public final class StoreUpdater implements AutoCloseable {
         return report;
     }
 
+    /** The highest release number this store has accepted; 0 before the first. */
+    public long highestAccepted() {
+        return ratchet.highestAccepted();
+    }
+
+    /** The store's schema version: the newest migration applied. */
+    public int schemaVersion() {
+        return (int) database.readLong("read the schema version",
+                "SELECT coalesce(max(CAST(version AS INTEGER)), 0) FROM flyway_schema_history WHERE success = 1");
+    }
+
     private void tickQuietly() {
         try {
             tick();
@@ -319,9 +330,7 @@ public final class StoreUpdater implements AutoCloseable {
     }
 
     private ReleaseCheck.StoreFacts facts() {
-        long schema = database.readLong("read the schema version",
-                "SELECT coalesce(max(CAST(version AS INTEGER)), 0) FROM flyway_schema_history WHERE success = 1");
-        return new ReleaseCheck.StoreFacts(storeId, settings.cohorts(), ratchet.highestAccepted(), (int) schema);
+        return new ReleaseCheck.StoreFacts(storeId, settings.cohorts(), ratchet.highestAccepted(), schemaVersion());
     }
 
     private void refuse(ReleaseAnnouncement announcement, String what, ReleaseRefusal refusal, String reason) {

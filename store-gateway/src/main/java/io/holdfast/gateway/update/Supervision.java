@@ -18,6 +18,8 @@ public record Supervision(Path releases, String version, long supervisorPid) {
     public static final String RELEASES = "HOLDFAST_RELEASES";
     public static final String RELEASE = "HOLDFAST_RELEASE";
     public static final String SUPERVISOR = "HOLDFAST_SUPERVISOR";
+    /** The exit code a gateway stops with to hand over after a switch: start whatever {@code current} is now. */
+    public static final int HAND_OVER = 75;
 
     /** Read from the environment the supervisor gave; empty when the gateway was started by hand. */
     public static Optional<Supervision> from(Map<String, String> environment) {
