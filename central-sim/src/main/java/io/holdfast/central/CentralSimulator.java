@@ -130,6 +130,7 @@ public final class CentralSimulator implements AutoCloseable {
                         .register(apis)
                         .register("/releases", releases)
                         .post("/sim/release-rate", releases::setRate)
+                        .get("/sim/release-rate", releases::showRate)
                         .register("/sim", new Switchboard(fronts, orders, books,
                                 id -> CollectionQr.sign(new CollectionQr.Claims(id.value(), dataset.storeId(),
                                         clock.instant().plus(Duration.ofDays(14))), signingKeys.getPrivate()))))

@@ -51,10 +51,21 @@ public final class ReleaseShelf implements HttpService {
         rules.get("/{name}", this::serve);
     }
 
-    /** {@code POST /sim/release-rate?bytesPerSecond=N}. */
+    /** {@code POST /sim/release-rate?bytesPerSecond=N}: slows downloads down (0: as fast as they go). */
     void setRate(ServerRequest request, ServerResponse response) {
-        limit(request.query().first("bytesPerSecond").map(Long::parseLong).orElse(0L));
-        response.send("release downloads limited to " + bytesPerSecond + " bytes/s (0: unlimited)\n");
+        try {
+            limit(request.query().first("bytesPerSecond").map(Long::parseLong).orElse(0L));
+        } catch (NumberFormatException e) {
+            response.status(Status.BAD_REQUEST_400).send("bytesPerSecond is a whole number\n");
+            return;
+        }
+        showRate(request, response);
+    }
+
+    /** {@code GET /sim/release-rate}: the limit, and how many downloads went on from a byte. */
+    void showRate(ServerRequest request, ServerResponse response) {
+        response.header(HeaderNames.CONTENT_TYPE, "application/json")
+                .send("{\"bytesPerSecond\":" + bytesPerSecond + ",\"rangeRequests\":" + rangeRequests.get() + "}");
     }
 
     private void serve(ServerRequest request, ServerResponse response) throws IOException {

@@ -102,6 +102,8 @@ final class DemoCommand implements Callable<Integer> {
             StoreRecipe.print(spec.commandLine().getOut(), store, config, central, broker.uri(), port);
             releases.printCommands(spec.commandLine().getOut(), store, 2, MINIMUM_SCHEMA, "--broker " + broker.uri()
                     + " --key " + data.toAbsolutePath().resolve(REGIONAL_KEY_ID + ".key"));
+            spec.commandLine().getOut().printf("Press Ctrl+C to stop head office; its books stay in %s.%n%n",
+                    config.getParent());
             spec.commandLine().getOut().flush();
             new java.util.concurrent.CountDownLatch(1).await();
             return 0;

@@ -76,7 +76,6 @@ final class StoreRecipe {
         out.printf("  serve            ./holdfast serve --config %s%n", config);
         out.printf("  or supervised    ./holdfast supervise --config %s  (as systemd runs it: installs releases)%n", config);
         out.printf("  then open        http://localhost:%d/desk (S1001, PIN 1234)%n", port);
-        out.printf("Press Ctrl+C to stop head office; its books stay in %s.%n%n", config.getParent());
         out.flush();
     }
 }

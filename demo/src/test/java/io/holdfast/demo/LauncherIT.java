@@ -1,6 +1,13 @@
 package io.holdfast.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.holdfast.demo.Launched.awaitOk;
+import static io.holdfast.demo.Launched.find;
+import static io.holdfast.demo.Launched.freePort;
+import static io.holdfast.demo.Launched.get;
+import static io.holdfast.demo.Launched.output;
+import static io.holdfast.demo.Launched.readUntil;
+import static io.holdfast.demo.Launched.signIn;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -34,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-    private static final Path JAR = Path.of("target", "holdfast.jar").toAbsolutePath();
+
     private static final Pattern GATEWAY_URL = Pattern.compile("gateway\\s+(http://localhost:\\d+)/");
     private static final Pattern SAMPLE_ORDER = Pattern.compile("try\\s+order (CC-\\d+)");
     private static final Pattern SAMPLE_NAME = Pattern.compile("or the name and postcode \"([^\"]+)\"");
@@ -190,12 +197,6 @@ class LauncherIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void handOverEverything(String base, String token, String orderId) throws Exception {
         JsonNode answer = JSON.readTree(get(base + "/api/v1/orders/" + orderId, token).body());
         JsonNode order = answer.has("lines") ? answer : answer.path("order");
@@ -254,93 +255,6 @@ class LauncherIT {
     }
 
     private Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar",
-                JAR.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(folder.toFile()).start();
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static List<String> readUntil(Process process, String marker, Duration timeout) throws InterruptedException {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // The process ended.
-            }
-        });
-        Thread.ofVirtual().start(() -> drain(process));
-        List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                seen.add(line);
-                if (line.contains(marker)) {
-                    return seen;
-                }
-            } else if (!process.isAlive()) {
-                break;
-            }
-        }
-        throw new AssertionError("the demo did not print '" + marker + "' in " + timeout + "; it printed: " + seen);
-    }
-
-    private static void drain(Process process) {
-        try {
-            process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // The process ended.
-        }
-    }
-
-    private static String find(Pattern pattern, List<String> lines) {
-        for (String line : lines) {
-            Matcher matcher = pattern.matcher(line);
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-        }
-        throw new AssertionError("no line matches " + pattern + " in " + lines);
-    }
-
-    private static String output(Process process) throws IOException {
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static String signIn(String base, String staffId, String pin) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/v1/sessions")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"staffId\": \"" + staffId + "\", \"pin\": \"" + pin + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
-        assertThat(token.find()).isTrue();
-        return token.group(1);
-    }
-
-    private static HttpResponse<String> awaitOk(String url, String token) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> get(url, token), response -> response.statusCode() == 200);
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return get(url, "");
-    }
-
-    /** A GET, with the bearer token when there is one. */
-    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (!token.isEmpty()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Launched.launch(folder, args);
     }
 }

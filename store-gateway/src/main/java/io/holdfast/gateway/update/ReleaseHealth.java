@@ -73,7 +73,7 @@ public final class ReleaseHealth {
         payload.put("switchedAt", pending.switchedAt().toString());
         database.inTransaction("record the switch to " + pending.version(), connection -> {
             try (PreparedStatement seen = connection.prepareStatement(
-                    "SELECT count(*) FROM outbox WHERE idempotency_key = ?")) {
+                    "SELECT count(*) FROM outbox_events WHERE idempotency_key = ?")) {
                 seen.setString(1, key(pending));
                 try (ResultSet row = seen.executeQuery()) {
                     if (row.next() && row.getLong(1) > 0) {

@@ -102,7 +102,8 @@ public final class ReleaseSupervisor {
             child = Optional.of(process);
             exit = watchChild(process, version, pending);
             child = Optional.empty();
-            if (stopping || exit == Supervision.HAND_OVER) {
+            boolean switched = !layout.current().orElse(version).equals(version);
+            if (stopping || exit == Supervision.HAND_OVER || switched) {
                 backoff = Duration.ofSeconds(1);
                 continue;
             }
