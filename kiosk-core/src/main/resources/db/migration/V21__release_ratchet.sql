@@ -26,14 +26,16 @@ CREATE TABLE update_freeze (
     set_at  TEXT    NOT NULL
 ) STRICT;
 
--- Releases regional IT announced (UPDATE_AVAILABLE) or a manager brought on a USB stick, in the
--- order they came; the updater takes the newest one not yet handled.
+-- Releases regional IT announced (UPDATE_AVAILABLE) or a manager brought on a USB stick; the
+-- updater takes the newest one not yet handled (an old one is refused as not newer, with its code).
 CREATE TABLE release_announcement (
-    release     INTEGER NOT NULL PRIMARY KEY CHECK (release > 0),
+    id          INTEGER NOT NULL PRIMARY KEY,
+    release     INTEGER NOT NULL CHECK (release > 0),
     bundle      TEXT    NOT NULL,
     sha256      TEXT    NOT NULL,
     urgent      INTEGER NOT NULL CHECK (urgent IN (0, 1)),
     source      TEXT    NOT NULL,
     announced_at TEXT   NOT NULL,
-    handled     INTEGER NOT NULL DEFAULT 0 CHECK (handled IN (0, 1))
+    handled     INTEGER NOT NULL DEFAULT 0 CHECK (handled IN (0, 1)),
+    UNIQUE (release, sha256)
 ) STRICT;

@@ -133,7 +133,7 @@ class GatewayUpdateIT {
         awaitUpdate(update -> update.path("running").asText().equals("first"), Duration.ofSeconds(90));
 
         assertRefusedFromUsb(build("9.0.0", 9, false), "release-unsigned");
-        assertRefusedFromUsb(build("9.0.0", 9, true, "--sign-with", key(1)), "release-under-threshold");
+        assertRefusedFromUsb(build("9.0.0", 9, false, "--sign-with", key(1)), "release-under-threshold");
         assertRefusedFromUsb(build("9.0.0", 9, "--valid-for", "P0D"), "release-expired");
         assertRefusedFromUsb(build("9.0.0", 9, "--stores", "0512"), "release-not-for-store");
         assertRefusedFromUsb(build("9.0.0", 9, "--minimum-schema", "999"), "release-schema-too-new");
@@ -149,11 +149,8 @@ class GatewayUpdateIT {
 
         // A bundle whose signed manifest is intact but whose jar was changed: refused when staged.
         Path tampered = tamper(build("3.0.0", 3));
-        Process install = launch(folder, "update", "install", tampered.toString(), "--config", office.config().toString());
-        assertThat(install.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(install.exitValue()).as(output(install)).isZero();
-        JsonNode mismatch = awaitUpdate(update -> update.path("state").asText().equals("REFUSED"), Duration.ofSeconds(60));
-        assertThat(mismatch.path("detail").asText()).startsWith("release-file-mismatch: holdfast.jar");
+        assertRefusedFromUsb(tampered, "release-file-mismatch");
+        assertThat(update().path("detail").asText()).contains("holdfast.jar does not have the hash the manifest says");
 
         // A download that is not the bundle announced is fetched again, then refused.
         Path four = build("4.0.0", 4);

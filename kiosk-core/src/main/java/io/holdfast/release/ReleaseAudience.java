@@ -12,6 +12,15 @@ public sealed interface ReleaseAudience {
     /** Whether a store with this number and these cohort labels is meant. */
     boolean includes(String storeId, List<String> cohorts);
 
+    /** In words, for a refusal: "all stores", "stores 0512, 0513", "the cohort pilot". */
+    default String words() {
+        return switch (this) {
+            case AllStores all -> "all stores";
+            case Stores stores -> "stores " + String.join(", ", stores.storeIds());
+            case Cohort cohort -> "the cohort " + cohort.label();
+        };
+    }
+
     record AllStores() implements ReleaseAudience {
         @Override
         public boolean includes(String storeId, List<String> cohorts) {

@@ -55,7 +55,7 @@ public final class ReleaseCheck {
         }
         if (!manifest.audience().includes(store.storeId(), store.cohorts())) {
             return refused(ReleaseRefusal.NOT_FOR_THIS_STORE, "release " + manifest.version() + " is for "
-                    + manifest.audience() + ", not store " + store.storeId());
+                    + manifest.audience().words() + ", not store " + store.storeId());
         }
         if (manifest.release() <= store.highestAccepted()) {
             return refused(ReleaseRefusal.NOT_NEWER, "release " + manifest.version() + " is number " + manifest.release()

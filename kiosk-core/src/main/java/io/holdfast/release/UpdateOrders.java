@@ -30,7 +30,7 @@ public final class UpdateOrders {
             throws SQLException {
         try (PreparedStatement insert = transaction.prepareStatement("""
                 INSERT INTO release_announcement (release, bundle, sha256, urgent, source, announced_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (release) DO NOTHING""")) {
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (release, sha256) DO NOTHING""")) {
             insert.setLong(1, announcement.release());
             insert.setString(2, announcement.bundle());
             insert.setString(3, announcement.sha256());
@@ -76,13 +76,12 @@ public final class UpdateOrders {
         });
     }
 
-    /** The newest announced release above {@code highestAccepted} not yet handled. */
-    public Optional<ReleaseAnnouncement> next(long highestAccepted) {
+    /** The newest announced release not yet handled (one not above the ratchet is refused when it is checked). */
+    public Optional<ReleaseAnnouncement> next() {
         return database.read("read announced releases", connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT release, bundle, sha256, urgent, source FROM release_announcement
-                    WHERE handled = 0 AND release > ? ORDER BY release DESC LIMIT 1""")) {
-                select.setLong(1, highestAccepted);
+                    WHERE handled = 0 ORDER BY release DESC, id DESC LIMIT 1""")) {
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(new ReleaseAnnouncement(row.getLong(1), row.getString(2),
                             row.getString(3), row.getInt(4) == 1, row.getString(5))) : Optional.empty();
@@ -95,7 +94,7 @@ public final class UpdateOrders {
     public boolean urgent(long release) {
         return database.read("read announced release " + release, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT urgent FROM release_announcement WHERE release = ?")) {
+                    "SELECT max(urgent) FROM release_announcement WHERE release = ?")) {
                 select.setLong(1, release);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() && row.getInt(1) == 1;
@@ -105,11 +104,12 @@ public final class UpdateOrders {
     }
 
     /** The announcement is done with (staged, or refused): it is not taken again. */
-    public void handled(long release) {
-        database.inTransaction("release " + release + " handled", connection -> {
+    public void handled(ReleaseAnnouncement announcement) {
+        database.inTransaction("release " + announcement.release() + " handled", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE release_announcement SET handled = 1 WHERE release = ?")) {
-                update.setLong(1, release);
+                    "UPDATE release_announcement SET handled = 1 WHERE release = ? AND sha256 = ?")) {
+                update.setLong(1, announcement.release());
+                update.setString(2, announcement.sha256());
                 return update.executeUpdate();
             }
         });

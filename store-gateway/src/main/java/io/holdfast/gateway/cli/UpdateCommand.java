@@ -6,20 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.helidon.config.Config;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.config.UpdateSettings;
-import io.holdfast.release.ReleaseAnnouncement;
 import io.holdfast.release.ReleaseBundle;
-import io.holdfast.release.ReleaseCheck;
-import io.holdfast.release.ReleaseFiles;
+import io.holdfast.release.ReleaseManifest;
 import io.holdfast.release.ReleaseManifestJson;
 import io.holdfast.release.ReleaseRatchet;
-import io.holdfast.release.ReleaseVerdict;
 import io.holdfast.release.UpdateOrders;
 import io.holdfast.release.UpdateState;
 import io.holdfast.release.UpdateStates;
@@ -43,6 +46,9 @@ public final class UpdateCommand {
 
     /** Exit code for a release the store refuses. */
     public static final int REFUSED = 3;
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
+    private static final Set<UpdateState> ANSWERS = EnumSet.of(UpdateState.STAGED, UpdateState.WAITING,
+            UpdateState.INSTALLING, UpdateState.CHECKING, UpdateState.INSTALLED, UpdateState.REFUSED);
 
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = {"Check a release bundle against this store (signatures, expiry, store, release number,",
@@ -63,7 +69,7 @@ public final class UpdateCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, InterruptedException {
             Config loaded = GatewayConfig.load(Optional.ofNullable(config));
             GatewaySettings settings = GatewaySettings.from(loaded);
             UpdateSettings updates = UpdateSettings.from(loaded.get("holdfast.updates"));
@@ -73,37 +79,57 @@ public final class UpdateCommand {
                         + " (holdfast.updates.release-keys), so it installs no release");
                 return REFUSED;
             }
-            try (Database database = Database.open(settings.database())) {
-                ReleaseBundle.Contents contents = ReleaseBundle.read(bundle);
-                ReleaseRatchet ratchet = new ReleaseRatchet(database);
-                long schema = database.readLong("read the schema version", "SELECT coalesce(max(CAST(version AS"
-                        + " INTEGER)), 0) FROM flyway_schema_history WHERE success = 1");
-                ReleaseVerdict verdict = new ReleaseCheck(updates.trust()).judge(contents.manifestJson(),
-                        contents.signatures(), new ReleaseCheck.StoreFacts(settings.storeId(), updates.cohorts(),
-                                ratchet.highestAccepted(), (int) schema), clock.instant());
-                if (verdict instanceof ReleaseVerdict.Refused refused) {
-                    ratchet.refused(refused, bundle.getFileName().toString(), clock.instant());
-                    new UpdateStates(database).move(UpdateState.REFUSED, bundle.getFileName().toString(),
-                            refused.refusal().code() + ": " + refused.reason() + " (from USB)", clock.instant());
-                    spec.commandLine().getErr().printf("holdfast: update: refused (%s): %s%n", refused.refusal().code(),
-                            refused.reason());
-                    return REFUSED;
-                }
-                long release = ReleaseManifestJson.read(contents.manifestJson()).release();
-                // Copied off the stick first, so the stick can be pulled; renamed into place whole.
-                Path folder = Files.createDirectories(updates.folder().toAbsolutePath().resolve("usb"));
-                Path copy = folder.resolve("release-" + release + ".zip");
-                Path part = folder.resolve("release-" + release + ".zip.part");
-                Files.copy(bundle, part, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(part, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                boolean fresh = new UpdateOrders(database).announce(new ReleaseAnnouncement(release, copy.toString(),
-                        ReleaseFiles.sha256(copy), false, "usb"), "manager", clock.instant());
-                out.printf("Release number %d %s. The gateway checks its files, stages it and installs it when the"
-                        + " gate allows; ./holdfast update status (or the status page) shows where it stands.%n", release,
-                        fresh ? "is handed to the gateway" : "was handed to the gateway before");
-                out.flush();
+            List<String> names = new ArrayList<>(List.of(bundle.getFileName().toString()));
+            try {
+                ReleaseManifest manifest = ReleaseManifestJson.read(ReleaseBundle.read(bundle).manifestJson());
+                names.addAll(List.of(manifest.version(), "release " + manifest.release()));
+            } catch (IOException | IllegalArgumentException e) {
+                // Handed over all the same: the gateway refuses it, with its code, in the audit log.
+            }
+            // Copied off the stick first, so the stick can be pulled; renamed into place whole.
+            Instant handed = clock.instant();
+            Path inbox = Files.createDirectories(updates.folder().toAbsolutePath().resolve("usb"));
+            String name = handed.toEpochMilli() + "-" + bundle.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+            Path part = inbox.resolve(name + ".part");
+            Files.copy(bundle, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, inbox.resolve(name.endsWith(".zip") ? name : name + ".zip"), StandardCopyOption.ATOMIC_MOVE);
+            out.printf("Handed %s to the gateway, which checks it (signatures, expiry, store, release number, schema,"
+                    + " files) and installs it when the gate allows.%n", bundle);
+            out.flush();
+            Optional<UpdateStatus> verdict = awaitVerdict(settings, names, handed);
+            if (verdict.isEmpty()) {
+                out.printf("The gateway has not answered within %d s (is it running?); it takes the release when it"
+                        + " does. ./holdfast update status shows where it stands.%n", ANSWER_WITHIN.toSeconds());
                 return 0;
             }
+            UpdateStatus status = verdict.get();
+            if (status.state() == UpdateState.REFUSED) {
+                int colon = status.detail().indexOf(':');
+                spec.commandLine().getErr().printf("holdfast: update: refused (%s):%s%n",
+                        status.detail().substring(0, Math.max(colon, 0)), status.detail().substring(colon + 1));
+                return REFUSED;
+            }
+            out.printf("%s: %s%n", status.state(), status.detail());
+            return 0;
+        }
+
+        /** Reads the store beside the running gateway until it has judged the release handed over. */
+        private Optional<UpdateStatus> awaitVerdict(GatewaySettings settings, List<String> names, Instant handed)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + ANSWER_WITHIN.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                try (Database database = Database.openReadOnly(settings.database())) {
+                    UpdateStatus status = new UpdateStates(database).current();
+                    if (!status.since().isBefore(handed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                            && names.contains(status.version()) && ANSWERS.contains(status.state())) {
+                        return Optional.of(status);
+                    }
+                } catch (RuntimeException e) {
+                    // The store is being created or migrated: asked again in a moment.
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -120,7 +146,7 @@ public final class UpdateCommand {
         @Override
         public Integer call() {
             GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config)));
-            try (Database database = Database.open(settings.database())) {
+            try (Database database = Database.openReadOnly(settings.database())) {
                 UpdateStatus status = new UpdateStates(database).current();
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("update: %s %s since %s%n  %s%n", status.state(), status.version(), status.since(),

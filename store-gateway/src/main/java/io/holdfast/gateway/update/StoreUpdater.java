@@ -182,7 +182,8 @@ public final class StoreUpdater implements AutoCloseable {
             atTheGate(staged.get());
             return;
         }
-        Optional<ReleaseAnnouncement> next = orders.next(ratchet.highestAccepted());
+        takeFromUsb();
+        Optional<ReleaseAnnouncement> next = orders.next();
         if (next.isPresent()) {
             fetchAndStage(next.get());
         }
@@ -244,6 +245,39 @@ public final class StoreUpdater implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(ReleaseManifestJson.read(Files.readAllBytes(manifest)));
+    }
+
+    /**
+     * Takes the bundles a manager handed over with {@code holdfast update install} ({@code usb/*.zip}):
+     * each is moved to {@code usb/taken/} and announced, so it goes through the same checks and gate.
+     */
+    private void takeFromUsb() throws IOException {
+        Path inbox = layout.root().resolve("usb");
+        if (!Files.isDirectory(inbox)) {
+            return;
+        }
+        List<Path> bundles;
+        try (var list = Files.list(inbox)) {
+            bundles = list.filter(p -> p.getFileName().toString().endsWith(".zip") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+        for (Path bundle : bundles) {
+            Path taken = Files.createDirectories(inbox.resolve("taken")).resolve(bundle.getFileName());
+            Files.move(bundle, taken, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            String name = bundle.getFileName().toString();
+            long release;
+            try {
+                release = ReleaseManifestJson.read(ReleaseBundle.read(taken).manifestJson()).release();
+            } catch (IOException | IllegalArgumentException e) {
+                ReleaseVerdict.Refused refused = new ReleaseVerdict.Refused(ReleaseRefusal.MALFORMED, e.getMessage());
+                ratchet.refused(refused, name, clock.instant());
+                states.move(UpdateState.REFUSED, name, refused.refusal().code() + ": " + e.getMessage(),
+                        clock.instant());
+                continue;
+            }
+            orders.announce(new ReleaseAnnouncement(release, taken.toString(), ReleaseFiles.sha256(taken), false,
+                    "usb"), "manager", clock.instant());
+        }
     }
 
     private void fetchAndStage(ReleaseAnnouncement announcement) throws IOException, InterruptedException {
@@ -324,7 +358,7 @@ public final class StoreUpdater implements AutoCloseable {
         }
         // Trust state is saved only now, after every check has passed.
         ratchet.accept(accepted, clock.instant());
-        orders.handled(announcement.release());
+        orders.handled(announcement);
         states.move(UpdateState.STAGED, manifest.version(), "checked and staged from " + announcement.source()
                 + " (signed by " + String.join(", ", accepted.signers()) + ")", clock.instant());
     }
@@ -336,7 +370,7 @@ public final class StoreUpdater implements AutoCloseable {
     private void refuse(ReleaseAnnouncement announcement, String what, ReleaseRefusal refusal, String reason) {
         ReleaseVerdict.Refused refused = new ReleaseVerdict.Refused(refusal, reason);
         ratchet.refused(refused, what, clock.instant());
-        orders.handled(announcement.release());
+        orders.handled(announcement);
         states.move(UpdateState.REFUSED, what, refusal.code() + ": " + reason, clock.instant());
         LOG.log(System.Logger.Level.WARNING, "refused {0} ({1}): {2}", what, refusal.code(), reason);
     }
