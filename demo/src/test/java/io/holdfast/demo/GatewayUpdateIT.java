@@ -127,7 +127,7 @@ class GatewayUpdateIT {
     }
 
     @Test
-    void eachRefusalHasItsCodeAndNeverTouchesTheRunningRelease() throws Exception {
+    void eachRefusalHasItsCodeNeverTouchesTheRunningReleaseAndAFreezeLetsOnlyFixesThrough() throws Exception {
         openHeadOffice(Duration.ofHours(-1), Duration.ofSeconds(2));
         supervise();
         awaitUpdate(update -> update.path("running").asText().equals("first"), Duration.ofSeconds(90));
@@ -163,6 +163,16 @@ class GatewayUpdateIT {
         assertThat(update().path("running").asText()).as("the running release is untouched").isEqualTo("2.0.0");
         assertThat(Files.readSymbolicLink(office.data().resolve("store-0421/releases/current")).toString())
                 .endsWith("2.0.0/content");
+
+        // An incident freeze: a release waits, however urgent; a fix announced meanwhile goes through.
+        run("sign --store 0421 --type FREEZE --freeze-for PT1H --reason incident " + office.signWith());
+        announce(build("5.0.0", 5), true);
+        JsonNode frozen = awaitUpdate(update -> update.path("state").asText().equals("WAITING")
+                && update.path("version").asText().equals("5.0.0"), Duration.ofSeconds(60));
+        assertThat(frozen.path("detail").asText()).contains("updates are frozen until").contains("only fixes pass");
+        announce(build("5.0.1", 6, "--fix"), true);
+        awaitUpdate(update -> update.path("running").asText().equals("5.0.1")
+                && update.path("state").asText().equals("INSTALLED"), Duration.ofSeconds(120));
     }
 
     @Test

@@ -53,8 +53,7 @@ public final class SwitchFiles {
     public void settle(SwitchWatch.Pending pending, String outcome) throws IOException {
         Path from = layout.root().resolve("pending.json");
         if (Files.exists(from)) {
-            Files.move(from, layout.content(pending.version()).resolveSibling("switch-" + outcome + ".json"),
-                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moveInto(from, layout.content(pending.version()).resolveSibling("switch-" + outcome + ".json"));
         }
     }
 
@@ -76,10 +75,14 @@ public final class SwitchFiles {
         Path file = layout.root().resolve("rolled-back.json");
         Optional<RolledBack> read = readJson(file, RolledBack.class);
         if (read.isPresent()) {
-            Files.move(file, layout.content(read.get().version()).resolveSibling("rolled-back.json"),
-                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moveInto(file, layout.content(read.get().version()).resolveSibling("rolled-back.json"));
         }
         return read;
+    }
+
+    private static void moveInto(Path file, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static <T> Optional<T> readJson(Path file, Class<T> type) throws IOException {

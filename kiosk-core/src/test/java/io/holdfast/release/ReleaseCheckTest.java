@@ -14,7 +14,7 @@ import io.holdfast.store.Keys;
 
 class ReleaseCheckTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-24T09:30:00Z");
+    private static final Instant NOW = io.holdfast.testing.TestClocks.START;
     private static final KeyPair ONE = Keys.newEd25519Pair();
     private static final KeyPair TWO = Keys.newEd25519Pair();
     private static final KeyPair THREE = Keys.newEd25519Pair();

@@ -21,7 +21,7 @@ class ReleaseFilesTest {
         Files.createDirectories(folder.resolve("libs"));
         Files.writeString(folder.resolve("libs/helidon.jar"), "a library");
         ReleaseManifest manifest = new ReleaseManifest("1.1.0", 2, ReleaseFiles.describe(folder), 20,
-                Instant.parse("2027-01-01T00:00:00Z"), new ReleaseAudience.AllStores(), false);
+                io.holdfast.testing.TestClocks.START.plus(java.time.Duration.ofDays(30)), new ReleaseAudience.AllStores(), false);
 
         assertThat(manifest.files()).extracting(ReleaseFile::path).containsExactly("holdfast.jar", "libs/helidon.jar");
         assertThat(manifest.files().getFirst()).as("sha256sum of 'the gateway'")

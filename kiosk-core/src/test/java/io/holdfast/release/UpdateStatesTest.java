@@ -15,7 +15,7 @@ import io.holdfast.store.DatabaseSettings;
 
 class UpdateStatesTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-24T09:30:00Z");
+    private static final Instant NOW = io.holdfast.testing.TestClocks.START;
 
     @TempDir
     Path folder;

@@ -177,15 +177,14 @@ public final class StoreUpdater implements AutoCloseable {
             checkHealth(now.get());
             return;
         }
-        Optional<ReleaseManifest> staged = staged();
-        if (staged.isPresent()) {
-            atTheGate(staged.get());
-            return;
-        }
         takeFromUsb();
+        Optional<ReleaseManifest> staged = staged();
         Optional<ReleaseAnnouncement> next = orders.next();
-        if (next.isPresent()) {
+        // A newer release announced while one waits at the gate takes its place (a fix through a freeze, say).
+        if (next.isPresent() && staged.filter(waiting -> waiting.release() >= next.get().release()).isEmpty()) {
             fetchAndStage(next.get());
+        } else if (staged.isPresent()) {
+            atTheGate(staged.get());
         }
     }
 

@@ -25,7 +25,7 @@ import io.holdfast.store.DatabaseSettings;
 class CommandVerifierTest {
 
     private static final String STORE = "store-0042";
-    private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
+    private static final Instant NOW = io.holdfast.testing.TestClocks.START;
     private static final Duration SKEW = Duration.ofSeconds(30);
 
     @TempDir
@@ -167,6 +167,32 @@ class CommandVerifierTest {
                 Refusal.MALFORMED);
         assertRefused(verifier.verify(signer.envelope(command(STORE, 2, NOW, NOW.plusSeconds(60),
                 "\"type\":\"SET_RATE\",\"eventsPerSecond\":10.5"))), Refusal.MALFORMED);
+    }
+
+    @Test
+    void anUpdateAnnouncementAndAFreezeAreReadWithWhatTheyCarryAndRefusedWithoutIt() {
+        CommandVerifier verifier = verifierAt(NOW);
+        String sha = "c".repeat(64);
+
+        assertThat(verifier.verify(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
+                "\"type\":\"UPDATE_AVAILABLE\",\"release\":7,\"bundle\":\"holdfast-1.7.0.zip\",\"sha256\":\"" + sha
+                        + "\",\"urgent\":true"))))
+                .isInstanceOfSatisfying(Verdict.Accepted.class, accepted -> assertThat(accepted.command().instruction())
+                        .isEqualTo(new Instruction.UpdateAvailable(new io.holdfast.release.ReleaseAnnouncement(7,
+                                "holdfast-1.7.0.zip", sha, true, "regional-it"))));
+        assertThat(verifier.verify(signer.envelope(command(STORE, 2, NOW, NOW.plusSeconds(60),
+                "\"type\":\"FREEZE\",\"until\":\"" + NOW.plusSeconds(7200) + "\",\"reason\":\"incident\""))))
+                .isInstanceOfSatisfying(Verdict.Accepted.class, accepted -> assertThat(accepted.command().instruction())
+                        .isEqualTo(new Instruction.Freeze(NOW.plusSeconds(7200), "incident")));
+
+        assertRefused(verifier.verify(signer.envelope(command(STORE, 3, NOW, NOW.plusSeconds(60),
+                "\"type\":\"UPDATE_AVAILABLE\",\"release\":7,\"bundle\":\"holdfast-1.7.0.zip\",\"sha256\":\"xyz\""))),
+                Refusal.MALFORMED);
+        assertRefused(verifier.verify(signer.envelope(command(STORE, 4, NOW, NOW.plusSeconds(60),
+                "\"type\":\"UPDATE_AVAILABLE\",\"bundle\":\"holdfast-1.7.0.zip\",\"sha256\":\"" + sha + "\""))),
+                Refusal.MALFORMED);
+        assertRefused(verifier.verify(signer.envelope(command(STORE, 5, NOW, NOW.plusSeconds(60),
+                "\"type\":\"FREEZE\",\"until\":\"tomorrow\""))), Refusal.MALFORMED);
     }
 
     @Test
