@@ -32,9 +32,13 @@ import picocli.CommandLine.Spec;
         subcommands = {ReleaseCommand.Build.class, ReleaseCommand.Sign.class})
 public final class ReleaseCommand {
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Make a release bundle of the gateway jar and its libraries, unsigned.")
+    @Command(name = "build",
+            description = "Make a release bundle of the gateway jar and its libraries, unsigned unless --sign-with.")
     static final class Build implements Callable<Integer> {
+        /** Help by hand: picocli's standard --version would clash with the release's. */
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         /** The machine's clock, read here once: this command is a composition root. */
         private final Clock clock = Clock.systemUTC();
 

@@ -38,6 +38,19 @@ class HoldfastCommandTest {
     }
 
     @Test
+    void theUpdateCommandsExplainThemselves() {
+        assertThat(run("release", "--help")).isZero();
+        assertThat(run("release", "build", "--help")).isZero();
+        assertThat(run("update", "--help")).isZero();
+        assertThat(run("update", "install", "--help")).isZero();
+        assertThat(run("supervise", "--help")).isZero();
+
+        assertThat(out.toString()).contains("build", "sign", "--sign-with", "--jvm-option", "--release",
+                "--minimum-schema", "--stores", "--cohort", "--fix", "install", "status", "maintenance window",
+                "holdfast.updates.health-window", "previous release");
+    }
+
+    @Test
     void helpEndsEachCommandsLineWithASentenceNotAComma() {
         run("--help");
 
