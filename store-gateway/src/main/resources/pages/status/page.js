@@ -88,6 +88,36 @@ function showGiftCards(cards) {
   }));
 }
 
+// Where a gateway update stands: the release running, the state, what it waits for, a download's progress.
+const UPDATE_WORDS = {
+  IDLE: "No update under way.",
+  DOWNLOADING: "Fetching a release",
+  STAGED: "Release checked and staged",
+  WAITING: "Waiting to install",
+  INSTALLING: "Switching to release",
+  CHECKING: "Checking the new release's health",
+  INSTALLED: "Installed",
+  ROLLED_BACK: "Rolled back",
+  REFUSED: "Refused",
+};
+
+function showUpdate(update) {
+  const bar = $("update-bar");
+  bar.hidden = update.state !== "DOWNLOADING" || update.percent === undefined;
+  bar.value = update.percent || 0;
+  const running = update.running === "unsupervised" ? "" : `Running release ${update.running}. `;
+  if (!update.enabled) {
+    $("update-text").textContent = running + "Updates are off (no release keys).";
+    return;
+  }
+  const words = UPDATE_WORDS[update.state] || update.state;
+  const subject = update.state === "IDLE" ? "" : ` ${update.version}`;
+  const progress = update.state === "DOWNLOADING" && update.percent !== undefined ? ` (${update.percent}%)` : "";
+  const detail = update.state === "IDLE" || !update.detail ? "" : `: ${update.detail}`;
+  $("update-text").textContent = `${running}${words}${subject}${progress}${detail}`
+      + (update.state === "IDLE" ? "" : ` (since ${when(update.since)}).`);
+}
+
 // The resync as a bar: how much of the backlog since it last stood at zero has reached central. Only
 // "Everything is with central" when nothing at all waits: events held for an isolated capability are
 // named, with why, and the time left comes from the rate measured now.
@@ -143,6 +173,7 @@ async function refresh() {
   showResync(status.sync, status.backlog, status.capabilities);
   showRefunds(status.refunds);
   showGiftCards(status.giftCards);
+  showUpdate(status.update);
   $("capabilities").replaceChildren(...Object.entries(status.capabilities).map(([name, c]) => {
     const card = document.createElement("article");
     card.className = "capability";

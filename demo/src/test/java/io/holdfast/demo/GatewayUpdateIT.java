@@ -197,8 +197,21 @@ class GatewayUpdateIT {
         assertThat(JSON.readTree(get(office.sim() + "/release-rate").body()).path("rangeRequests").asLong())
                 .as("the second try asked for the rest only").isPositive();
 
-        // Killed in the health window, before the new release confirmed: the store comes back on the old one.
+        // Killed at the gate (an incident freeze holds the release): it waits there again after the restart.
+        run("sign --store 0421 --type FREEZE --freeze-for PT1H --reason incident " + office.signWith());
         announce(build("1.3.0", 3), true);
+        awaitUpdate(update -> update.path("state").asText().equals("WAITING")
+                && update.path("detail").asText().contains("frozen"), Duration.ofSeconds(60));
+        killWithEverythingItStarted(supervisor);
+        supervisor = supervise();
+        JsonNode held = awaitUpdate(update -> update.path("running").asText().equals("1.2.0")
+                && update.path("state").asText().equals("WAITING"), Duration.ofSeconds(90));
+        assertThat(held.path("version").asText()).isEqualTo("1.3.0");
+        assertThat(Files.readSymbolicLink(office.data().resolve("store-0421/releases/current")).toString())
+                .endsWith("1.2.0/content");
+
+        // Killed in the health window, before the new release confirmed: the store comes back on the old one.
+        run("sign --store 0421 --type FREEZE --freeze-for PT0S --reason lifted " + office.signWith());
         awaitUpdate(update -> update.path("state").asText().equals("CHECKING")
                 && update.path("running").asText().equals("1.3.0"), Duration.ofSeconds(120));
         killWithEverythingItStarted(supervisor);

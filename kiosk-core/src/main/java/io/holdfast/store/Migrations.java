@@ -5,8 +5,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings the schema up to date with the numbered scripts in {@code db/migration}, and the data
- * migrations written in Java ({@link FixedWidthTimestamps}). A store whose
- * schema is newer than this gateway knows (after a rollback, say) is refused rather than guessed at.
+ * migrations written in Java ({@link FixedWidthTimestamps}). Migrations only add (expand): a store
+ * whose schema a newer release migrated still opens under the older one after a rollback, so Flyway
+ * accepts migrations from the future; a backup is never restored over newer data to go back.
  */
 final class Migrations {
 
@@ -19,15 +20,11 @@ final class Migrations {
                     .dataSource(StoreConnections.dataSource(settings))
                     .locations("classpath:db/migration")
                     .javaMigrations(new FixedWidthTimestamps(), new CollectionIdentity())
-                    .ignoreMigrationPatterns(new String[0])
+                    .ignoreMigrationPatterns("*:future")
                     .validateOnMigrate(true)
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            if (e.getMessage() != null && e.getMessage().contains("not resolved locally")) {
-                throw new StoreUnavailableException(settings.file(),
-                        "has a schema newer than this gateway knows; install the matching gateway version", e);
-            }
             throw StoreFailures.whileOpening(settings, e);
         }
     }

@@ -91,6 +91,8 @@ class StatusBrowserIT {
             browser.get(base + "/status");
             wait.until(ExpectedConditions.textToBe(By.id("resync-text"), "Everything is with central."));
             assertThat(consumer.connected()).as("central is there to send to").isTrue();
+            assertThat(browser.findElement(By.id("update-text")).getText())
+                    .as("a store with no release keys says so").isEqualTo("Updates are off (no release keys).");
 
             gateway.services().board().isolate(List.of(Capability.ORDERS), io.holdfast.mode.IsolationSource.STORE_MANAGER,
                     TestStores.SUPERVISOR, "suspicious traffic");

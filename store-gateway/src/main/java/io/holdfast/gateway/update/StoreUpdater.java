@@ -289,6 +289,7 @@ public final class StoreUpdater implements AutoCloseable {
                 return;
             }
             states.move(UpdateState.DOWNLOADING, what, "from " + settings.server().get(), clock.instant());
+            progress = Progress.NONE;
             try {
                 bundle = download.fetch(settings.server().get(), announcement.bundle(), layout.root().resolve("downloads"),
                         total -> progress = new Progress(progress.bytes(), total),
