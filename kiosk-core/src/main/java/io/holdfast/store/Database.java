@@ -163,6 +163,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The store's schema version: the newest migration applied (a newer release's included). */
+    public int schemaVersion() {
+        return (int) readLong("read the schema version",
+                "SELECT coalesce(max(CAST(version AS INTEGER)), 0) FROM flyway_schema_history WHERE success = 1");
+    }
+
     /** Runs a query that answers one number, such as a count. */
     public long readLong(String operation, String sql) {
         return read(operation, connection -> {

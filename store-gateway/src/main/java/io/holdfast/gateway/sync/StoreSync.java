@@ -92,8 +92,7 @@ public final class StoreSync implements AutoCloseable {
         this.streams = new DownstreamStreams(followed, new StreamPositions(database), this::requestSnapshot, clock);
         String gateway = StoreSync.class.getPackage().getImplementationVersion();
         this.versions = Map.of("gateway", gateway == null ? "development" : gateway, "schema",
-                database.readLong("read the schema version",
-                        "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1"));
+                database.schemaVersion());
         this.progress = meter.observe(clock.instant(), 0, outbox.backlog(), drainable());
     }
 

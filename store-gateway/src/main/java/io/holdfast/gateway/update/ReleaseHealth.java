@@ -89,8 +89,7 @@ public final class ReleaseHealth {
     List<Check> evaluate(SwitchWatch.Pending pending, int minimumSchema, Instant checkingSince) {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("ready", ready.getAsBoolean(), ready.getAsBoolean() ? "ready" : "not ready"));
-        long schema = database.readLong("read the schema version",
-                "SELECT coalesce(max(CAST(version AS INTEGER)), 0) FROM flyway_schema_history WHERE success = 1");
+        int schema = database.schemaVersion();
         checks.add(new Check("schema", schema >= minimumSchema, "schema " + schema + " (needs " + minimumSchema + ")"));
         checks.add(knownOrder());
         checks.add(relayCheck(pending, checkingSince));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.holdfast.release.ReleaseLayout;
 import io.holdfast.release.SwitchFiles;
 import io.holdfast.release.SwitchWatch;
+import io.holdfast.sync.SyncJson;
 
 /**
  * What systemd runs: starts the release {@code current} points at as a child process, restarts it
@@ -64,14 +66,14 @@ public final class ReleaseSupervisor {
         }
         Path content = layout.content(version);
         Files.createDirectories(content);
-        Files.copy(jar, content.resolve("holdfast.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(jar, content.resolve("holdfast.jar"), StandardCopyOption.REPLACE_EXISTING);
         Path libs = jar.resolveSibling("libs");
         if (Files.isDirectory(libs)) {
             Files.createDirectories(content.resolve("libs"));
             try (var list = Files.list(libs)) {
                 for (Path lib : list.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
                     Files.copy(lib, content.resolve("libs").resolve(lib.getFileName()),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -188,7 +190,7 @@ public final class ReleaseSupervisor {
                 return "";
             }
             List<String> failing = new ArrayList<>();
-            for (var check : io.holdfast.sync.SyncJson.MAPPER.readTree(Files.readString(health, StandardCharsets.UTF_8))) {
+            for (var check : SyncJson.MAPPER.readTree(Files.readString(health, StandardCharsets.UTF_8))) {
                 if (!check.path("passed").asBoolean()) {
                     failing.add(check.path("name").asText() + ": " + check.path("detail").asText());
                 }

@@ -152,8 +152,7 @@ public final class StoreUpdater implements AutoCloseable {
 
     /** The store's schema version: the newest migration applied. */
     public int schemaVersion() {
-        return (int) database.readLong("read the schema version",
-                "SELECT coalesce(max(CAST(version AS INTEGER)), 0) FROM flyway_schema_history WHERE success = 1");
+        return database.schemaVersion();
     }
 
     private void tickQuietly() {
@@ -215,8 +214,7 @@ public final class StoreUpdater implements AutoCloseable {
         String version = run.pending().version();
         Files.writeString(layout.content(version).resolveSibling("health.json"), CoreJson.write(checks),
                 StandardCharsets.UTF_8);
-        List<String> failing = checks.stream().filter(check -> !check.passed())
-                .map(check -> check.name() + ": " + check.detail()).toList();
+        List<String> failing = checks.stream().filter(check -> !check.passed()).map(ReleaseHealth.Check::name).toList();
         if (failing.isEmpty()) {
             files.confirm(version, clock.instant());
             checking = Optional.empty();
@@ -224,8 +222,7 @@ public final class StoreUpdater implements AutoCloseable {
                     checks.stream().map(ReleaseHealth.Check::detail).toList()), clock.instant());
             LOG.log(System.Logger.Level.INFO, "release {0} passed its health check and is confirmed", version);
         } else {
-            states.move(UpdateState.CHECKING, version, "waiting for: " + String.join("; ", failing.stream()
-                    .map(f -> f.substring(0, f.indexOf(':'))).toList()), clock.instant());
+            states.move(UpdateState.CHECKING, version, "waiting for: " + String.join(", ", failing), clock.instant());
         }
     }
 
