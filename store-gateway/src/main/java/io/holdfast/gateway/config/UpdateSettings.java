@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.holdfast.release.ReleaseTrust;
-import io.holdfast.release.UpdateGate;
+import io.holdfast.release.UpdatePolicy;
 import io.holdfast.store.Keys;
 
 /**
@@ -86,7 +85,8 @@ public record UpdateSettings(Path folder, Optional<URI> server, Map<String, Stri
         return new ReleaseTrust(keys, threshold);
     }
 
-    public UpdateGate.Policy gatePolicy(ZoneId zone) {
-        return new UpdateGate.Policy(windowStart, windowEnd, quietFor, backlogLimit, zone);
+    /** The store's own update policy, in force until regional IT's policy carries an {@code updates} section. */
+    public UpdatePolicy policy() {
+        return new UpdatePolicy(windowStart, windowEnd, quietFor, backlogLimit);
     }
 }

@@ -36,6 +36,8 @@ import io.holdfast.release.SwitchFiles;
 import io.holdfast.release.SwitchWatch;
 import io.holdfast.release.UpdateGate;
 import io.holdfast.release.UpdateOrders;
+import io.holdfast.release.UpdatePolicies;
+import io.holdfast.policy.StorePolicies;
 import io.holdfast.release.UpdateState;
 import io.holdfast.release.UpdateStates;
 import io.holdfast.release.UpdateStatus;
@@ -71,7 +73,8 @@ public final class StoreUpdater implements AutoCloseable {
     private final UpdateStates states;
     private final UpdateOrders orders;
     private final ReleaseRatchet ratchet;
-    private final UpdateGate gate;
+    private final UpdatePolicies policies;
+    private final ZoneId zone;
     private final ReleaseDownload download = new ReleaseDownload();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("updater").factory());
@@ -111,7 +114,8 @@ public final class StoreUpdater implements AutoCloseable {
         this.states = new UpdateStates(database);
         this.orders = new UpdateOrders(database);
         this.ratchet = new ReleaseRatchet(database);
-        this.gate = new UpdateGate(settings.gatePolicy(zone));
+        this.policies = new UpdatePolicies(new StorePolicies(database, clock), settings.policy());
+        this.zone = zone;
     }
 
     public StoreUpdater start() {
@@ -378,6 +382,7 @@ public final class StoreUpdater implements AutoCloseable {
                         .map(s -> s.capability().name()).toList(),
                 outbox.backlog().values().stream().mapToLong(Long::longValue).sum(), orders.freezeUntil());
         List<String> reasons = new ArrayList<>();
+        UpdateGate gate = new UpdateGate(policies.inForce().gate(zone));
         if (gate.decide(now, manifest.fix(), orders.urgent(manifest.release())) instanceof UpdateGate.Decision.Wait wait) {
             reasons.addAll(wait.reasons());
         }
