@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.helidon.config.Config;
 import io.holdfast.gateway.Gateway;
 import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Spec;
         description = "Run the gateway for this store (configuration from --config, environment and defaults).")
 public final class ServeCommand implements Callable<Integer> {
 
-
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML file whose keys override the defaults.")
     Path config;
 
@@ -31,13 +31,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        io.helidon.config.Config loaded = GatewayConfig.load(Optional.ofNullable(config));
+        Config loaded = GatewayConfig.load(Optional.ofNullable(config));
         GatewaySettings settings = GatewaySettings.from(loaded);
         Logging.configure(settings.logFormat());
         Optional<Supervision> supervision = Supervision.from(System.getenv());
         // A gateway whose supervisor is gone (killed with it, say) stops too: the next supervisor starts one.
         supervision.flatMap(s -> ProcessHandle.of(s.supervisorPid()))
-                .ifPresent(supervisor -> supervisor.onExit().thenRun(() -> System.exit(Supervision.HAND_OVER)));
+                .ifPresent(supervisor -> supervisor.onExit().thenRun(() -> System.exit(0)));
         Gateway gateway = Gateway.start(settings, Clock.systemUTC(), new Updates(
                 UpdateSettings.from(loaded.get("holdfast.updates")), supervision, () -> System.exit(Supervision.HAND_OVER)));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "holdfast-shutdown"));
