@@ -1,5 +1,7 @@
 package io.holdfast.demo;
 
+import java.time.Clock;
+
 import io.holdfast.gateway.cli.HoldfastCommand;
 
 /**
@@ -12,7 +14,8 @@ public final class HoldfastLauncher {
     }
 
     public static void main(String[] args) {
-        int exitCode = HoldfastCommand.commandLine()
+        // The machine's clock, read once here: every command that needs the time is given it.
+        int exitCode = HoldfastCommand.commandLine(Clock.systemUTC())
                 .addSubcommand("demo", new DemoCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("bench-failover", new FailoverBenchCommand())

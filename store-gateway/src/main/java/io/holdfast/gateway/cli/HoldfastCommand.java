@@ -1,6 +1,8 @@
 package io.holdfast.gateway.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.time.Clock;
 
 import io.helidon.config.ConfigException;
 
@@ -26,9 +28,10 @@ public final class HoldfastCommand {
     /**
      * The command line with the gateway's commands, and a handler that turns the faults a person
      * can fix (a locked store, a bad setting) into one line and an exit code instead of a stack trace.
+     * Every command that needs the time takes {@code clock} (the machine's, read once in {@code main}).
      */
-    public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new HoldfastCommand());
+    public static CommandLine commandLine(Clock clock) {
+        CommandLine commandLine = new CommandLine(new HoldfastCommand(), withClock(clock));
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             PrintWriter err = cl.getErr();
             if (e instanceof StoreException) {
@@ -47,6 +50,23 @@ public final class HoldfastCommand {
             throw e;
         });
         return commandLine;
+    }
+
+    /** Makes each command, giving {@code clock} to those whose constructor takes one. */
+    private static CommandLine.IFactory withClock(Clock clock) {
+        CommandLine.IFactory plain = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    Constructor<K> timed = type.getDeclaredConstructor(Clock.class);
+                    timed.setAccessible(true);
+                    return timed.newInstance(clock);
+                } catch (NoSuchMethodException untimed) {
+                    return plain.create(type);
+                }
+            }
+        };
     }
 
     static final class Version implements CommandLine.IVersionProvider {

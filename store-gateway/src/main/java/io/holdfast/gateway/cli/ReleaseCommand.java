@@ -39,8 +39,11 @@ public final class ReleaseCommand {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
         boolean help;
 
-        /** The machine's clock, read here once: this command is a composition root. */
-        private final Clock clock = Clock.systemUTC();
+        private final Clock clock;
+
+        Build(Clock clock) {
+            this.clock = clock;
+        }
 
         @Option(names = "--jar", required = true, paramLabel = "FILE", description = "The gateway jar.")
         Path jar;

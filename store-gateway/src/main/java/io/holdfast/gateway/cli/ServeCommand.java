@@ -23,6 +23,12 @@ import picocli.CommandLine.Spec;
         description = "Run the gateway for this store (configuration from --config, environment and defaults).")
 public final class ServeCommand implements Callable<Integer> {
 
+    private final Clock clock;
+
+    ServeCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML file whose keys override the defaults.")
     Path config;
 
@@ -38,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         // A gateway whose supervisor is gone (killed with it, say) stops too: the next supervisor starts one.
         supervision.flatMap(s -> ProcessHandle.of(s.supervisorPid()))
                 .ifPresent(supervisor -> supervisor.onExit().thenRun(() -> System.exit(0)));
-        Gateway gateway = Gateway.start(settings, Clock.systemUTC(), new Updates(
+        Gateway gateway = Gateway.start(settings, clock, new Updates(
                 UpdateSettings.from(loaded.get("holdfast.updates")), supervision, () -> System.exit(Supervision.HAND_OVER)));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "holdfast-shutdown"));
         spec.commandLine().getOut().printf("Holdfast store %s is serving on port %d (Ctrl+C stops it).%n",

@@ -36,6 +36,12 @@ public final class SignCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = SyncJson.MAPPER;
 
+    private final java.time.Clock clock;
+
+    SignCommand(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     enum Type { ISOLATE, RESTORE, SET_NOTICE, SET_RATE, REPLACE_POLICY, UPDATE_AVAILABLE, FREEZE }
 
     @Option(names = "--keygen", paramLabel = "DIR", description = "Write KEY-ID.key and KEY-ID.pub to DIR and stop.")
@@ -118,7 +124,7 @@ public final class SignCommand implements Callable<Integer> {
                     KeyFiles.publicText(pair));
             return 0;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ObjectNode command = JSON.createObjectNode();
         command.put("id", UUID.randomUUID().toString());
         command.put("store", store);

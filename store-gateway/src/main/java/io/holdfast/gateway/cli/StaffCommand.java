@@ -35,6 +35,12 @@ public final class StaffCommand {
             description = "Add or change one member of staff; reads the PIN (4 to 8 digits) from standard input.")
     static final class Add implements Callable<Integer> {
 
+        private final Clock clock;
+
+        Add(Clock clock) {
+            this.clock = clock;
+        }
+
         @Option(names = "--config", paramLabel = "FILE", description = "The store's configuration, as for serve.")
         Path config;
 
@@ -63,7 +69,7 @@ public final class StaffCommand {
             }
             GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config)));
             try (Database database = Database.open(settings.database())) {
-                new StaffDirectory(database, SignInPolicy.DEFAULT, Map.of(), Clock.systemUTC())
+                new StaffDirectory(database, SignInPolicy.DEFAULT, Map.of(), clock)
                         .provision(staffId, name.strip(), role, pin.strip());
             }
             spec.commandLine().getOut().printf("%s (%s, %s) can sign in at store %s.%n", staffId, name.strip(),

@@ -33,8 +33,11 @@ import picocli.CommandLine.Spec;
                 "installed as the first one. Run it from systemd (README: 'Gateway updates')."})
 public final class SuperviseCommand implements Callable<Integer> {
 
-    /** The machine's clock, read here once: this command is a composition root. */
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    SuperviseCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Option(names = "--config", paramLabel = "FILE", description = "The store's configuration, passed to serve.")
     Path config;

@@ -56,8 +56,11 @@ public final class UpdateCommand {
                     "allows (maintenance window, a quiet store, nothing restoring, a small backlog, no freeze).",
                     "A refused bundle is audited and its code printed; the running release is not touched."})
     static final class Install implements Callable<Integer> {
-        /** The machine's clock, read here once: this command is a composition root. */
-        private final Clock clock = Clock.systemUTC();
+        private final Clock clock;
+
+        Install(Clock clock) {
+            this.clock = clock;
+        }
 
         @Parameters(paramLabel = "FILE", description = "The signed release bundle.")
         Path bundle;

@@ -28,6 +28,8 @@ class HoldfastCommandTest {
     Path folder;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    /** The clock every command in these tests is given, as main gives the machine's. */
+    private static final java.time.Clock CLOCK = io.holdfast.testing.TestClocks.TICKING;
 
     @Test
     void helpListsTheCommands() {
@@ -104,11 +106,11 @@ class HoldfastCommandTest {
                 assertThat(envelope).isNotNull();
                 TestStores.seed(folder.resolve("store.db"), List.of());
                 try (Database database = Database.open(DatabaseSettings.of(folder.resolve("store.db")))) {
-                    // `sign` stamps its command with the machine's clock, so the store's check reads that clock too.
+                    // `sign` stamps its command with the test's clock, so the store's check reads that clock too.
                     var verifier = new io.holdfast.sync.command.CommandVerifier(io.holdfast.sync.command.TrustedKeys.of(
                             Map.of("regional-it-1", io.holdfast.sync.command.KeyFiles.readPublicText(
                                     folder.resolve("regional-it-1.pub")))), "0421",
-                            new io.holdfast.sync.command.CommandSequences(database), java.time.Clock.systemUTC(),
+                            new io.holdfast.sync.command.CommandSequences(database), CLOCK,
                             java.time.Duration.ofMinutes(5));
                     assertThat(verifier.verify(envelope)).isInstanceOfSatisfying(
                             io.holdfast.sync.command.Verdict.Accepted.class, accepted ->
@@ -247,15 +249,15 @@ class HoldfastCommandTest {
         io.holdfast.release.ReleaseVerdict verdict = new io.holdfast.release.ReleaseCheck(new io.holdfast.release.ReleaseTrust(
                 java.util.Map.of("release-1", one.getPublic(), "release-2", two.getPublic()), 2))
                 .judge(contents.manifestJson(), contents.signatures(), new io.holdfast.release.ReleaseCheck.StoreFacts(
-                        // The command read the machine clock for the expiry; judging on it, a minute on, is consistent.
-                        "0421", List.of("pilot"), 14, 21), java.time.Instant.now().plusSeconds(60));
+                        // The command read the test's clock for the expiry; judging on it, a minute on, is consistent.
+                        "0421", List.of("pilot"), 14, 21), CLOCK.instant().plusSeconds(60));
         assertThat(verdict).isInstanceOfSatisfying(io.holdfast.release.ReleaseVerdict.Accepted.class, accepted ->
                 assertThat(accepted.manifest().files()).extracting(io.holdfast.release.ReleaseFile::path)
                         .containsExactly("holdfast.jar", "libs/helidon.jar"));
     }
 
     private int run(String... args) {
-        CommandLine commandLine = HoldfastCommand.commandLine();
+        CommandLine commandLine = HoldfastCommand.commandLine(CLOCK);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
