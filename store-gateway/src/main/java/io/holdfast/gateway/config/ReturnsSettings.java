@@ -3,14 +3,11 @@ package io.holdfast.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigException;
 
 /**
  * What returns need beyond the policy (which is data from central): the gift-card key that
@@ -55,12 +52,7 @@ public record ReturnsSettings(Optional<byte[]> giftCardKey, Optional<Path> recei
         Optional<byte[]> key = holdfast.get("gift-cards.key").asString().asOptional().filter(text -> !text.isBlank())
                 .map(ReturnsSettings::base64);
         Config receipts = holdfast.get("receipts");
-        Map<String, String> trusted = new LinkedHashMap<>();
-        for (Config entry : receipts.get("trusted-keys").asNodeList().orElse(List.of())) {
-            String id = entry.get("id").asString().orElseThrow(() -> new ConfigException(entry.key() + ".id is missing"));
-            trusted.put(id, entry.get("public-key").asString()
-                    .orElseThrow(() -> new ConfigException(entry.key() + ".public-key is missing")));
-        }
+        Map<String, String> trusted = ConfiguredKeys.read(receipts.get("trusted-keys"));
         Config returns = holdfast.get("returns");
         return new ReturnsSettings(key, receipts.get("signing-key").asString().asOptional()
                 .filter(text -> !text.isBlank()).map(Path::of), trusted,

@@ -3,13 +3,11 @@ package io.holdfast.gateway.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigException;
 
 /**
  * How the store syncs with central over MQTT ({@code holdfast.sync.*}). Without a broker the store
@@ -55,13 +53,7 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
     static SyncConfig from(Config sync) {
         Optional<URI> broker = sync.get("broker").asString().asOptional().filter(text -> !text.isBlank())
                 .map(URI::create);
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (Config key : sync.get("trusted-keys").asNodeList().orElse(List.of())) {
-            String id = key.get("id").asString().orElseThrow(() -> new ConfigException(key.key() + ".id is missing"));
-            keys.put(id, key.get("public-key").asString()
-                    .orElseThrow(() -> new ConfigException(key.key() + ".public-key is missing")));
-        }
-        return new SyncConfig(broker, keys,
+        return new SyncConfig(broker, ConfiguredKeys.read(sync.get("trusted-keys")),
                 sync.get("command-skew").as(Duration.class).orElse(DEFAULT_COMMAND_SKEW),
                 sync.get("heartbeat").as(Duration.class).orElse(DEFAULT_HEARTBEAT),
                 sync.get("events-per-second").asInt().orElse(DEFAULT_EVENTS_PER_SECOND),

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigException;
 import io.holdfast.release.ReleaseTrust;
 import io.holdfast.release.UpdatePolicy;
 import io.holdfast.store.Keys;
@@ -53,17 +52,11 @@ public record UpdateSettings(Path folder, Optional<URI> server, Map<String, Stri
             Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     public static UpdateSettings from(Config updates) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (Config key : updates.get("release-keys").asNodeList().orElse(List.of())) {
-            String id = key.get("id").asString().orElseThrow(() -> new ConfigException(key.key() + ".id is missing"));
-            keys.put(id, key.get("public-key").asString()
-                    .orElseThrow(() -> new ConfigException(key.key() + ".public-key is missing")));
-        }
         return new UpdateSettings(
                 Path.of(updates.get("folder").asString().orElse(DEFAULT_FOLDER.toString())),
                 updates.get("server").asString().asOptional().filter(text -> !text.isBlank())
                         .map(text -> URI.create(text.endsWith("/") ? text : text + "/")),
-                keys,
+                ConfiguredKeys.read(updates.get("release-keys")),
                 updates.get("threshold").asInt().orElse(OFF.threshold()),
                 updates.get("cohorts").asList(String.class).orElse(List.of()),
                 updates.get("window-start").asString().map(LocalTime::parse).orElse(OFF.windowStart()),
