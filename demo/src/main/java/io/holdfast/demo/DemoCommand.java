@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -41,6 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String DEMO_STORE = "0421";
     static final long DEMO_SEED = 20250422L;
     static final String REGIONAL_KEY_ID = "demo-regional-it";
+    /** A second person's key: a fleet-wide RESTORE and a release need their approval as well. */
+    static final String APPROVER_KEY_ID = "demo-regional-approver";
     /** The schema a demo release says it needs: the newest migration this build brings. */
     static final int MINIMUM_SCHEMA = 21;
     static final String CENTRAL_BOOKS = "central-sim.db";
@@ -97,11 +100,11 @@ final class DemoCommand implements Callable<Integer> {
                 central.close();
                 books.close();
             }, "holdfast-central-shutdown"));
-            Path config = StoreRecipe.write(data, store, port, central, broker.uri(), REGIONAL_KEY_ID,
-                    regionalPublicKey(), releases);
+            Path config = StoreRecipe.write(data, store, port, central, broker.uri(), regionalKeys(), releases);
             StoreRecipe.print(spec.commandLine().getOut(), store, config, central, broker.uri(), port);
             releases.printCommands(spec.commandLine().getOut(), store, 2, MINIMUM_SCHEMA, "--broker " + broker.uri()
-                    + " --key " + data.toAbsolutePath().resolve(REGIONAL_KEY_ID + ".key"));
+                    + " --key " + data.toAbsolutePath().resolve(REGIONAL_KEY_ID + ".key") + " --approve-with "
+                    + APPROVER_KEY_ID + "=" + data.toAbsolutePath().resolve(APPROVER_KEY_ID + ".key"));
             spec.commandLine().getOut().printf("Press Ctrl+C to stop head office; its books stay in %s.%n%n",
                     config.getParent());
             spec.commandLine().getOut().flush();
@@ -117,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
                 .withCentral(endpoints(central))
                 .withDevices(devices.settings())
                 .withSync(defaults.sync().withBroker(broker.uri())
-                        .withTrustedKey(REGIONAL_KEY_ID, regionalPublicKey())
+                        .withTrustedKeys(regionalKeys())
                         .withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)))
                 .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
                         .withCollectionCodeKey(DemoDataset.COLLECTION_CODE_KEY)
@@ -154,13 +157,20 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Regional IT's demo key, made on first start next to the database, for {@code ./holdfast sign}. */
-    private String regionalPublicKey() {
-        Path publicFile = data.resolve(REGIONAL_KEY_ID + ".pub");
-        if (!Files.exists(publicFile)) {
-            KeyFiles.create(data, REGIONAL_KEY_ID);
+    /**
+     * Regional IT's two demo keys (an operator's and an approver's), made on first start next to the
+     * database, for {@code ./holdfast sign}: the store trusts both.
+     */
+    private java.util.Map<String, String> regionalKeys() {
+        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+        for (String id : List.of(REGIONAL_KEY_ID, APPROVER_KEY_ID)) {
+            Path publicFile = data.resolve(id + ".pub");
+            if (!Files.exists(publicFile)) {
+                KeyFiles.create(data, id);
+            }
+            keys.put(id, KeyFiles.readPublicText(publicFile));
         }
-        return KeyFiles.readPublicText(publicFile);
+        return keys;
     }
 
     /** The demo store's e-receipt signing key, made on first start next to the database. */
@@ -226,7 +236,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("                   ./holdfast sign --store %s --type RESTORE --capabilities ORDERS %s%n", store,
                 signWith);
         releases.printCommands(out, store, gateway.services().updater().highestAccepted() + 1,
-                gateway.services().updater().schemaVersion(), signWith);
+                gateway.services().updater().schemaVersion(), signWith + " --approve-with " + APPROVER_KEY_ID + "="
+                        + gateway.settings().database().file().toAbsolutePath().resolveSibling(APPROVER_KEY_ID + ".key"));
         out.printf("                   (the status page shows it fetched, checked and staged; this in-process store has"
                 + " no supervisor to switch it: 'demo --central-only' and 'supervise' play the switch)%n");
         DemoDataset.DemoGiftCard card = dataset.giftCards().getFirst();

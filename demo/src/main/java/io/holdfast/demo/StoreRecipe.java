@@ -26,8 +26,8 @@ final class StoreRecipe {
     }
 
     /** Writes {@code store-<store>.yaml} into {@code data}; the store's own files go to {@code data/store-<store>/}. */
-    static Path write(Path data, String store, int port, CentralSimulator central, URI broker, String regionalKeyId,
-                      String regionalPublicKey, DemoReleases releases) {
+    static Path write(Path data, String store, int port, CentralSimulator central, URI broker,
+                      java.util.Map<String, String> regionalKeys, DemoReleases releases) {
         Path folder = data.toAbsolutePath().resolve("store-" + store);
         Path config = data.toAbsolutePath().resolve("store-" + store + ".yaml");
         Base64.Encoder base64 = Base64.getEncoder();
@@ -47,8 +47,10 @@ final class StoreRecipe {
                 .append("    signing-public-key: \"").append(base64.encodeToString(central.signingKey().getEncoded()))
                 .append("\"\n")
                 .append("  sync:\n    broker: \"").append(broker).append("\"\n")
-                .append("    trusted-keys:\n      - id: ").append(regionalKeyId).append("\n        public-key: \"")
-                .append(regionalPublicKey).append("\"\n")
+                .append("    trusted-keys:\n");
+        regionalKeys.forEach((id, key) -> yaml.append("      - id: ").append(id).append("\n        public-key: \"")
+                .append(key).append("\"\n"));
+        yaml
                 .append("  kiosks:\n    - {id: ").append(DemoSeeder.KIOSK_ID).append(", token-sha256: ")
                 .append(StaffDirectory.sha256(DemoSeeder.KIOSK_TOKEN)).append("}\n")
                 .append("  tills:\n    - {id: ").append(DemoSeeder.TILL_ID).append(", token-sha256: ")

@@ -101,6 +101,11 @@ public final class SignCommand implements Callable<Integer> {
             description = "The private key (default: ${DEFAULT-VALUE}).")
     Path key;
 
+    @Option(names = "--approve-with", paramLabel = "ID=FILE",
+            description = "A second person's key that approves the same command: a fleet-wide RESTORE and"
+                    + " UPDATE_AVAILABLE need one (repeatable).")
+    java.util.Map<String, Path> approveWith = new java.util.LinkedHashMap<>();
+
     @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:18830", description = "Default: ${DEFAULT-VALUE}.")
     URI broker;
 
@@ -165,6 +170,9 @@ public final class SignCommand implements Callable<Integer> {
             command.put("reason", reason);
         }
         byte[] envelope = new CommandSigner(keyId, KeyFiles.readPrivate(key)).envelope(command.toString());
+        for (var approver : approveWith.entrySet()) {
+            envelope = new CommandSigner(approver.getKey(), KeyFiles.readPrivate(approver.getValue())).approve(envelope);
+        }
         String topic = "all".equals(store) ? Topics.fleetCommands() : Topics.commands(store);
         try {
             CommandPublisher.publishOnce(broker, topic, envelope);

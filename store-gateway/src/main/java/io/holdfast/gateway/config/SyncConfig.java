@@ -74,6 +74,14 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
                 retention);
     }
 
+    public SyncConfig withTrustedKeys(Map<String, String> keys) {
+        SyncConfig more = this;
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            more = more.withTrustedKey(key.getKey(), key.getValue());
+        }
+        return more;
+    }
+
     public SyncConfig withTiming(Duration heartbeat, Duration spread, Duration ackTimeout) {
         return new SyncConfig(broker, trustedKeys, commandSkew, heartbeat, eventsPerSecond, spread, ackTimeout,
                 retention);

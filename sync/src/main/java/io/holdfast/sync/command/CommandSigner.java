@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.holdfast.store.Keys;
@@ -37,5 +38,26 @@ public final class CommandSigner {
         envelope.put("signature", Base64.getEncoder().encodeToString(
                 Keys.sign(key, command, "a command with key '" + keyId + "'")));
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The envelope with this key's approval added: a signature over the same command bytes, so the
+     * approver signs exactly what the first person signed.
+     */
+    public byte[] approve(byte[] envelope) {
+        try {
+            ObjectNode signed = (ObjectNode) JSON.readTree(envelope);
+            byte[] command = Base64.getDecoder().decode(signed.path("command").asText());
+            ArrayNode approvals = signed.has("approvals") ? (ArrayNode) signed.get("approvals")
+                    : signed.putArray("approvals");
+            ObjectNode approval = approvals.addObject();
+            approval.put("keyId", keyId);
+            approval.put("signature", Base64.getEncoder().encodeToString(
+                    Keys.sign(key, command, "an approval with key '" + keyId + "'")));
+            return signed.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (java.io.IOException | ClassCastException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot approve: the envelope is not a signed command (" + e.getMessage()
+                    + ")", e);
+        }
     }
 }

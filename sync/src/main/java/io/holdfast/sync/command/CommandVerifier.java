@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,8 +25,11 @@ import io.holdfast.sync.SyncJson;
 
 /**
  * Decides whether a message on a commands topic is a command this store obeys. The envelope is
- * {@code {"keyId": .., "command": base64(JSON), "signature": base64(Ed25519 over those bytes)}};
- * the signed bytes are exactly what was sent, so nothing depends on how JSON is re-serialised.
+ * {@code {"keyId": .., "command": base64(JSON), "signature": base64(Ed25519 over those bytes)}},
+ * with {@code "approvals": [{"keyId": .., "signature": ..}]} when a second person signed the same
+ * bytes; the signed bytes are exactly what was sent, so nothing depends on how JSON is re-serialised.
+ * A fleet-wide RESTORE and a release announcement need two distinct trusted keys
+ * ({@link SignedCommand#needsApproval}); every approval given must verify.
  * Checks, in order: the envelope, the key, the signature, the command's fields and type, its store,
  * its validity window (with a tolerance for clock skew either side), and last its sequence, which
  * is claimed so that the same command is never accepted twice.
@@ -99,10 +104,37 @@ public final class CommandVerifier {
         if (!Keys.verifies(key.get(), signed, signature)) {
             return refuse(Refusal.BAD_SIGNATURE, "the signature does not match key '" + keyId + "'", null, keyId);
         }
-        return checkSigned(keyId, signed);
+        List<String> approvedBy = new ArrayList<>();
+        JsonNode approvals = envelope.path("approvals");
+        if (!approvals.isMissingNode() && !approvals.isArray()) {
+            return refuse(Refusal.UNREADABLE, "approvals must be a list", null, keyId);
+        }
+        for (JsonNode approval : approvals) {
+            String approver = approval.path("keyId").asText("");
+            Optional<PublicKey> approverKey = keys.find(approver);
+            if (approverKey.isEmpty()) {
+                return refuse(Refusal.UNKNOWN_KEY, "no trusted key is called '" + approver + "' (an approval)", null,
+                        keyId);
+            }
+            if (approver.equals(keyId) || approvedBy.contains(approver)) {
+                return refuse(Refusal.BAD_SIGNATURE, "key '" + approver + "' signed twice: an approval must come from"
+                        + " another key", null, keyId);
+            }
+            byte[] approverSignature;
+            try {
+                approverSignature = Base64.getDecoder().decode(approval.path("signature").asText(""));
+            } catch (IllegalArgumentException e) {
+                return refuse(Refusal.UNREADABLE, "an approval's signature is not Base64", null, keyId);
+            }
+            if (!Keys.verifies(approverKey.get(), signed, approverSignature)) {
+                return refuse(Refusal.BAD_SIGNATURE, "the approval does not match key '" + approver + "'", null, keyId);
+            }
+            approvedBy.add(approver);
+        }
+        return checkSigned(keyId, signed, approvedBy);
     }
 
-    private Verdict checkSigned(String keyId, byte[] signed) {
+    private Verdict checkSigned(String keyId, byte[] signed, List<String> approvedBy) {
         JsonNode command;
         try {
             command = JSON.readTree(signed);
@@ -145,6 +177,11 @@ public final class CommandVerifier {
         if (!store.equals(storeId) && !store.equals("all")) {
             return refuse(Refusal.OTHER_STORE, "it is for '" + store + "', this is '" + storeId + "'", id, keyId);
         }
+        if (SignedCommand.needsApproval(store, instruction) && approvedBy.isEmpty()) {
+            return refuse(Refusal.APPROVAL_MISSING, (instruction instanceof Instruction.UpdateAvailable
+                    ? "a release" : "a fleet-wide RESTORE") + " needs the signatures of two distinct trusted keys;"
+                    + " only '" + keyId + "' signed it", id, keyId);
+        }
         Instant now = clock.instant();
         if (issuedAt.isAfter(now.plus(skew))) {
             return refuse(Refusal.NOT_YET_VALID, "issued at " + issuedAt + ", after this store's " + now + " + "
@@ -155,7 +192,7 @@ public final class CommandVerifier {
                     + skew.toSeconds() + " s)", id, keyId);
         }
         return new Verdict.Accepted(new SignedCommand(id, keyId, store, command.get("sequence").asLong(), issuedAt,
-                expiresAt, instruction));
+                expiresAt, instruction, approvedBy));
     }
 
     private static Optional<Instruction> instruction(JsonNode command) {

@@ -13,6 +13,11 @@ public enum Refusal {
     NOT_YET_VALID("command-not-yet-valid"),
     EXPIRED("command-expired"),
     REPLAY("command-replay"),
+    /**
+     * A fleet-wide RESTORE or a release announcement signed by one key: those need a second
+     * person, so a second distinct trusted key must sign the same bytes.
+     */
+    APPROVAL_MISSING("command-approval-missing"),
     /** A policy whose version is not newer than the one installed: policies never roll back. */
     POLICY_NOT_NEWER("policy-not-newer");
 

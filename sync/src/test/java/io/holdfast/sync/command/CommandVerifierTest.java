@@ -33,6 +33,8 @@ class CommandVerifierTest {
     private Database database;
     private final KeyPair regional = CommandSigner.newKeyPair();
     private final CommandSigner signer = new CommandSigner("regional-it-1", regional.getPrivate());
+    private final KeyPair approverPair = CommandSigner.newKeyPair();
+    private final CommandSigner approver = new CommandSigner("regional-it-2", approverPair.getPrivate());
 
     @BeforeEach
     void open() {
@@ -174,9 +176,9 @@ class CommandVerifierTest {
         CommandVerifier verifier = verifierAt(NOW);
         String sha = "c".repeat(64);
 
-        assertThat(verifier.verify(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
+        assertThat(verifier.verify(approver.approve(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
                 "\"type\":\"UPDATE_AVAILABLE\",\"release\":7,\"bundle\":\"holdfast-1.7.0.zip\",\"sha256\":\"" + sha
-                        + "\",\"urgent\":true"))))
+                        + "\",\"urgent\":true")))))
                 .isInstanceOfSatisfying(Verdict.Accepted.class, accepted -> assertThat(accepted.command().instruction())
                         .isEqualTo(new Instruction.UpdateAvailable(new io.holdfast.release.ReleaseAnnouncement(7,
                                 "holdfast-1.7.0.zip", sha, true, "regional-it"))));
@@ -205,9 +207,42 @@ class CommandVerifierTest {
                 .isInstanceOf(Verdict.Accepted.class);
     }
 
+    @Test
+    void aFleetWideRestoreSignedByOneKeyIsRefusedAndOneApprovedByASecondKeyIsAccepted() {
+        String restore = command("all", 1, NOW, NOW.plusSeconds(60),
+                "\"type\":\"RESTORE\",\"capabilities\":[\"REFUNDS\"]");
+
+        assertRefused(verifierAt(NOW).verify(signer.envelope(restore)), Refusal.APPROVAL_MISSING);
+        Verdict approved = verifierAt(NOW).verify(approver.approve(signer.envelope(restore)));
+
+        assertThat(approved).isInstanceOfSatisfying(Verdict.Accepted.class,
+                accepted -> assertThat(accepted.command().approvedBy()).containsExactly("regional-it-2"));
+    }
+
+    @Test
+    void aRestoreOfOneStoreNeedsNoApprovalButAReleaseAnnouncementDoes() {
+        assertThat(verifierAt(NOW).verify(signer.envelope(command(STORE, 1, NOW, NOW.plusSeconds(60),
+                "\"type\":\"RESTORE\",\"capabilities\":[\"REFUNDS\"]")))).isInstanceOf(Verdict.Accepted.class);
+        assertRefused(verifierAt(NOW).verify(signer.envelope(command(STORE, 2, NOW, NOW.plusSeconds(60),
+                "\"type\":\"UPDATE_AVAILABLE\",\"release\":7,\"bundle\":\"b.zip\",\"sha256\":\"" + "c".repeat(64)
+                        + "\""))),
+                Refusal.APPROVAL_MISSING);
+    }
+
+    @Test
+    void anApprovalByTheSameKeyOrOneThatDoesNotVerifyIsRefused() {
+        String restore = command("all", 1, NOW, NOW.plusSeconds(60),
+                "\"type\":\"RESTORE\",\"capabilities\":[\"REFUNDS\"]");
+        assertRefused(verifierAt(NOW).verify(signer.approve(signer.envelope(restore))), Refusal.BAD_SIGNATURE);
+
+        CommandSigner impostor = new CommandSigner("regional-it-2", CommandSigner.newKeyPair().getPrivate());
+        assertRefused(verifierAt(NOW).verify(impostor.approve(signer.envelope(restore))), Refusal.BAD_SIGNATURE);
+    }
+
     private CommandVerifier verifierAt(Instant now) {
-        TrustedKeys keys = TrustedKeys.of(Map.of("regional-it-1",
-                Base64.getEncoder().encodeToString(regional.getPublic().getEncoded())));
+        TrustedKeys keys = TrustedKeys.of(Map.of(
+                "regional-it-1", Base64.getEncoder().encodeToString(regional.getPublic().getEncoded()),
+                "regional-it-2", Base64.getEncoder().encodeToString(approverPair.getPublic().getEncoded())));
         return new CommandVerifier(keys, STORE, new CommandSequences(database), Clock.fixed(now, ZoneOffset.UTC),
                 SKEW);
     }
