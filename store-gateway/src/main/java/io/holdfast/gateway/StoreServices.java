@@ -26,7 +26,8 @@ import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.gateway.devices.StoreDevices;
 import io.holdfast.gateway.mode.ContactlessFollowsPayments;
 import io.holdfast.gateway.mode.ModeMetrics;
-import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.gateway.sync.SyncMetrics;
+import io.holdfast.sync.StoreSync;
 import io.holdfast.gateway.http.RequestTraffic;
 import io.holdfast.gateway.update.ReleaseHealth;
 import io.holdfast.gateway.update.StoreUpdater;
@@ -100,6 +101,7 @@ public final class StoreServices implements AutoCloseable {
     final Access access;
     final ModeMetrics modeMetrics;
     final StoreSync sync;
+    private SyncMetrics syncMetrics;
     final ReceiptPosting receipts;
     final EReceipts eReceipts;
     final RefundPayments refunds;
@@ -187,6 +189,7 @@ public final class StoreServices implements AutoCloseable {
         probe.start(settings.resilience().probeEvery());
         watch.start();
         sync.start();
+        syncMetrics = new SyncMetrics(sync);
         updater.start();
         timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
         expireAtMidnight();
@@ -288,6 +291,9 @@ public final class StoreServices implements AutoCloseable {
         timer.shutdownNow();
         updater.close();
         sync.close();
+        if (syncMetrics != null) {
+            syncMetrics.close();
+        }
         watch.close();
         probe.close();
         manifest.close();

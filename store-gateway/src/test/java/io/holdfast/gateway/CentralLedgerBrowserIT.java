@@ -23,7 +23,7 @@ import io.holdfast.central.books.CentralBooks;
 import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
-import io.holdfast.gateway.config.SyncConfig;
+import io.holdfast.sync.SyncConfig;
 import io.holdfast.testing.TestClocks;
 
 /**

@@ -22,7 +22,7 @@ import io.holdfast.central.mqtt.AppliedEvent;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.gateway.config.ReturnsSettings;
-import io.holdfast.gateway.config.SyncConfig;
+import io.holdfast.sync.SyncConfig;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;

@@ -82,7 +82,7 @@ class StatusBrowserIT {
              io.holdfast.central.mqtt.CentralConsumer consumer = io.holdfast.central.mqtt.CentralConsumer.start(
                      broker.uri(), TestClocks.TICKING);
              Gateway gateway = Gateway.start(TestStores.settingsFor(file).withStoreId("0421")
-                     .withSync(io.holdfast.gateway.config.SyncConfig.off().withBroker(broker.uri())
+                     .withSync(io.holdfast.sync.SyncConfig.off().withBroker(broker.uri())
                              .withTiming(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2))),
                      TestClocks.TICKING)) {
             WebDriver browser = chromium.driver();

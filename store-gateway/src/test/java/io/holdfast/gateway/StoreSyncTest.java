@@ -28,7 +28,7 @@ import io.holdfast.central.mqtt.AppliedEvent;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.gateway.config.ResilienceSettings;
-import io.holdfast.gateway.config.SyncConfig;
+import io.holdfast.sync.SyncConfig;
 import io.holdfast.mode.Capability;
 import io.holdfast.order.Order;
 import io.holdfast.sync.Topics;

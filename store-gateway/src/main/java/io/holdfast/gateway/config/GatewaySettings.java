@@ -14,6 +14,7 @@ import io.helidon.config.ConfigException;
 
 import io.holdfast.gateway.logging.LogFormat;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.sync.SyncConfig;
 
 /**
  * Everything the gateway reads from configuration, read once, validated, with named defaults.
@@ -78,7 +79,7 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                 DeviceSettings.from(config.get("holdfast.devices")),
                 DeskSettings.from(config.get("holdfast")),
                 ResilienceSettings.from(config.get("holdfast")),
-                SyncConfig.from(config.get("holdfast.sync")),
+                SyncConfigReader.read(config.get("holdfast.sync")),
                 ReturnsSettings.from(config.get("holdfast")),
                 zone(config.get("holdfast")));
     }

@@ -14,7 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.http.Json;
-import io.holdfast.gateway.sync.StoreSync;
+import io.holdfast.sync.StoreSync;
 import io.holdfast.gateway.update.StoreUpdater;
 import io.holdfast.money.Money;
 import io.holdfast.returns.RefundPayments;

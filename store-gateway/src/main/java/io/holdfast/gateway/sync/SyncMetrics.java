@@ -12,6 +12,7 @@ import io.helidon.metrics.api.Tag;
 
 import io.holdfast.mode.Capability;
 import io.holdfast.sync.RelayStatus;
+import io.holdfast.sync.StoreSync;
 
 /**
  * The resync as metrics: {@code holdfast_outbox_backlog{capability}}, {@code holdfast_resync_events_per_second},
@@ -19,12 +20,12 @@ import io.holdfast.sync.RelayStatus;
  * relay's counters {@code holdfast_sync_resends}, {@code holdfast_sync_dropped_messages} and
  * {@code holdfast_sync_commands_refused}.
  */
-final class SyncMetrics implements AutoCloseable {
+public final class SyncMetrics implements AutoCloseable {
 
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final List<Meter> meters = new ArrayList<>();
 
-    SyncMetrics(StoreSync sync) {
+    public SyncMetrics(StoreSync sync) {
         for (Capability capability : Capability.values()) {
             meters.add(registry.getOrCreate(Gauge.builder("holdfast_outbox_backlog",
                             () -> sync.progress().backlog().getOrDefault(capability, 0L))

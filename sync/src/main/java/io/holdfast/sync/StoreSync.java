@@ -1,4 +1,4 @@
-package io.holdfast.gateway.sync;
+package io.holdfast.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.holdfast.audit.AuditLog;
-import io.holdfast.gateway.config.SyncConfig;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.CapabilityStatus;
@@ -27,13 +26,6 @@ import io.holdfast.outbox.OutboxUsage;
 import io.holdfast.policy.InstalledPolicy;
 import io.holdfast.policy.StorePolicies;
 import io.holdfast.store.Database;
-import io.holdfast.sync.OutboxRelay;
-import io.holdfast.sync.RelayStatus;
-import io.holdfast.sync.ResyncMeter;
-import io.holdfast.sync.ResyncProgress;
-import io.holdfast.sync.SyncJson;
-import io.holdfast.sync.SyncSettings;
-import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandHandler;
 import io.holdfast.sync.command.CommandSequences;
 import io.holdfast.sync.command.CommandVerifier;
@@ -68,7 +60,6 @@ public final class StoreSync implements AutoCloseable {
     private final Map<String, Object> versions;
     private volatile ResyncProgress progress;
     private volatile java.util.function.Supplier<Map<String, Object>> updates = Map::of;
-    private SyncMetrics metrics;
 
     /** @param appliers the downstream streams the store follows, by name ({@code manifest}, {@code giftcards}) */
     public StoreSync(String storeId, SyncConfig config, Database database, ModeBoard board, Notices notices,
@@ -126,7 +117,6 @@ public final class StoreSync implements AutoCloseable {
         if (relay.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "no holdfast.sync.broker: events stay in the outbox until one is set");
         }
-        metrics = new SyncMetrics(this);
         long every = config.heartbeatEvery().toMillis();
         timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
@@ -265,8 +255,5 @@ public final class StoreSync implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         relay.ifPresent(OutboxRelay::close);
-        if (metrics != null) {
-            metrics.close();
-        }
     }
 }

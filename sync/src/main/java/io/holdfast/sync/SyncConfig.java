@@ -1,4 +1,4 @@
-package io.holdfast.gateway.config;
+package io.holdfast.sync;
 
 import java.net.URI;
 import java.time.Duration;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.helidon.config.Config;
 
 /**
  * How the store syncs with central over MQTT ({@code holdfast.sync.*}). Without a broker the store
@@ -50,17 +48,6 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
                 DEFAULT_EVENTS_PER_SECOND, DEFAULT_RESYNC_SPREAD, DEFAULT_ACK_TIMEOUT, DEFAULT_RETENTION);
     }
 
-    static SyncConfig from(Config sync) {
-        Optional<URI> broker = sync.get("broker").asString().asOptional().filter(text -> !text.isBlank())
-                .map(URI::create);
-        return new SyncConfig(broker, ConfiguredKeys.read(sync.get("trusted-keys")),
-                sync.get("command-skew").as(Duration.class).orElse(DEFAULT_COMMAND_SKEW),
-                sync.get("heartbeat").as(Duration.class).orElse(DEFAULT_HEARTBEAT),
-                sync.get("events-per-second").asInt().orElse(DEFAULT_EVENTS_PER_SECOND),
-                sync.get("resync-spread").as(Duration.class).orElse(DEFAULT_RESYNC_SPREAD),
-                sync.get("ack-timeout").as(Duration.class).orElse(DEFAULT_ACK_TIMEOUT),
-                sync.get("retention").as(Duration.class).orElse(DEFAULT_RETENTION));
-    }
 
     public SyncConfig withBroker(URI broker) {
         return new SyncConfig(Optional.of(broker), trustedKeys, commandSkew, heartbeatEvery, eventsPerSecond,
