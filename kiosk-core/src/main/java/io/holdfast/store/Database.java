@@ -42,6 +42,18 @@ public final class Database implements AutoCloseable {
      * @throws StoreUnavailableException when the file cannot be used; nothing has been changed
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, () -> Migrations.apply(settings));
+    }
+
+    /**
+     * The same for another application's database, such as the regional console's: its schema comes
+     * from the Flyway scripts at {@code location} ({@code classpath:db/console}), none of the store's.
+     */
+    public static Database open(DatabaseSettings settings, String location) {
+        return open(settings, () -> Migrations.apply(settings, location));
+    }
+
+    private static Database open(DatabaseSettings settings, Runnable migrate) {
         Path file = settings.file();
         createFolder(file);
         StoreLock ownerLock = StoreLock.acquire(file);
@@ -52,7 +64,7 @@ public final class Database implements AutoCloseable {
             try {
                 StoreFiles.requireIntact(file, writer);
                 StoreFiles.requireWritable(settings, writer);
-                Migrations.apply(settings);
+                migrate.run();
                 Database database = new Database(settings, ownerLock, writer);
                 try {
                     database.proveWritable();

@@ -14,12 +14,28 @@ final class Migrations {
     private Migrations() {
     }
 
+    /** The store's schema. */
     static void apply(DatabaseSettings settings) {
         try {
             Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(StoreConnections.dataSource(settings))
                     .locations("classpath:db/migration")
                     .javaMigrations(new FixedWidthTimestamps(), new CollectionIdentity())
+                    .ignoreMigrationPatterns("*:future")
+                    .validateOnMigrate(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw StoreFailures.whileOpening(settings, e);
+        }
+    }
+
+    /** Another application's schema (the regional console's), from its own scripts only. */
+    static void apply(DatabaseSettings settings, String location) {
+        try {
+            Flyway.configure(Migrations.class.getClassLoader())
+                    .dataSource(StoreConnections.dataSource(settings))
+                    .locations(location)
                     .ignoreMigrationPatterns("*:future")
                     .validateOnMigrate(true)
                     .load()

@@ -1,5 +1,6 @@
 package io.holdfast.gateway;
 
+import io.holdfast.testing.TestBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package io.holdfast.gateway;
 
+import io.holdfast.testing.TestBrowser;
 import static io.holdfast.gateway.StoreFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.holdfast.gateway;
 
+import io.holdfast.testing.TestBrowser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

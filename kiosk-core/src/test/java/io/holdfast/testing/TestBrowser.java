@@ -1,4 +1,4 @@
-package io.holdfast.gateway;
+package io.holdfast.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium for the page tests, with its driver given explicitly so Selenium
  * downloads nothing. Where Chromium is missing the test is skipped, and the reason printed.
  */
-final class TestBrowser implements AutoCloseable {
+public final class TestBrowser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -38,7 +38,7 @@ final class TestBrowser implements AutoCloseable {
         this.driver = driver;
     }
 
-    static TestBrowser start() throws IOException {
+    public static TestBrowser start() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String reason = "Browser tests skipped: install Debian's chromium and chromium-driver "
                     + "(apt-get install chromium chromium-driver); .ci/run does this in CI.";
@@ -58,7 +58,7 @@ final class TestBrowser implements AutoCloseable {
         return new TestBrowser(profile, new ChromeDriver(service, options));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
@@ -69,7 +69,7 @@ final class TestBrowser implements AutoCloseable {
      * Runs axe-core (vendored from the npm registry under {@code axe/}, MPL-2.0) on the page as it is
      * now, and fails with each WCAG 2.2 AA violation it finds, naming the elements.
      */
-    static void assertAccessible(WebDriver driver, String what) {
+    public static void assertAccessible(WebDriver driver, String what) {
         JavascriptExecutor page = (JavascriptExecutor) driver;
         page.executeScript(AXE.get());
         Object violations = page.executeAsyncScript("""

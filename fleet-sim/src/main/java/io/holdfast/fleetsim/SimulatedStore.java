@@ -1,0 +1,104 @@
+package io.holdfast.fleetsim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.holdfast.audit.AuditLog;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mode.CapabilityStatus;
+import io.holdfast.mode.ModeBoard;
+import io.holdfast.mode.Notices;
+import io.holdfast.outbox.Outbox;
+import io.holdfast.outbox.OutboxEvent;
+import io.holdfast.store.Database;
+import io.holdfast.sync.StoreSync;
+import io.holdfast.sync.SyncConfig;
+
+/**
+ * One store of a simulated fleet: the gateway's own sync code (outbox in its own SQLite file, relay,
+ * signed-command verifier and handler, mode board, retained heartbeat and last will), without the
+ * HTTP server and devices. Work is added straight to the outbox, as the desk would add it.
+ */
+public final class SimulatedStore implements AutoCloseable {
+
+    private final String id;
+    private final Database database;
+    private final ModeBoard board;
+    private final Outbox outbox;
+    private final StoreSync sync;
+    private final Clock clock;
+
+    SimulatedStore(String id, Database database, SyncConfig config, Clock clock) {
+        this.id = id;
+        this.database = database;
+        this.clock = clock;
+        this.board = new ModeBoard(database, clock, Duration.ZERO);
+        this.outbox = new Outbox(database);
+        this.sync = new StoreSync(id, config, database, board, new Notices(database, clock), outbox,
+                new AuditLog(database), Map.of(), clock);
+    }
+
+    SimulatedStore start() {
+        sync.start();
+        return this;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ModeBoard board() {
+        return board;
+    }
+
+    public CapabilityState state(Capability capability) {
+        return board.all().stream().filter(status -> status.capability() == capability)
+                .map(CapabilityStatus::state).findFirst().orElseThrow();
+    }
+
+    /** Events not yet acknowledged by central, all capabilities. */
+    public long backlog() {
+        return outbox.backlog().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** What the store's heartbeat would say now. */
+    public Map<String, Object> heartbeat() {
+        return sync.heartbeat();
+    }
+
+    /** Records {@code events} pieces of work for {@code capability}, each with its outbox event, in one transaction. */
+    public void work(Capability capability, int events) {
+        database.inTransaction("simulated work at store " + id, connection -> {
+            for (int i = 0; i < events; i++) {
+                outbox.append(connection, new OutboxEvent(UUID.randomUUID().toString(), capability, "simulated-sale",
+                        id + "-" + capability.name().toLowerCase(java.util.Locale.ROOT), clock.instant(),
+                        "{\"store\":\"" + id + "\"}"));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * What the gateway's probe does for a restoring capability: online once central acknowledged
+     * everything it queued. Central answers when the relay is connected (the simulated store has no
+     * HTTP services to probe).
+     */
+    void settleRestoring() {
+        boolean answering = sync.relay().map(status -> status.connected()).orElse(false);
+        Map<Capability, Long> backlog = outbox.backlog();
+        for (CapabilityStatus status : board.all()) {
+            if (status.state() == CapabilityState.RESTORING) {
+                board.backlogObserved(status.capability(), backlog.getOrDefault(status.capability(), 0L), answering);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        database.close();
+    }
+}
