@@ -13,12 +13,14 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.regional.Refused;
-import io.holdfast.sync.SyncJson;
 
 /** JSON in and out, and RFC 9457 problems with a stable {@code code}. */
 final class Answers {
 
-    private static final ObjectMapper JSON = SyncJson.MAPPER;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** A console request is a form's worth; anything larger is refused. */
     static final int MAX_BODY = 64 * 1024;
 
