@@ -15,7 +15,9 @@ public final class HoldfastLauncher {
 
     public static void main(String[] args) {
         // The machine's clock, read once here: every command that needs the time is given it.
-        int exitCode = HoldfastCommand.commandLine(Clock.systemUTC())
+        Clock clock = Clock.systemUTC();
+        int exitCode = HoldfastCommand.commandLine(clock)
+                .addSubcommand("regional", new io.holdfast.regional.cli.RegionalCommand(clock))
                 .addSubcommand("demo", new DemoCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("bench-failover", new FailoverBenchCommand())
