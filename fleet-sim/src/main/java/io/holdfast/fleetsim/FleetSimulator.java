@@ -43,6 +43,7 @@ public final class FleetSimulator implements AutoCloseable {
     private final Path folder;
     private final SyncConfig config;
     private final Clock clock;
+    private volatile ReleaseBehaviour releases = ReleaseBehaviour.installs();
 
     private FleetSimulator(Path folder, List<String> ids, SyncConfig config, Clock clock) {
         this.folder = folder;
@@ -132,6 +133,12 @@ public final class FleetSimulator implements AutoCloseable {
         return this;
     }
 
+    /** How the stores take the releases they are told of from now on (default: every store installs). */
+    public FleetSimulator releases(ReleaseBehaviour behaviour) {
+        this.releases = behaviour;
+        return this;
+    }
+
     /** Stops a store as a crash would, without a goodbye: its last will tells the fleet it is gone. */
     public void stop(String id) {
         Optional.ofNullable(stores.remove(id)).ifPresent(SimulatedStore::close);
@@ -153,6 +160,7 @@ public final class FleetSimulator implements AutoCloseable {
         for (SimulatedStore store : stores()) {
             try {
                 store.settleRestoring();
+                store.settleRelease(releases);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "store {0} could not settle its restoration: {1}", store.id(),
                         e.getMessage());

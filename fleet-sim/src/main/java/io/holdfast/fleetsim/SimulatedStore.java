@@ -3,6 +3,7 @@ package io.holdfast.fleetsim;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.holdfast.audit.AuditLog;
@@ -13,6 +14,11 @@ import io.holdfast.mode.ModeBoard;
 import io.holdfast.mode.Notices;
 import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
+import io.holdfast.release.ReleaseAnnouncement;
+import io.holdfast.release.UpdateOrders;
+import io.holdfast.release.UpdateState;
+import io.holdfast.release.UpdateStates;
+import io.holdfast.release.UpdateStatus;
 import io.holdfast.store.Database;
 import io.holdfast.sync.StoreSync;
 import io.holdfast.sync.SyncConfig;
@@ -30,6 +36,8 @@ public final class SimulatedStore implements AutoCloseable {
     private final Outbox outbox;
     private final StoreSync sync;
     private final Clock clock;
+    private final UpdateOrders orders;
+    private final UpdateStates updates;
 
     SimulatedStore(String id, Database database, SyncConfig config, Clock clock) {
         this.id = id;
@@ -37,8 +45,46 @@ public final class SimulatedStore implements AutoCloseable {
         this.clock = clock;
         this.board = new ModeBoard(database, clock, Duration.ZERO);
         this.outbox = new Outbox(database);
+        this.orders = new UpdateOrders(database);
+        this.updates = new UpdateStates(database);
         this.sync = new StoreSync(id, config, database, board, new Notices(database, clock), outbox,
-                new AuditLog(database), Map.of(), clock);
+                new AuditLog(database), Map.of(), clock).reportUpdates(this::updateReport);
+    }
+
+    private Map<String, Object> updateReport() {
+        UpdateStatus status = updates.current();
+        return Map.of("state", status.state().name(), "version", status.version(), "detail", status.detail(),
+                "running", "simulated");
+    }
+
+    /**
+     * Takes the newest release announced (by a signed UPDATE_AVAILABLE, which the real command
+     * handler recorded) to the outcome {@code behaviour} chose; a FREEZE in force holds it waiting
+     * unless it is urgent. The version is the bundle's name without {@code holdfast-} and {@code .zip}.
+     */
+    void settleRelease(ReleaseBehaviour behaviour) {
+        Optional<ReleaseAnnouncement> next = orders.next();
+        if (next.isEmpty()) {
+            return;
+        }
+        ReleaseAnnouncement release = next.get();
+        String version = release.bundle().replaceFirst("^holdfast-", "").replaceFirst("\\.zip$", "");
+        boolean frozen = orders.freezeUntil().map(until -> until.isAfter(clock.instant())).orElse(false);
+        ReleaseBehaviour.Outcome outcome = frozen && !release.urgent() ? ReleaseBehaviour.Outcome.WAITING
+                : behaviour.outcome(id, release.release());
+        switch (outcome) {
+            case WAITING -> updates.move(UpdateState.WAITING, version, frozen ? "a FREEZE is in force"
+                    : "waiting for the maintenance window", clock.instant());
+            case INSTALLED -> {
+                updates.move(UpdateState.INSTALLED, version, "passed its health check (simulated)", clock.instant());
+                orders.handled(release);
+            }
+            case ROLLED_BACK -> {
+                updates.move(UpdateState.ROLLED_BACK, version, "failed its health check (simulated): switched back",
+                        clock.instant());
+                orders.handled(release);
+            }
+        }
     }
 
     SimulatedStore start() {

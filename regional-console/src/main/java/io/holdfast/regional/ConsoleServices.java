@@ -8,11 +8,13 @@ import io.holdfast.regional.fleet.FleetView;
 import io.holdfast.regional.fleet.StoreEvents;
 import io.holdfast.regional.operator.Operators;
 import io.holdfast.regional.operator.Sessions;
+import io.holdfast.regional.rollout.RolloutPlans;
 import io.holdfast.regional.waves.RateHistory;
 import io.holdfast.regional.waves.WavePlans;
 
 /** The console's parts, wired once by {@link RegionalConsole} and handed to its routes. */
 public record ConsoleServices(FleetView fleet, StoreEvents events, Operators operators, Sessions sessions,
-                              CommandBook commands, Containment containment, WavePlans waves, Approvals approvals,
+                              CommandBook commands, Containment containment, WavePlans waves, RolloutPlans rollouts,
+                              Approvals approvals,
                               RateHistory rate, AuditLog audit, long admittedRate, java.time.Clock clock) {
 }

@@ -19,6 +19,7 @@ import io.holdfast.regional.fleet.StoreEvents;
 import io.holdfast.regional.http.ConsoleRoutes;
 import io.holdfast.regional.operator.Operators;
 import io.holdfast.regional.operator.Sessions;
+import io.holdfast.regional.rollout.RolloutPlans;
 import io.holdfast.regional.waves.RateHistory;
 import io.holdfast.regional.waves.WavePlans;
 import io.holdfast.store.Database;
@@ -68,6 +69,7 @@ public final class RegionalConsole implements AutoCloseable {
                     new Sessions(clock, Duration.ofHours(8)), commands,
                     new Containment(commands, register, settings.commandValidity()),
                     new WavePlans(database, commands, fleet, clock, settings.planValidity()),
+                    new RolloutPlans(database, commands, fleet, clock, settings.planValidity()),
                     new Approvals(database, clock), new RateHistory(600), new AuditLog(database),
                     settings.admittedRate(), clock);
             link.set(ConsoleLink.connect(settings.broker(), fleet::receive));
@@ -103,6 +105,7 @@ public final class RegionalConsole implements AutoCloseable {
             services.rate().add(new RateHistory.Sample(clock.instant(), services.fleet().totals().eventsPerSecond(),
                     services.admittedRate()));
             services.waves().tick();
+            services.rollouts().tick();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "the console's step failed; next one in a second", e);
         }

@@ -26,6 +26,8 @@ import io.holdfast.regional.fleet.FleetView;
 import io.holdfast.regional.fleet.StoreReport;
 import io.holdfast.regional.operator.Operators;
 import io.holdfast.regional.operator.Role;
+import io.holdfast.regional.rollout.RolloutPlans;
+import io.holdfast.regional.rollout.RolloutRule;
 
 /**
  * The console's HTTP surface: the fleet page, and the JSON API the page and {@code holdfast fleet}
@@ -72,6 +74,16 @@ public final class ConsoleRoutes {
                 .post("/api/waves/{id}/{action}", (request, response) -> {
                     Operators.Unlocked operator = need(request, Role.OPERATOR);
                     Answers.json(response, console.waves().control(operator.operator().id(),
+                            request.path().pathParameters().get("id"), request.path().pathParameters().get("action")));
+                })
+                .get("/api/rollouts", (request, response) -> {
+                    need(request, Role.VIEWER);
+                    Answers.json(response, console.rollouts().rollouts());
+                })
+                .post("/api/rollouts", this::requestRollout)
+                .post("/api/rollouts/{id}/{action}", (request, response) -> {
+                    Operators.Unlocked operator = need(request, Role.OPERATOR);
+                    Answers.json(response, console.rollouts().control(operator,
                             request.path().pathParameters().get("id"), request.path().pathParameters().get("action")));
                 })
                 .get("/api/approvals", (request, response) -> {
@@ -217,10 +229,38 @@ public final class ConsoleRoutes {
             throw new Refused(422, "decision-invalid", "a decision is APPROVE or REFUSE");
         }
         String id = request.path().pathParameters().get("id");
-        if (!id.startsWith("waves-")) {
+        boolean approve = decision.equals("APPROVE");
+        if (id.startsWith("waves-")) {
+            Answers.json(response, console.waves().decide(approver, id, approve));
+        } else if (id.startsWith("rollout-")) {
+            Answers.json(response, console.rollouts().decide(approver, id, approve));
+        } else {
             throw new Refused(404, "approval-not-found", "nothing awaits approval as " + id);
         }
-        Answers.json(response, console.waves().decide(approver, id, decision.equals("APPROVE")));
+    }
+
+    private void requestRollout(ServerRequest request, ServerResponse response) {
+        Operators.Unlocked operator = need(request, Role.OPERATOR);
+        JsonNode body = Answers.body(request);
+        List<Integer> percentages = new ArrayList<>();
+        body.path("percentages").forEach(p -> percentages.add(p.asInt()));
+        if (percentages.isEmpty()) {
+            percentages.addAll(List.of(5, 25, 100));
+        }
+        if (percentages.stream().anyMatch(p -> p < 1 || p > 100)) {
+            throw new Refused(422, "percentages-invalid", "each percentage is between 1 and 100");
+        }
+        RolloutRule.Thresholds defaults = RolloutRule.Thresholds.defaults();
+        RolloutRule.Thresholds thresholds = new RolloutRule.Thresholds(
+                Answers.number(body, "successPercent", defaults.successPercent()),
+                Answers.number(body, "maxFailures", defaults.maxFailures()),
+                Answers.number(body, "maxFailurePercent", defaults.maxFailurePercent()),
+                Answers.number(body, "minimumTried", defaults.minimumTried()));
+        Optional<String> cohort = body.path("cohort").isTextual() && !body.get("cohort").asText().isBlank()
+                ? Optional.of(body.get("cohort").asText()) : Optional.empty();
+        Answers.json(response, 201, console.rollouts().request(operator, new RolloutPlans.Request(
+                java.nio.file.Path.of(Answers.text(body, "bundle")), cohort, percentages, thresholds,
+                body.path("urgent").asBoolean(false))));
     }
 
     private Operators.Unlocked need(ServerRequest request, Role role) {
