@@ -102,13 +102,12 @@ public final class ConsoleRoutes {
                     answer.put("latest", console.audit().latest(50));
                     Answers.json(response, answer);
                 })
+                .any((request, response) -> Answers.problem(request, response, 404, "not-found", "nothing is at "
+                        + request.path().absolute().rawPath()))
                 .error(Refused.class, (request, response, e) ->
                         Answers.problem(request, response, e.status(), e.code(), e.getMessage()))
                 .error(IllegalArgumentException.class, (request, response, e) ->
                         Answers.problem(request, response, 422, "invalid", e.getMessage()))
-                .error(io.helidon.http.NotFoundException.class, (request, response, e) ->
-                        Answers.problem(request, response, 404, "not-found", "nothing is at "
-                                + request.path().absolute().rawPath()))
                 .error(Throwable.class, (request, response, e) -> {
                     LOG.log(System.Logger.Level.ERROR, "console fault on " + request.path().absolute().rawPath(), e);
                     Answers.problem(request, response, 500, "internal-error", "the console failed; see its log");
