@@ -18,6 +18,7 @@ public final class HoldfastLauncher {
         Clock clock = Clock.systemUTC();
         int exitCode = HoldfastCommand.commandLine(clock)
                 .addSubcommand("regional", new io.holdfast.regional.cli.RegionalCommand(clock))
+                .addSubcommand("fleet", new io.holdfast.regional.cli.FleetCommand())
                 .addSubcommand("demo", new DemoCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("bench-failover", new FailoverBenchCommand())
