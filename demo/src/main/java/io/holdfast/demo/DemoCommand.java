@@ -72,6 +72,14 @@ final class DemoCommand implements Callable<Integer> {
                     + " store served apart with 'holdfast serve': writes that store's configuration and prints how.")
     boolean centralOnly;
 
+    @Option(names = "--stores", defaultValue = "200",
+            description = "Stores in the demo's fleet, this one included; the rest are simulated (default: ${DEFAULT-VALUE}).")
+    int stores;
+
+    @Option(names = "--console-port", defaultValue = "8070",
+            description = "Regional IT's console (default: ${DEFAULT-VALUE}).")
+    int consolePort;
+
     @Spec
     CommandSpec spec;
 
@@ -111,6 +119,11 @@ final class DemoCommand implements Callable<Integer> {
             new java.util.concurrent.CountDownLatch(1).await();
             return 0;
         }
+        if (stores < 1) {
+            throw new IllegalArgumentException("--stores counts this store too: at least 1, not " + stores);
+        }
+        java.util.Map<String, String> trusted = new java.util.LinkedHashMap<>(regionalKeys());
+        trusted.putAll(DemoFleet.operatorKeys(data, clock));
         DatabaseSettings database = DatabaseSettings.of(data.resolve("holdfast.db"));
         DemoSeeder.Seeded seeded = DemoSeeder.seedIfEmpty(database, dataset, clock);
         DemoDevices devices = DemoDevices.start(data.resolve("print-spool"));
@@ -120,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
                 .withCentral(endpoints(central))
                 .withDevices(devices.settings())
                 .withSync(defaults.sync().withBroker(broker.uri())
-                        .withTrustedKeys(regionalKeys())
+                        .withTrustedKeys(trusted)
                         .withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5)))
                 .withDesk(defaults.desk().withCentralSigningKey(central.signingKey())
                         .withCollectionCodeKey(DemoDataset.COLLECTION_CODE_KEY)
@@ -142,7 +155,20 @@ final class DemoCommand implements Callable<Integer> {
             books.close();
             throw e;
         }
+        DemoFleet fleet;
+        try {
+            fleet = DemoFleet.start(data, store, stores, consolePort, broker.uri(), trusted, clock);
+        } catch (RuntimeException e) {
+            gateway.close();
+            devices.close();
+            consumer.close();
+            broker.close();
+            central.close();
+            books.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            fleet.close();
             gateway.close();
             devices.close();
             consumer.close();
@@ -152,7 +178,7 @@ final class DemoCommand implements Callable<Integer> {
         }, "holdfast-demo-shutdown"));
         DemoDevices.printStoreOpen(gateway, store, clock);
         gateway.services().manifest().refresh();
-        printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded, releases, clock);
+        printWelcome(spec.commandLine().getOut(), gateway, central, dataset, seeded, releases, fleet, clock);
         gateway.awaitStop();
         return 0;
     }
@@ -193,7 +219,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printWelcome(PrintWriter out, Gateway gateway, CentralSimulator central, DemoDataset dataset,
-                                     DemoSeeder.Seeded seeded, DemoReleases releases, Clock clock) {
+                                     DemoSeeder.Seeded seeded, DemoReleases releases, DemoFleet fleet,
+                                     Clock clock) {
         String base = "http://localhost:" + gateway.port();
         DemoDataset.DemoOrder sample = dataset.orders().getFirst();
         DemoDataset.DemoOrder second = dataset.orders().get(1);
@@ -231,6 +258,7 @@ final class DemoCommand implements Callable<Integer> {
                 gateway.settings().sync().broker().orElseThrow());
         String signWith = "--broker " + gateway.settings().sync().broker().orElseThrow() + " --key "
                 + gateway.settings().database().file().toAbsolutePath().resolveSibling(REGIONAL_KEY_ID + ".key");
+        fleet.printWelcome(out);
         out.printf("  regional IT      ./holdfast sign --store all --type ISOLATE --capabilities ORDERS,PAYMENTS %s%n",
                 signWith);
         out.printf("                   ./holdfast sign --store %s --type RESTORE --capabilities ORDERS %s%n", store,

@@ -21,8 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** The packaged launcher run as separate processes, as a person or systemd would, and what it printed. */
 final class Launched {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     static final Path JAR = Path.of("target", "holdfast.jar").toAbsolutePath();
 
@@ -137,4 +142,23 @@ final class Launched {
         }
     }
 
+    /** Hands over every line of an order at the desk, as a colleague would. */
+
+    static void handOverEverything(String base, String token, String orderId) throws Exception {
+        JsonNode answer = MAPPER.readTree(get(base + "/api/v1/orders/" + orderId, token).body());
+        JsonNode order = answer.has("lines") ? answer : answer.path("order");
+        var lines = MAPPER.createArrayNode();
+        for (JsonNode line : order.path("lines")) {
+            lines.addObject().put("lineNumber", line.path("lineNumber").asInt())
+                    .put("quantity", line.path("quantity").asInt() - line.path("quantityCollected").asInt());
+        }
+        var body = MAPPER.createObjectNode().put("verification", "ID_SEEN");
+        body.set("lines", lines);
+        HttpResponse<String> collected = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/orders/" + orderId + "/collections"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "launcher-" + orderId)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(collected.statusCode()).as(collected.body()).isEqualTo(201);
+    }
 }

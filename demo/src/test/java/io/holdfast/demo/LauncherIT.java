@@ -5,6 +5,7 @@ import static io.holdfast.demo.Launched.awaitOk;
 import static io.holdfast.demo.Launched.find;
 import static io.holdfast.demo.Launched.freePort;
 import static io.holdfast.demo.Launched.get;
+import static io.holdfast.demo.Launched.handOverEverything;
 import static io.holdfast.demo.Launched.output;
 import static io.holdfast.demo.Launched.readUntil;
 import static io.holdfast.demo.Launched.signIn;
@@ -49,8 +50,8 @@ class LauncherIT {
 
     @Test
     void theDemoServesASeededStoreThatCanBeBackedUpWhileItRuns() throws Exception {
-        Process demo = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--data",
-                folder.resolve("data").toString());
+        Process demo = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--console-port", "0",
+                "--data", folder.resolve("data").toString());
         try {
             List<String> welcome = readUntil(demo, "Press Ctrl+C", Duration.ofSeconds(60));
             String base = find(GATEWAY_URL, welcome);
@@ -99,7 +100,8 @@ class LauncherIT {
     @Test
     void aRestartedDemoDrainsWorkDoneAfterTheRestartAndCentralsLedgerShowsEachEventOnce() throws Exception {
         String data = folder.resolve("data").toString();
-        Process first = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--data", data);
+        Process first = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--console-port", "0",
+                "--stores", "10", "--data", data);
         String firstOrder;
         String name;
         try {
@@ -114,7 +116,8 @@ class LauncherIT {
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
         }
 
-        Process second = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--data", data);
+        Process second = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--console-port", "0",
+                "--stores", "10", "--data", data);
         try {
             List<String> welcome = readUntil(second, "Press Ctrl+C", Duration.ofSeconds(60));
             assertThat(String.join("\n", welcome)).contains("kept from last time");
@@ -192,23 +195,6 @@ class LauncherIT {
         }
     }
 
-    private static void handOverEverything(String base, String token, String orderId) throws Exception {
-        JsonNode answer = JSON.readTree(get(base + "/api/v1/orders/" + orderId, token).body());
-        JsonNode order = answer.has("lines") ? answer : answer.path("order");
-        var lines = JSON.createArrayNode();
-        for (JsonNode line : order.path("lines")) {
-            lines.addObject().put("lineNumber", line.path("lineNumber").asInt())
-                    .put("quantity", line.path("quantity").asInt() - line.path("quantityCollected").asInt());
-        }
-        var body = JSON.createObjectNode().put("verification", "ID_SEEN");
-        body.set("lines", lines);
-        HttpResponse<String> collected = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/v1/orders/" + orderId + "/collections"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "launcher-" + orderId)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(collected.statusCode()).as(collected.body()).isEqualTo(201);
-    }
 
     /** Waits until central's ledger shows a collection of each order, newest first, and each once. */
     private static JsonNode awaitCollectionsAtCentral(String sim, List<String> newestFirst) {

@@ -58,6 +58,36 @@ public final class FleetSimulator implements AutoCloseable {
      * @param config the broker, the keys the stores trust and their heartbeat; the same for every store
      */
     public static FleetSimulator start(Path folder, List<String> ids, SyncConfig config, Clock clock) {
+        try (QuietStart quiet = new QuietStart()) {
+            return startAll(folder, ids, config, clock);
+        }
+    }
+
+    /**
+     * Each store's sync says it connected, once per store: a thousand such lines bury everything
+     * else, so they are held back while the fleet starts and one line says it started.
+     */
+    private static final class QuietStart implements AutoCloseable {
+        private static final List<String> CHATTY = List.of("io.holdfast.sync.StoreSync", "io.holdfast.sync.OutboxRelay");
+        private final List<java.util.logging.Level> before = new ArrayList<>();
+
+        QuietStart() {
+            for (String name : CHATTY) {
+                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+                before.add(logger.getLevel());
+                logger.setLevel(java.util.logging.Level.WARNING);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (int i = 0; i < CHATTY.size(); i++) {
+                java.util.logging.Logger.getLogger(CHATTY.get(i)).setLevel(before.get(i));
+            }
+        }
+    }
+
+    private static FleetSimulator startAll(Path folder, List<String> ids, SyncConfig config, Clock clock) {
         FleetSimulator fleet = new FleetSimulator(folder, ids, config, clock);
         Path template = fleet.template();
         try (ExecutorService starters = Executors.newFixedThreadPool(8)) {

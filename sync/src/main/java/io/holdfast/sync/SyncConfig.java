@@ -69,6 +69,12 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
         return more;
     }
 
+    /** The most events a second the relay sends to central. */
+    public SyncConfig withRate(int perSecond) {
+        return new SyncConfig(broker, trustedKeys, commandSkew, heartbeatEvery, perSecond, resyncSpread, ackTimeout,
+                retention);
+    }
+
     public SyncConfig withTiming(Duration heartbeat, Duration spread, Duration ackTimeout) {
         return new SyncConfig(broker, trustedKeys, commandSkew, heartbeat, eventsPerSecond, spread, ackTimeout,
                 retention);
