@@ -42,7 +42,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theCoreDependsOnNoOtherModule = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.gateway..", "io.holdfast.sync..",
-                    "io.holdfast.hardware..", "io.holdfast.central..", "io.holdfast.demo..");
+                    "io.holdfast.hardware..", "io.holdfast.central..", "io.holdfast.demo..", "io.holdfast.regional..",
+                    "io.holdfast.fleetsim..");
 
     @ArchTest
     static final ArchRule hardwareStandsAlone = noClasses().that().resideInAPackage("io.holdfast.hardware..")
@@ -50,9 +51,28 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().resideInAnyPackage("io.holdfast.gateway..", "io.holdfast.sync..");
 
     @ArchTest
-    static final ArchRule productionCodeNeverUsesTheSimulator = noClasses()
-            .that().resideInAnyPackage("io.holdfast.gateway..", "io.holdfast.sync..", "io.holdfast.hardware..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.central..", "io.holdfast.demo..");
+    static final ArchRule productionCodeNeverUsesTheSimulators = noClasses()
+            .that().resideInAnyPackage("io.holdfast.gateway..", "io.holdfast.sync..", "io.holdfast.hardware..",
+                    "io.holdfast.regional..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.central..", "io.holdfast.demo..",
+                    "io.holdfast.fleetsim..");
+
+    @ArchTest
+    static final ArchRule theConsoleTalksToStoresOnlyThroughTheBroker = noClasses()
+            .that().resideInAPackage("io.holdfast.regional..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.gateway..")
+            .because("regional IT's console reads the fleet from the broker and acts through signed commands");
+
+    @ArchTest
+    static final ArchRule theGatewayDoesNotUseTheConsole = noClasses()
+            .that().resideInAnyPackage("io.holdfast.gateway..", "io.holdfast.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.regional..");
+
+    @ArchTest
+    static final ArchRule theConsolesRulesAreFreeOfTheWebAndTheBroker = noClasses()
+            .that().resideInAnyPackage("io.holdfast.regional.waves..", "io.holdfast.regional.rollout..",
+                    "io.holdfast.regional.fleet..", "io.holdfast.regional.operator..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "org.eclipse.paho..");
 
     @ArchTest
     static final ArchRule nothingWritesToStandardStreams = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
