@@ -68,12 +68,13 @@ public final class FleetSimulator implements AutoCloseable {
      * else, so they are held back while the fleet starts and one line says it started.
      */
     private static final class QuietStart implements AutoCloseable {
-        private static final List<String> CHATTY = List.of("io.holdfast.sync.StoreSync", "io.holdfast.sync.OutboxRelay");
+        private final List<java.util.logging.Logger> chatty = List.of(
+                java.util.logging.Logger.getLogger("io.holdfast.sync.StoreSync"),
+                java.util.logging.Logger.getLogger("io.holdfast.sync.OutboxRelay"));
         private final List<java.util.logging.Level> before = new ArrayList<>();
 
         QuietStart() {
-            for (String name : CHATTY) {
-                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            for (java.util.logging.Logger logger : chatty) {
                 before.add(logger.getLevel());
                 logger.setLevel(java.util.logging.Level.WARNING);
             }
@@ -81,8 +82,8 @@ public final class FleetSimulator implements AutoCloseable {
 
         @Override
         public void close() {
-            for (int i = 0; i < CHATTY.size(); i++) {
-                java.util.logging.Logger.getLogger(CHATTY.get(i)).setLevel(before.get(i));
+            for (int i = 0; i < chatty.size(); i++) {
+                chatty.get(i).setLevel(before.get(i));
             }
         }
     }

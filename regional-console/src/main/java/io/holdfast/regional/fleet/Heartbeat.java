@@ -40,6 +40,14 @@ public final class Heartbeat {
         }
     }
 
+    private static Instant reportedAt(JsonNode beat, Instant fallback) {
+        try {
+            return beat.path("at").isTextual() ? Instant.parse(beat.get("at").asText()) : fallback;
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
     public static Reading read(String store, byte[] payload, FleetRegister register, Instant heardAt,
                                Optional<StoreReport> before) {
         if (payload.length > MAX_BYTES) {
@@ -64,13 +72,13 @@ public final class Heartbeat {
         }
         if (!beat.path("online").booleanValue()) {
             return new Reading.Report(before.map(report -> report.offline(heardAt)).orElse(
-                    new StoreReport(store, false, heardAt, "UNKNOWN", Map.of(), 0, 0, "", Map.of(), List.of())), false);
+                    new StoreReport(store, false, heardAt, heardAt, "UNKNOWN", Map.of(), 0, 0, "", Map.of(), List.of())), false);
         }
         if (!beat.path("capabilities").isObject()) {
-            StoreReport presence = before.map(report -> new StoreReport(store, true, heardAt, report.mode(),
+            StoreReport presence = before.map(report -> new StoreReport(store, true, heardAt, heardAt, report.mode(),
                     report.capabilities(), report.backlog(), report.eventsPerSecond(), report.gatewayVersion(),
                     report.update(), report.flags())).orElse(
-                    new StoreReport(store, true, heardAt, "UNKNOWN", Map.of(), 0, 0, "", Map.of(), List.of()));
+                    new StoreReport(store, true, heardAt, heardAt, "UNKNOWN", Map.of(), 0, 0, "", Map.of(), List.of()));
             return new Reading.Report(presence, false);
         }
         Map<String, StoreReport.CapabilityReport> capabilities = new LinkedHashMap<>();
@@ -85,7 +93,7 @@ public final class Heartbeat {
         });
         String mode = beat.path("mode").asText("");
         long backlog = beat.path("backlog").asLong(-1);
-        StoreReport report = new StoreReport(store, true, heardAt, mode, capabilities, backlog,
+        StoreReport report = new StoreReport(store, true, heardAt, reportedAt(beat, heardAt), mode, capabilities, backlog,
                 beat.path("eventsPerSecond").asLong(0), beat.path("versions").path("gateway").asText(""), update,
                 Plausibility.flags(mode, capabilities, backlog));
         return new Reading.Report(report, true);

@@ -10,11 +10,12 @@ import java.util.Optional;
  *
  * @param online       false once its last will or goodbye arrived
  * @param heardAt      when the console received the latest message, on the console's clock
+ * @param reportedAt   when the store says it sent it, on the store's clock
  * @param capabilities capability name to its state and backlog
  * @param update       the update report: {@code state}, {@code version}, {@code running}, {@code detail}
  * @param flags        states it cannot be in, said in words
  */
-public record StoreReport(String store, boolean online, Instant heardAt, String mode,
+public record StoreReport(String store, boolean online, Instant heardAt, Instant reportedAt, String mode,
                           Map<String, CapabilityReport> capabilities, long backlog, long eventsPerSecond,
                           String gatewayVersion, Map<String, String> update, List<String> flags) {
 
@@ -42,6 +43,6 @@ public record StoreReport(String store, boolean online, Instant heardAt, String 
 
     /** The same store gone quiet: its last will keeps what it said before. */
     StoreReport offline(Instant at) {
-        return new StoreReport(store, false, at, mode, capabilities, backlog, 0, gatewayVersion, update, flags);
+        return new StoreReport(store, false, at, at, mode, capabilities, backlog, 0, gatewayVersion, update, flags);
     }
 }

@@ -332,6 +332,7 @@ public final class ConsoleRoutes {
         map.put("version", report.map(StoreReport::gatewayVersion).orElse(""));
         map.put("update", report.map(StoreReport::updateState).orElse(""));
         map.put("heardAt", report.map(r -> r.heardAt().toString()).orElse(""));
+        map.put("reportedAt", report.map(r -> r.reportedAt().toString()).orElse(""));
         map.put("flags", report.map(StoreReport::flags).orElse(List.of()));
         return map;
     }
