@@ -47,8 +47,10 @@ CREATE TABLE key_sequences (
 ) STRICT;
 
 -- Every command the console signed. envelope is what was (or will be) published.
+-- action groups the commands of one operator action (a region's isolation is a command per store).
 CREATE TABLE commands (
     id           TEXT    NOT NULL PRIMARY KEY,
+    action       TEXT    NOT NULL,
     type         TEXT    NOT NULL,
     target       TEXT    NOT NULL,
     summary      TEXT    NOT NULL,
@@ -57,6 +59,7 @@ CREATE TABLE commands (
     signed_at    TEXT    NOT NULL,
     envelope     TEXT    NOT NULL
 ) STRICT;
+CREATE INDEX commands_by_action ON commands (action);
 
 -- Which store a command went to, what obeying it looks like in a heartbeat, and when it was seen.
 CREATE TABLE deliveries (

@@ -79,7 +79,12 @@ final class ConsoleFixture implements AutoCloseable {
         }
         CentralConsumer central = CentralConsumer.start(broker.uri(), TestClocks.TICKING);
         FleetSimulator fleet = FleetSimulator.start(folder.resolve("stores"), ids, sync, TestClocks.TICKING);
-        return new ConsoleFixture(broker, central, fleet, settings, RegionalConsole.start(settings, TestClocks.TICKING));
+        ConsoleFixture office = new ConsoleFixture(broker, central, fleet, settings,
+                RegionalConsole.start(settings, TestClocks.TICKING));
+        // Every store connected (and so subscribed to its commands) once the console has its heartbeat.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> office.console.services().fleet()
+                .totals().modes().getOrDefault("NORMAL", 0) == ids.size());
+        return office;
     }
 
     /** Stops the console as a crash would and starts it again on the same database. */

@@ -48,6 +48,17 @@ class FleetCommandIT {
             assertThat(refused.err()).contains("holdfast: fleet: role-required");
             Run fleetWide = run(office, "alice", "restore", "--capabilities", "PAYMENTS", "--target", "all");
             assertThat(fleetWide.err()).contains("approval-required");
+
+            Run rate = run(office, "alice", "rate", "--events-per-second", "25", "--target", "store:C0001");
+            assertThat(rate.out()).contains("resync rate signed and sent to 1 stores");
+            Run notice = run(office, "alice", "notice", "--capability", "PAYMENTS", "--state", "ISOLATED", "--text",
+                    "Card payments are paused; cash and gift cards work.", "--target", "region:south");
+            assertThat(notice.code()).as(notice.err()).isZero();
+            await().atMost(Duration.ofSeconds(20)).until(() -> run(office, "vic", "actions").out().lines()
+                    .anyMatch(line -> line.contains("isolate PAYMENTS at region:south") && line.contains("alice")
+                            && line.endsWith("1 stores, 1 of 1 obeyed")));
+            assertThat(run(office, "vic", "actions").out()).contains("resync rate 25 events/s at store:C0001")
+                    .contains("not shown in heartbeats");
         }
     }
 

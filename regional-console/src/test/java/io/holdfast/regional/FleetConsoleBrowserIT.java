@@ -66,6 +66,8 @@ class FleetConsoleBrowserIT {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> fleet.count(Capability.ORDERS, CapabilityState.ISOLATED) == 6);
             wait.until(d -> d.findElement(By.id("total-isolated")).getText().equals("6"));
+            wait.until(d -> d.findElement(By.id("actions")).getText().contains("6 of 6"));
+            assertThat(page.findElement(By.id("actions")).getText()).contains("isolate ORDERS").contains("alice");
 
             // Isolated, the stores keep trading: each queues work central has not seen.
             fleet.work(Capability.ORDERS, 40);

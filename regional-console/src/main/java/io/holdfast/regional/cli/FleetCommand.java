@@ -97,6 +97,49 @@ public final class FleetCommand implements Callable<Integer> {
         return guard(() -> contain("RESTORE", capabilities, target, reason));
     }
 
+    @Command(name = "notice", description = "What customers or colleagues are told about a capability in a state.")
+    int notice(@Option(names = "--capability", required = true) String capability,
+               @Option(names = "--state", required = true, description = "DEGRADED, ISOLATED or RESTORING") String state,
+               @Option(names = "--audience", defaultValue = "CUSTOMER", description = "CUSTOMER or COLLEAGUE") String audience,
+               @Option(names = "--text", required = true) String text,
+               @Option(names = "--target", defaultValue = "all") String target) {
+        return guard(() -> {
+            ObjectNode body = JSON.createObjectNode().put("capability", capability).put("state", state)
+                    .put("audience", audience).put("text", text);
+            return sent("notice", call("POST", "/api/notices", targeted(body, target)));
+        });
+    }
+
+    @Command(name = "rate", description = "The most events a second each store sends to central while it resyncs.")
+    int rate(@Option(names = "--events-per-second", required = true) int perSecond,
+             @Option(names = "--target", defaultValue = "all") String target) {
+        return guard(() -> sent("resync rate", call("POST", "/api/rates",
+                targeted(JSON.createObjectNode().put("eventsPerSecond", perSecond), target))));
+    }
+
+    @Command(name = "policy", description = "Push a policy document (JSON with a version higher than the stores').")
+    int policy(@Option(names = "--file", required = true) Path file,
+               @Option(names = "--target", defaultValue = "all") String target) {
+        return guard(() -> {
+            ObjectNode body = JSON.createObjectNode();
+            body.set("policy", JSON.readTree(file.toFile()));
+            return sent("policy", call("POST", "/api/policies", targeted(body, target)));
+        });
+    }
+
+    @Command(name = "actions", description = "The latest actions, and how many stores have shown they obeyed.")
+    int actions() {
+        return guard(() -> {
+            for (JsonNode action : call("GET", "/api/actions", null)) {
+                spec.commandLine().getOut().printf("%s  %-50s %-8s %s stores, %s%n", action.path("signedAt").asText(),
+                        action.path("summary").asText(), action.path("requestedBy").asText(),
+                        action.path("stores").asText(), action.path("watched").asLong() == 0 ? "not shown in heartbeats"
+                                : action.path("obeyed").asText() + " of " + action.path("watched").asText() + " obeyed");
+            }
+            return 0;
+        });
+    }
+
     @Command(name = "waves", description = "Restorations in waves: list, request, approve, refuse, pause, resume, stop.")
     int waves(@Parameters(index = "0", description = "list, request, approve, refuse, pause, resume or stop") String action,
               @Parameters(index = "1", arity = "0..1", description = "the plan's id") Optional<String> id,
@@ -147,12 +190,8 @@ public final class FleetCommand implements Callable<Integer> {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", type);
         capabilities.forEach(body.putArray("capabilities")::add);
-        ObjectNode where = body.putObject("target");
-        int colon = target.indexOf(':');
-        where.put("kind", colon < 0 ? target : target.substring(0, colon));
-        where.put("value", colon < 0 ? "" : target.substring(colon + 1));
         body.put("reason", reason);
-        JsonNode sent = call("POST", "/api/containment", body);
+        JsonNode sent = call("POST", "/api/containment", targeted(body, target));
         spec.commandLine().getOut().printf("%s %s signed and sent to %d stores (%d commands)%n", type,
                 String.join(",", capabilities), sent.path("stores").asInt(), sent.path("commands").size());
         return 0;
@@ -173,6 +212,20 @@ public final class FleetCommand implements Callable<Integer> {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body with {@code target} as {@code all}, {@code region:NAME}, {@code cohort:NAME} or {@code store:ID}. */
+    private static ObjectNode targeted(ObjectNode body, String target) {
+        ObjectNode where = body.putObject("target");
+        int colon = target.indexOf(':');
+        where.put("kind", colon < 0 ? target : target.substring(0, colon));
+        where.put("value", colon < 0 ? "" : target.substring(colon + 1));
+        return body;
+    }
+
+    private int sent(String what, JsonNode answer) {
+        spec.commandLine().getOut().printf("%s signed and sent to %d stores%n", what, answer.path("stores").asInt());
+        return 0;
     }
 
     private String need(Optional<String> id, String action) {

@@ -53,6 +53,15 @@ public final class CommandBook {
                            Optional<String> approvedBy, Instant sentAt, Optional<Instant> obeyedAt) {
     }
 
+    /**
+     * One operator action as the page lists it.
+     *
+     * @param watched how many of its stores can show in a heartbeat that they obeyed
+     */
+    public record Action(String action, String type, String summary, String requestedBy, Optional<String> approvedBy,
+                         Instant signedAt, long stores, long obeyed, long watched) {
+    }
+
     /** @param publisher publishes a payload on a topic at QoS 1 and returns once the broker has it */
     public CommandBook(Database database, BiConsumer<String, byte[]> publisher, Clock clock) {
         this.database = database;
@@ -87,11 +96,11 @@ public final class CommandBook {
      * Records the command and the stores it is for, audits it, then publishes it. A command that the
      * broker would not take stays recorded, unobeyed, and the failure is audited and thrown.
      */
-    public void publish(Draft draft, String target, String summary, String requestedBy, Optional<String> approvedBy,
-                        Collection<String> stores) {
+    public void publish(Draft draft, String action, String target, String summary, String requestedBy,
+                        Optional<String> approvedBy, Collection<String> stores) {
         Instant now = clock.instant();
         database.inTransaction("record command " + draft.id(), connection -> {
-            record(connection, draft, target, summary, requestedBy, approvedBy, stores, now);
+            record(connection, draft, action, target, summary, requestedBy, approvedBy, stores, now);
             return null;
         });
         stores.forEach(store -> draft.expect().ifPresent(expect -> waiting.computeIfAbsent(store,
@@ -106,19 +115,21 @@ public final class CommandBook {
         }
     }
 
-    private void record(Connection connection, Draft draft, String target, String summary, String requestedBy,
-                        Optional<String> approvedBy, Collection<String> stores, Instant now) throws SQLException {
+    private void record(Connection connection, Draft draft, String action, String target, String summary,
+                        String requestedBy, Optional<String> approvedBy, Collection<String> stores, Instant now)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO commands (id, type, target, summary, requested_by, approved_by, signed_at, envelope)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO commands (id, action, type, target, summary, requested_by, approved_by, signed_at, envelope)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, draft.id());
-            insert.setString(2, draft.type());
-            insert.setString(3, target);
-            insert.setString(4, summary);
-            insert.setString(5, requestedBy);
-            insert.setString(6, approvedBy.orElse(null));
-            insert.setString(7, Timestamps.format(now));
-            insert.setString(8, new String(draft.envelope(), StandardCharsets.UTF_8));
+            insert.setString(2, action);
+            insert.setString(3, draft.type());
+            insert.setString(4, target);
+            insert.setString(5, summary);
+            insert.setString(6, requestedBy);
+            insert.setString(7, approvedBy.orElse(null));
+            insert.setString(8, Timestamps.format(now));
+            insert.setString(9, new String(draft.envelope(), StandardCharsets.UTF_8));
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -134,6 +145,7 @@ public final class CommandBook {
             insert.executeBatch();
         }
         Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("action", action);
         detail.put("type", draft.type());
         detail.put("target", target);
         detail.put("summary", summary);
@@ -169,17 +181,28 @@ public final class CommandBook {
         return expect.equals("RESTORING") ? state.equals("RESTORING") || state.equals("ONLINE") : state.equals(expect);
     }
 
-    /** How many of a command's stores have shown they obeyed it, and how many it went to. */
-    public long[] obeyed(String commandId) {
-        return database.read("count obeyed", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT count(obeyed_at), count(*) FROM deliveries WHERE command_id = ?")) {
-                select.setString(1, commandId);
+    /**
+     * The latest operator actions, newest first: each with how many stores it went to and how many
+     * have shown in a heartbeat that they obeyed (of those whose obeying a heartbeat can show).
+     */
+    public List<Action> actions(int limit) {
+        return database.read("latest actions", connection -> {
+            List<Action> actions = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT c.action, min(c.type), min(c.summary), min(c.requested_by), min(c.approved_by),
+                           min(c.signed_at), count(d.store), count(d.obeyed_at), count(d.expect)
+                    FROM commands c JOIN deliveries d ON d.command_id = c.id
+                    GROUP BY c.action ORDER BY min(c.signed_at) DESC LIMIT ?""")) {
+                select.setInt(1, limit);
                 try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return new long[] {row.getLong(1), row.getLong(2)};
+                    while (row.next()) {
+                        actions.add(new Action(row.getString(1), row.getString(2), row.getString(3),
+                                row.getString(4), Optional.ofNullable(row.getString(5)),
+                                Timestamps.parse(row.getString(6)), row.getLong(7), row.getLong(8), row.getLong(9)));
+                    }
                 }
             }
+            return actions;
         });
     }
 

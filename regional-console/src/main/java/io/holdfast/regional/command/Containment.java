@@ -21,7 +21,7 @@ import io.holdfast.regional.operator.Operators;
 public final class Containment {
 
     /** What was sent: the commands' ids and the stores they went to. */
-    public record Sent(List<String> commands, int stores) {
+    public record Sent(String action, List<String> commands, int stores) {
     }
 
     private final CommandBook commands;
@@ -46,9 +46,10 @@ public final class Containment {
         String who = operator.operator().id();
         List<RegisteredStore> stores = target.stores(register);
         List<String> sent = new ArrayList<>();
+        String action = "action-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         if (target instanceof Target.Fleet) {
             Draft draft = commands.draft(operator.signer(), who, "all", type, fields, validity, capabilities, expect);
-            commands.publish(draft, target.label(), summary, who, Optional.empty(),
+            commands.publish(draft, action, target.label(), summary, who, Optional.empty(),
                     stores.stream().map(RegisteredStore::id).toList());
             sent.add(draft.id());
         } else {
@@ -57,10 +58,10 @@ public final class Containment {
                 String store = stores.get(i).id();
                 Draft draft = commands.draft(operator.signer(), first + i, store, type, fields, validity, capabilities,
                         expect);
-                commands.publish(draft, target.label(), summary, who, Optional.empty(), List.of(store));
+                commands.publish(draft, action, target.label(), summary, who, Optional.empty(), List.of(store));
                 sent.add(draft.id());
             }
         }
-        return new Sent(sent, stores.size());
+        return new Sent(action, sent, stores.size());
     }
 }

@@ -86,6 +86,10 @@ public final class ConsoleRoutes {
                     Answers.json(response, console.rollouts().control(operator,
                             request.path().pathParameters().get("id"), request.path().pathParameters().get("action")));
                 })
+                .get("/api/actions", (request, response) -> {
+                    need(request, Role.VIEWER);
+                    Answers.json(response, console.commands().actions(30));
+                })
                 .get("/api/approvals", (request, response) -> {
                     need(request, Role.VIEWER);
                     Answers.json(response, console.approvals().recent(50));

@@ -218,7 +218,8 @@ public final class RolloutPlans {
             Draft freeze = commands.draft(operator.signer(), first + i, told.get(i), "FREEZE",
                     Map.of("until", clock.instant().plus(validity).toString(), "reason", rollout.id() + " cancelled"),
                     validity, Set.of(), Optional.empty());
-            commands.publish(freeze, "store:" + told.get(i), "freeze: " + rollout.id() + " cancelled", who,
+            commands.publish(freeze, rollout.id() + "/freeze", "store:" + told.get(i), "freeze: " + rollout.id()
+                    + " cancelled", who,
                     Optional.empty(), List.of(told.get(i)));
         }
     }
@@ -303,17 +304,18 @@ public final class RolloutPlans {
         for (String store : stores) {
             String[] signed = database.read("envelope", connection -> {
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT command_id, envelope FROM rollout_stores WHERE rollout_id = ? AND store = ?")) {
+                        "SELECT command_id, envelope, group_no FROM rollout_stores WHERE rollout_id = ? AND store = ?")) {
                     select.setString(1, rollout.id());
                     select.setString(2, store);
                     try (ResultSet row = select.executeQuery()) {
                         row.next();
-                        return new String[] {row.getString(1), row.getString(2)};
+                        return new String[] {row.getString(1), row.getString(2), String.valueOf(row.getInt(3) + 1)};
                     }
                 }
             });
             commands.publish(new Draft(signed[0], "UPDATE_AVAILABLE", store, signed[1].getBytes(StandardCharsets.UTF_8),
-                    Set.of(), Optional.empty()), "store:" + store, "release " + rollout.version() + " ("
+                    Set.of(), Optional.empty()), rollout.id() + "/group-" + signed[2], "store:" + store,
+                    "release " + rollout.version() + " ("
                     + rollout.id() + ")", rollout.requestedBy(), Optional.of(rollout.approvedBy()), List.of(store));
         }
     }

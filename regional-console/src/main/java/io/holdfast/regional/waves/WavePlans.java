@@ -246,7 +246,8 @@ public final class WavePlans {
             String[] envelope = signed.get(store);
             Draft draft = new Draft(envelope[0], "RESTORE", store, envelope[1].getBytes(StandardCharsets.UTF_8),
                     Set.of(plan.capability()), Optional.of("RESTORING"));
-            commands.publish(draft, "store:" + store, "restore " + plan.capability() + ", wave " + wave
+            commands.publish(draft, plan.id() + "/wave-" + wave, "store:" + store, "restore " + plan.capability()
+                    + ", wave " + wave
                     + " of " + plan.id(), plan.requestedBy(), Optional.of(plan.approvedBy()), List.of(store));
         }
     }
