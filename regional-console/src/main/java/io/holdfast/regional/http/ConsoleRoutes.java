@@ -126,6 +126,8 @@ public final class ConsoleRoutes {
             console.audit().append(console.clock().instant(), id, "SIGN_IN_REFUSED", id, Map.of());
             return new Refused(401, "sign-in-refused", "that operator and passphrase do not match");
         });
+        console.audit().append(console.clock().instant(), id, "SIGNED_IN", id,
+                Map.of("role", operator.operator().role().name()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", console.sessions().open(operator));
         answer.put("operator", operator.operator().id());
