@@ -85,8 +85,7 @@ CREATE TABLE approvals (
     decided_at   TEXT
 ) STRICT;
 
--- A restoration in waves. The per-store RESTORE commands are signed by both people at approval and
--- kept here, so the console can restart and go on without anyone's passphrase.
+-- A restoration in waves; its per-store RESTOREs are in plan_commands.
 CREATE TABLE wave_plans (
     id             TEXT    NOT NULL PRIMARY KEY,
     capability     TEXT    NOT NULL,
@@ -96,18 +95,6 @@ CREATE TABLE wave_plans (
     wave           INTEGER NOT NULL DEFAULT 0,
     detail         TEXT    NOT NULL DEFAULT '',
     created_at     TEXT    NOT NULL
-) STRICT;
-
-CREATE TABLE wave_stores (
-    plan_id    TEXT    NOT NULL REFERENCES wave_plans (id),
-    store      TEXT    NOT NULL,
-    position   INTEGER NOT NULL,
-    wave       INTEGER,
-    command_id TEXT,
-    envelope   TEXT,
-    sent_at    TEXT,
-    drained_at TEXT,
-    PRIMARY KEY (plan_id, store)
 ) STRICT;
 
 CREATE TABLE rollouts (
@@ -122,20 +109,25 @@ CREATE TABLE rollouts (
     max_failure_percent INTEGER NOT NULL,
     minimum_tried   INTEGER NOT NULL,
     state           TEXT    NOT NULL CHECK (state IN ('AWAITING_APPROVAL', 'RUNNING', 'PAUSED', 'HALTED', 'CANCELLED', 'DONE')),
-    current_group   INTEGER NOT NULL DEFAULT 0,
+    current_group   INTEGER NOT NULL DEFAULT -1,
     detail          TEXT    NOT NULL DEFAULT '',
     created_at      TEXT    NOT NULL
 ) STRICT;
 
-CREATE TABLE rollout_stores (
-    rollout_id TEXT    NOT NULL REFERENCES rollouts (id),
-    store      TEXT    NOT NULL,
-    group_no   INTEGER NOT NULL,
-    command_id TEXT,
-    envelope   TEXT,
-    sent_at    TEXT,
-    outcome    TEXT,
-    PRIMARY KEY (rollout_id, store)
+-- The commands signed ahead for a plan (a restoration in waves or a rollout), one per store: signed
+-- by whoever asked, approved by a second person, and kept so that the console goes on after a restart
+-- without anyone's passphrase. planned_step is a rollout's group; step is the wave or group it was
+-- sent in, NULL until then.
+CREATE TABLE plan_commands (
+    plan_id      TEXT    NOT NULL,
+    store        TEXT    NOT NULL,
+    position     INTEGER NOT NULL,
+    planned_step INTEGER,
+    step         INTEGER,
+    command_id   TEXT    NOT NULL,
+    envelope     TEXT    NOT NULL,
+    sent_at      TEXT,
+    PRIMARY KEY (plan_id, store)
 ) STRICT;
 
 -- Capability transitions and anomalies as the heartbeats told them, for a store's own page.

@@ -16,26 +16,19 @@ final class Migrations {
 
     /** The store's schema. */
     static void apply(DatabaseSettings settings) {
-        try {
-            Flyway.configure(Migrations.class.getClassLoader())
-                    .dataSource(StoreConnections.dataSource(settings))
-                    .locations("classpath:db/migration")
-                    .javaMigrations(new FixedWidthTimestamps(), new CollectionIdentity())
-                    .ignoreMigrationPatterns("*:future")
-                    .validateOnMigrate(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw StoreFailures.whileOpening(settings, e);
-        }
+        migrate(settings, Flyway.configure(Migrations.class.getClassLoader())
+                .locations("classpath:db/migration")
+                .javaMigrations(new FixedWidthTimestamps(), new CollectionIdentity()));
     }
 
     /** Another application's schema (the regional console's), from its own scripts only. */
     static void apply(DatabaseSettings settings, String location) {
+        migrate(settings, Flyway.configure(Migrations.class.getClassLoader()).locations(location));
+    }
+
+    private static void migrate(DatabaseSettings settings, org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
         try {
-            Flyway.configure(Migrations.class.getClassLoader())
-                    .dataSource(StoreConnections.dataSource(settings))
-                    .locations(location)
+            flyway.dataSource(StoreConnections.dataSource(settings))
                     .ignoreMigrationPatterns("*:future")
                     .validateOnMigrate(true)
                     .load()

@@ -60,7 +60,7 @@ class ConsoleRestartIT {
                     RegionalConsole.SCHEMA)) {
                 database.inTransaction("crash mid-wave", connection -> {
                     try (PreparedStatement update = connection.prepareStatement("""
-                            UPDATE wave_stores SET wave = 3, sent_at = '2026-01-01T00:00:00.000000000Z'
+                            UPDATE plan_commands SET step = 3, sent_at = '2026-01-01T00:00:00.000000000Z'
                             WHERE plan_id = ? AND sent_at IS NULL""")) {
                         update.setString(1, plan);
                         assertThat(update.executeUpdate()).isEqualTo(2);

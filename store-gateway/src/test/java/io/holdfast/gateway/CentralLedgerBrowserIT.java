@@ -1,6 +1,5 @@
 package io.holdfast.gateway;
 
-import io.holdfast.testing.TestBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +24,7 @@ import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.sync.SyncConfig;
+import io.holdfast.testing.TestBrowser;
 import io.holdfast.testing.TestClocks;
 
 /**

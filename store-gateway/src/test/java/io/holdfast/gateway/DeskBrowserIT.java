@@ -1,6 +1,5 @@
 package io.holdfast.gateway;
 
-import io.holdfast.testing.TestBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.holdfast.testing.TestBrowser;
 
 /**
  * The collection desk in real headless Chromium (Debian's chromium and chromium-driver): sign in,

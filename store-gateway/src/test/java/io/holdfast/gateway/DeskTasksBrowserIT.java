@@ -1,6 +1,5 @@
 package io.holdfast.gateway;
 
-import io.holdfast.testing.TestBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,6 +25,7 @@ import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
 import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
+import io.holdfast.testing.TestBrowser;
 
 /**
  * Issue 15, item 10: the desk does what the API already does for colleagues. A supervisor answers a

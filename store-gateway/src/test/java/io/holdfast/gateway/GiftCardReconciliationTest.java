@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +21,6 @@ import io.holdfast.central.mqtt.AppliedEvent;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.gateway.config.ReturnsSettings;
-import io.holdfast.sync.SyncConfig;
 import io.holdfast.giftcard.SqliteGiftCardBalances;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
@@ -30,6 +28,7 @@ import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
+import io.holdfast.sync.SyncConfig;
 import io.holdfast.testing.TestClocks;
 
 /**

@@ -1,6 +1,5 @@
 package io.holdfast.gateway;
 
-import io.holdfast.testing.TestBrowser;
 import static io.holdfast.gateway.StoreFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +29,7 @@ import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
 import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
+import io.holdfast.testing.TestBrowser;
 
 /**
  * The self-serve returns kiosk in real headless Chromium: a customer returns an item while REFUNDS

@@ -1,6 +1,5 @@
 package io.holdfast.gateway;
 
-import io.holdfast.testing.TestBrowser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.holdfast.gateway.config.DeviceSettings;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.hardware.printer.EscPosPrinterSimulator;
+import io.holdfast.testing.TestBrowser;
 import io.holdfast.testing.TestClocks;
 
 /**

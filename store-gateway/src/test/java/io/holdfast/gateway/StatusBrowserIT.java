@@ -1,12 +1,10 @@
 package io.holdfast.gateway;
 
-import io.holdfast.testing.TestBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,6 +27,7 @@ import io.holdfast.central.demo.DemoDataset;
 import io.holdfast.gateway.central.GuardSettings;
 import io.holdfast.gateway.config.ResilienceSettings;
 import io.holdfast.mode.Capability;
+import io.holdfast.testing.TestBrowser;
 import io.holdfast.testing.TestClocks;
 
 /** The status page and the desk's banner, in real Chromium, as central-sim is blackholed and then restored. */

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,9 +27,9 @@ import io.holdfast.central.mqtt.AppliedEvent;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.gateway.config.ResilienceSettings;
-import io.holdfast.sync.SyncConfig;
 import io.holdfast.mode.Capability;
 import io.holdfast.order.Order;
+import io.holdfast.sync.SyncConfig;
 import io.holdfast.sync.Topics;
 import io.holdfast.sync.command.CommandSigner;
 import io.holdfast.sync.downstream.StreamPosition;

@@ -1,7 +1,6 @@
 package io.holdfast.regional.rollout;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +22,7 @@ import io.holdfast.regional.Refused;
 import io.holdfast.regional.command.Approvals;
 import io.holdfast.regional.command.CommandBook;
 import io.holdfast.regional.command.Draft;
+import io.holdfast.regional.command.PlanCommands;
 import io.holdfast.regional.fleet.FleetView;
 import io.holdfast.regional.fleet.RegisteredStore;
 import io.holdfast.regional.fleet.StoreReport;
@@ -57,6 +57,7 @@ public final class RolloutPlans {
 
     private final Database database;
     private final CommandBook commands;
+    private final PlanCommands signed;
     private final FleetView fleet;
     private final Clock clock;
     private final Duration validity;
@@ -64,6 +65,7 @@ public final class RolloutPlans {
     public RolloutPlans(Database database, CommandBook commands, FleetView fleet, Clock clock, Duration validity) {
         this.database = database;
         this.commands = commands;
+        this.signed = new PlanCommands(database, commands);
         this.fleet = fleet;
         this.clock = clock;
         this.validity = validity;
@@ -100,9 +102,13 @@ public final class RolloutPlans {
         fields.put("sha256", sha256);
         fields.put("urgent", request.urgent());
         List<Draft> drafts = new ArrayList<>();
-        for (int i = 0; i < stores.size(); i++) {
-            drafts.add(commands.draft(requester.signer(), first + i, stores.get(i), "UPDATE_AVAILABLE", fields,
-                    validity, Set.of(), Optional.empty()));
+        List<Integer> plannedGroups = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (String store : groups.get(g)) {
+                drafts.add(commands.draft(requester.signer(), first + drafts.size(), store, "UPDATE_AVAILABLE", fields,
+                        validity, Set.of(), Optional.empty()));
+                plannedGroups.add(g);
+            }
         }
         RolloutRule.Thresholds t = request.thresholds();
         database.inTransaction("request " + id, connection -> {
@@ -124,22 +130,7 @@ public final class RolloutPlans {
                 insert.setString(12, Timestamps.format(clock.instant()));
                 insert.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO rollout_stores (rollout_id, store, group_no, command_id, envelope) VALUES (?, ?, ?, ?, ?)""")) {
-                int n = 0;
-                for (int g = 0; g < groups.size(); g++) {
-                    for (String store : groups.get(g)) {
-                        insert.setString(1, id);
-                        insert.setString(2, store);
-                        insert.setInt(3, g);
-                        insert.setString(4, drafts.get(n).id());
-                        insert.setString(5, new String(drafts.get(n).envelope(), StandardCharsets.UTF_8));
-                        insert.addBatch();
-                        n++;
-                    }
-                }
-                insert.executeBatch();
-            }
+            PlanCommands.record(connection, id, drafts, plannedGroups);
             Approvals.request(connection, id, "ROLLOUT", "release " + manifest.version() + " (" + manifest.release()
                     + ") to " + stores.size() + " stores in " + groups.size() + " groups", operator, clock.instant());
             return null;
@@ -151,27 +142,7 @@ public final class RolloutPlans {
         database.inTransaction("decide " + id, connection -> {
             Approvals.decide(connection, id, approver.operator().id(), approve, clock);
             if (approve) {
-                Map<String, String> envelopes = new LinkedHashMap<>();
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT store, envelope FROM rollout_stores WHERE rollout_id = ?")) {
-                    select.setString(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            envelopes.put(row.getString(1), row.getString(2));
-                        }
-                    }
-                }
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE rollout_stores SET envelope = ? WHERE rollout_id = ? AND store = ?")) {
-                    for (Map.Entry<String, String> envelope : envelopes.entrySet()) {
-                        update.setString(1, new String(approver.signer().approve(
-                                envelope.getValue().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-                        update.setString(2, id);
-                        update.setString(3, envelope.getKey());
-                        update.addBatch();
-                    }
-                    update.executeBatch();
-                }
+                PlanCommands.approveAll(connection, id, approver.signer());
             }
             setState(connection, id, approve ? "RUNNING" : "CANCELLED", (approve ? "approved by " : "refused by ")
                     + approver.operator().id());
@@ -237,7 +208,8 @@ public final class RolloutPlans {
     }
 
     private void step(Rollout rollout) {
-        resendUnrecorded(rollout);
+        PlanCommands.Publishing how = publishing(rollout);
+        signed.resendUnrecorded(rollout.id(), how);
         RolloutRule.Decision decision = RolloutRule.decide(members(rollout), rollout.group(), rollout.groups(),
                 thresholds(rollout.id()));
         switch (decision) {
@@ -255,88 +227,36 @@ public final class RolloutPlans {
                 return null;
             });
             case RolloutRule.Decision.Send send -> {
-                List<String> stores = database.inTransaction("group " + send.group() + " of " + rollout.id(), c -> {
-                    List<String> group = new ArrayList<>();
-                    try (PreparedStatement update = c.prepareStatement("""
-                            UPDATE rollout_stores SET sent_at = ? WHERE rollout_id = ? AND group_no = ? RETURNING store""")) {
-                        update.setString(1, Timestamps.format(clock.instant()));
-                        update.setString(2, rollout.id());
-                        update.setInt(3, send.group());
-                        try (ResultSet row = update.executeQuery()) {
-                            while (row.next()) {
-                                group.add(row.getString(1));
-                            }
-                        }
-                    }
+                List<String> group = signed.entries(rollout.id()).stream()
+                        .filter(e -> e.plannedStep().orElse(-1) == send.group()).map(PlanCommands.Entry::store).toList();
+                database.inTransaction("group " + (send.group() + 1) + " of " + rollout.id(), c -> {
+                    PlanCommands.markSent(c, rollout.id(), group, send.group() + 1, clock.instant());
                     try (PreparedStatement update = c.prepareStatement(
                             "UPDATE rollouts SET current_group = ?, detail = ? WHERE id = ?")) {
                         update.setInt(1, send.group());
                         update.setString(2, "group " + (send.group() + 1) + " told: " + send.reason());
                         update.setString(3, rollout.id());
-                        update.executeUpdate();
+                        return update.executeUpdate();
                     }
-                    return group;
                 });
-                publish(rollout, stores);
+                signed.publish(rollout.id(), group, how);
             }
         }
     }
 
-    private void resendUnrecorded(Rollout rollout) {
-        List<String> unrecorded = database.read("unrecorded sends of " + rollout.id(), connection -> {
-            List<String> stores = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT store FROM rollout_stores s WHERE rollout_id = ? AND sent_at IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.id = s.command_id)""")) {
-                select.setString(1, rollout.id());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        stores.add(row.getString(1));
-                    }
-                }
-            }
-            return stores;
-        });
-        publish(rollout, unrecorded);
-    }
 
-    private void publish(Rollout rollout, List<String> stores) {
-        for (String store : stores) {
-            String[] signed = database.read("envelope", connection -> {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT command_id, envelope, group_no FROM rollout_stores WHERE rollout_id = ? AND store = ?")) {
-                    select.setString(1, rollout.id());
-                    select.setString(2, store);
-                    try (ResultSet row = select.executeQuery()) {
-                        row.next();
-                        return new String[] {row.getString(1), row.getString(2), String.valueOf(row.getInt(3) + 1)};
-                    }
-                }
-            });
-            commands.publish(new Draft(signed[0], "UPDATE_AVAILABLE", store, signed[1].getBytes(StandardCharsets.UTF_8),
-                    Set.of(), Optional.empty()), rollout.id() + "/group-" + signed[2], "store:" + store,
-                    "release " + rollout.version() + " ("
-                    + rollout.id() + ")", rollout.requestedBy(), Optional.of(rollout.approvedBy()), List.of(store));
-        }
+    private static PlanCommands.Publishing publishing(Rollout rollout) {
+        return new PlanCommands.Publishing("UPDATE_AVAILABLE", Set.of(), Optional.empty(), "group",
+                "release " + rollout.version(), rollout.requestedBy(), rollout.approvedBy());
     }
 
     private List<RolloutRule.Member> members(Rollout rollout) {
-        return database.read("members of " + rollout.id(), connection -> {
-            List<RolloutRule.Member> members = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT store, group_no, sent_at IS NOT NULL FROM rollout_stores WHERE rollout_id = ?")) {
-                select.setString(1, rollout.id());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        String store = row.getString(1);
-                        RolloutRule.Outcome outcome = !row.getBoolean(3) ? RolloutRule.Outcome.UNSENT
-                                : outcome(fleet.report(store), rollout.version());
-                        members.add(new RolloutRule.Member(store, row.getInt(2), outcome));
-                    }
-                }
-            }
-            return members;
-        });
+        List<RolloutRule.Member> members = new ArrayList<>();
+        for (PlanCommands.Entry entry : signed.entries(rollout.id())) {
+            members.add(new RolloutRule.Member(entry.store(), entry.plannedStep().orElse(0), entry.sent()
+                    ? outcome(fleet.report(entry.store()), rollout.version()) : RolloutRule.Outcome.UNSENT));
+        }
+        return members;
     }
 
     static RolloutRule.Outcome outcome(Optional<StoreReport> report, String version) {

@@ -13,25 +13,25 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import io.holdfast.gateway.central.CentralGuards;
+import io.holdfast.gateway.giftcard.GiftCardStatus;
 import io.holdfast.gateway.http.Json;
-import io.holdfast.sync.StoreSync;
 import io.holdfast.gateway.update.StoreUpdater;
-import io.holdfast.money.Money;
-import io.holdfast.returns.RefundPayments;
-import io.holdfast.returns.ReturnsDesk;
-import io.holdfast.returns.ReturnsPolicy;
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.CapabilityStatus;
 import io.holdfast.mode.ModeBoard;
-import io.holdfast.staff.StaffDirectory;
 import io.holdfast.mode.Notices;
 import io.holdfast.mode.StoreMode;
+import io.holdfast.money.Money;
 import io.holdfast.outbox.Outbox;
+import io.holdfast.returns.RefundPayments;
+import io.holdfast.returns.ReturnsDesk;
+import io.holdfast.returns.ReturnsPolicy;
+import io.holdfast.staff.StaffDirectory;
 import io.holdfast.sync.RelayStatus;
 import io.holdfast.sync.ResyncProgress;
-import io.holdfast.gateway.giftcard.GiftCardStatus;
+import io.holdfast.sync.StoreSync;
 
 /**
  * {@code GET /api/v1/status}: what works right now, in words for customers and colleagues, each
