@@ -3,10 +3,8 @@ package io.holdfast.regional.rollout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import io.holdfast.regional.command.Approvals;
 import io.holdfast.regional.command.CommandBook;
 import io.holdfast.regional.command.Draft;
 import io.holdfast.regional.command.PlanCommands;
+import io.holdfast.regional.command.PlanTable;
 import io.holdfast.regional.fleet.FleetView;
 import io.holdfast.regional.fleet.RegisteredStore;
 import io.holdfast.regional.fleet.StoreReport;
@@ -139,15 +138,8 @@ public final class RolloutPlans {
     }
 
     public Rollout decide(Operators.Unlocked approver, String id, boolean approve) {
-        database.inTransaction("decide " + id, connection -> {
-            Approvals.decide(connection, id, approver.operator().id(), approve, clock);
-            if (approve) {
-                PlanCommands.approveAll(connection, id, approver.signer());
-            }
-            setState(connection, id, approve ? "RUNNING" : "CANCELLED", (approve ? "approved by " : "refused by ")
-                    + approver.operator().id());
-            return null;
-        });
+        database.inTransaction("decide " + id, connection -> PlanTable.ROLLOUTS.decide(connection, id, approver, approve,
+                "CANCELLED", clock));
         return find(id).orElseThrow();
     }
 
@@ -166,7 +158,7 @@ public final class RolloutPlans {
         }
         String who = operator.operator().id();
         database.inTransaction(action + " " + id, connection -> {
-            setState(connection, id, next, action + " by " + who);
+            PlanTable.ROLLOUTS.setState(connection, id, next, action + " by " + who);
             AuditLog.append(connection, clock.instant(), who, "ROLLOUT_" + action.toUpperCase(), id, Map.of());
             return null;
         });
@@ -214,15 +206,15 @@ public final class RolloutPlans {
                 thresholds(rollout.id()));
         switch (decision) {
             case RolloutRule.Decision.Wait wait -> database.inTransaction("note " + rollout.id(),
-                    c -> setDetail(c, rollout.id(), wait.reason()));
+                    c -> PlanTable.ROLLOUTS.setDetail(c, rollout.id(), wait.reason()));
             case RolloutRule.Decision.Halt halt -> database.inTransaction("halt " + rollout.id(), c -> {
-                setState(c, rollout.id(), "HALTED", halt.reason());
+                PlanTable.ROLLOUTS.setState(c, rollout.id(), "HALTED", halt.reason());
                 AuditLog.append(c, clock.instant(), "console", "ROLLOUT_HALTED", rollout.id(),
                         Map.of("reason", halt.reason()));
                 return null;
             });
             case RolloutRule.Decision.Done done -> database.inTransaction("finish " + rollout.id(), c -> {
-                setState(c, rollout.id(), "DONE", done.reason());
+                PlanTable.ROLLOUTS.setState(c, rollout.id(), "DONE", done.reason());
                 AuditLog.append(c, clock.instant(), "console", "ROLLOUT_DONE", rollout.id(), Map.of());
                 return null;
             });
@@ -311,25 +303,5 @@ public final class RolloutPlans {
             return new Rollout(r.id(), r.bundle(), r.version(), r.release(), r.state(), r.group(), r.groups(),
                     r.detail(), outcomes, r.requestedBy(), r.approvedBy());
         }).toList();
-    }
-
-    private static Void setState(Connection connection, String id, String state, String detail) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE rollouts SET state = ?, detail = ? WHERE id = ?")) {
-            update.setString(1, state);
-            update.setString(2, detail);
-            update.setString(3, id);
-            update.executeUpdate();
-        }
-        return null;
-    }
-
-    private static Void setDetail(Connection connection, String id, String detail) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE rollouts SET detail = ? WHERE id = ?")) {
-            update.setString(1, detail);
-            update.setString(2, id);
-            update.executeUpdate();
-        }
-        return null;
     }
 }

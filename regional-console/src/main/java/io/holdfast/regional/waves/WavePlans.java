@@ -1,9 +1,7 @@
 package io.holdfast.regional.waves;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import io.holdfast.regional.command.Approvals;
 import io.holdfast.regional.command.CommandBook;
 import io.holdfast.regional.command.Draft;
 import io.holdfast.regional.command.PlanCommands;
+import io.holdfast.regional.command.PlanTable;
 import io.holdfast.regional.fleet.FleetView;
 import io.holdfast.regional.fleet.RegisteredStore;
 import io.holdfast.regional.fleet.StoreReport;
@@ -95,15 +94,8 @@ public final class WavePlans {
 
     /** The approver adds their signature to every RESTORE of the plan, and the first wave may go. */
     public Plan decide(Operators.Unlocked approver, String id, boolean approve) {
-        database.inTransaction("decide " + id, connection -> {
-            Approvals.decide(connection, id, approver.operator().id(), approve, clock);
-            if (approve) {
-                PlanCommands.approveAll(connection, id, approver.signer());
-            }
-            setState(connection, id, approve ? "RUNNING" : "STOPPED", (approve ? "approved by " : "refused by ")
-                    + approver.operator().id());
-            return null;
-        });
+        database.inTransaction("decide " + id, connection -> PlanTable.WAVES.decide(connection, id, approver, approve,
+                "STOPPED", clock));
         return find(id).orElseThrow();
     }
 
@@ -120,7 +112,7 @@ public final class WavePlans {
             throw new Refused(409, "plan-state", id + " is " + plan.state() + "; it cannot " + action);
         }
         database.inTransaction(action + " " + id, connection -> {
-            setState(connection, id, next, action + " by " + operator);
+            PlanTable.WAVES.setState(connection, id, next, action + " by " + operator);
             AuditLog.append(connection, clock.instant(), operator, "WAVES_" + action.toUpperCase(), id, Map.of());
             return null;
         });
@@ -147,9 +139,9 @@ public final class WavePlans {
                 plan.storesPerWave(), fleet.totals().eventsPerSecond(), plan.admittedRate(), plan.capability());
         switch (decision) {
             case WaveRule.Decision.Wait wait -> database.inTransaction("note " + plan.id(),
-                    c -> setDetail(c, plan.id(), wait.reason()));
+                    c -> PlanTable.WAVES.setDetail(c, plan.id(), wait.reason()));
             case WaveRule.Decision.Done done -> database.inTransaction("finish " + plan.id(), c -> {
-                setState(c, plan.id(), "DONE", done.reason());
+                PlanTable.WAVES.setState(c, plan.id(), "DONE", done.reason());
                 AuditLog.append(c, clock.instant(), "console", "WAVES_DONE", plan.id(), Map.of());
                 return null;
             });
@@ -216,25 +208,5 @@ public final class WavePlans {
         int drained = (int) members.stream().filter(m -> m.wave() > 0 && m.drained()).count();
         return new Plan(plan.id(), plan.capability(), plan.storesPerWave(), plan.admittedRate(), plan.state(),
                 plan.wave(), plan.detail(), members.size(), sent, drained, plan.requestedBy(), plan.approvedBy());
-    }
-
-    private static Void setState(Connection connection, String id, String state, String detail) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE wave_plans SET state = ?, detail = ? WHERE id = ?")) {
-            update.setString(1, state);
-            update.setString(2, detail);
-            update.setString(3, id);
-            update.executeUpdate();
-        }
-        return null;
-    }
-
-    private static Void setDetail(Connection connection, String id, String detail) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE wave_plans SET detail = ? WHERE id = ?")) {
-            update.setString(1, detail);
-            update.setString(2, id);
-            update.executeUpdate();
-        }
-        return null;
     }
 }
