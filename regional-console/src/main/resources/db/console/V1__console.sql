@@ -57,6 +57,7 @@ CREATE TABLE commands (
     requested_by TEXT    NOT NULL,
     approved_by  TEXT,
     signed_at    TEXT    NOT NULL,
+    expires_at   TEXT    NOT NULL,
     envelope     TEXT    NOT NULL
 ) STRICT;
 CREATE INDEX commands_by_action ON commands (action);

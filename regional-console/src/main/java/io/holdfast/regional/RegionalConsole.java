@@ -102,6 +102,7 @@ public final class RegionalConsole implements AutoCloseable {
     private static void step(ConsoleServices services, Clock clock) {
         try {
             services.fleet().sweep();
+            services.commands().resend();
             services.rate().add(new RateHistory.Sample(clock.instant(), services.fleet().totals().eventsPerSecond(),
                     services.admittedRate()));
             services.waves().tick();

@@ -39,14 +39,22 @@ import io.holdfast.sync.command.CommandSigner;
 public final class CommandBook {
 
     private static final ObjectMapper JSON = SyncJson.MAPPER;
+    private static final System.Logger LOG = System.getLogger(CommandBook.class.getName());
 
     private final Database database;
     private final BiConsumer<String, byte[]> publisher;
     private final Clock clock;
     private final Map<String, List<Waiting>> waiting = new ConcurrentHashMap<>();
 
-    private record Waiting(String commandId, Set<String> capabilities, String expect) {
+    private record Waiting(String commandId, Set<String> capabilities, String expect, byte[] envelope,
+                           Instant expiresAt) {
     }
+
+    /** A command to publish again on a store's own topic: the store was offline when it went out. */
+    private record Resend(String store, String commandId, byte[] envelope) {
+    }
+
+    private final java.util.Queue<Resend> resends = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** One command as a store's page shows it. */
     public record Delivery(String commandId, String type, String summary, String requestedBy,
@@ -103,8 +111,10 @@ public final class CommandBook {
             record(connection, draft, action, target, summary, requestedBy, approvedBy, stores, now);
             return null;
         });
+        Instant expires = draft.expiresAt();
         stores.forEach(store -> draft.expect().ifPresent(expect -> waiting.computeIfAbsent(store,
-                s -> new CopyOnWriteArrayList<>()).add(new Waiting(draft.id(), draft.capabilities(), expect))));
+                s -> new CopyOnWriteArrayList<>()).add(new Waiting(draft.id(), draft.capabilities(), expect,
+                draft.envelope(), expires))));
         String topic = draft.store().equals("all") ? Topics.fleetCommands() : Topics.commands(draft.store());
         try {
             publisher.accept(topic, draft.envelope());
@@ -119,8 +129,9 @@ public final class CommandBook {
                         String requestedBy, Optional<String> approvedBy, Collection<String> stores, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO commands (id, action, type, target, summary, requested_by, approved_by, signed_at, envelope)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO commands (id, action, type, target, summary, requested_by, approved_by, signed_at,
+                    expires_at, envelope)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, draft.id());
             insert.setString(2, action);
             insert.setString(3, draft.type());
@@ -129,7 +140,8 @@ public final class CommandBook {
             insert.setString(6, requestedBy);
             insert.setString(7, approvedBy.orElse(null));
             insert.setString(8, Timestamps.format(now));
-            insert.setString(9, new String(draft.envelope(), StandardCharsets.UTF_8));
+            insert.setString(9, Timestamps.format(draft.expiresAt()));
+            insert.setString(10, new String(draft.envelope(), StandardCharsets.UTF_8));
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -154,11 +166,23 @@ public final class CommandBook {
         AuditLog.append(connection, now, requestedBy, "COMMAND_" + draft.type(), draft.id(), detail);
     }
 
-    /** A heartbeat: marks obeyed the commands whose expected state it shows. */
+    /**
+     * A heartbeat: marks obeyed the commands whose expected state it shows. A store that comes back
+     * online (or is first heard from) is sent again, on its own topic, what it has not yet shown it
+     * obeyed and has not expired: a store reconnects with a clean session, so what was published
+     * while it was away never reached it. A store that did get a command refuses the copy as a
+     * replay, so it obeys each once.
+     */
     public void observe(Optional<StoreReport> before, StoreReport now) {
         List<Waiting> open = waiting.get(now.store());
         if (open == null || open.isEmpty() || !now.online()) {
             return;
+        }
+        boolean rejoined = !before.map(StoreReport::online).orElse(false);
+        for (Waiting delivery : open) {
+            if (rejoined && delivery.expiresAt().isAfter(clock.instant())) {
+                resends.add(new Resend(now.store(), delivery.commandId(), delivery.envelope()));
+            }
         }
         for (Waiting delivery : open) {
             if (delivery.capabilities().stream().allMatch(c -> obeys(now.state(c).orElse(""), delivery.expect()))) {
@@ -174,6 +198,26 @@ public final class CommandBook {
                 });
             }
         }
+    }
+
+    /**
+     * Publishes the commands queued for stores that came back (from the console's own step, never from
+     * the broker's callback thread, which must not wait on a publish).
+     *
+     * @return how many were sent again
+     */
+    public int resend() {
+        int sent = 0;
+        for (Resend resend = resends.poll(); resend != null; resend = resends.poll()) {
+            try {
+                publisher.accept(Topics.commands(resend.store()), resend.envelope());
+                sent++;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not send command {0} to store {1} again: {2}",
+                        resend.commandId(), resend.store(), e.getMessage());
+            }
+        }
+        return sent;
     }
 
     /** RESTORE is obeyed once the capability is restoring or already back online. */
@@ -254,12 +298,14 @@ public final class CommandBook {
     private void loadWaiting() {
         database.read("commands not yet obeyed", connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT command_id, store, capability, expect FROM deliveries
-                    WHERE obeyed_at IS NULL AND expect IS NOT NULL""");
+                    SELECT d.command_id, d.store, d.capability, d.expect, c.envelope, c.expires_at
+                    FROM deliveries d JOIN commands c ON c.id = d.command_id
+                    WHERE d.obeyed_at IS NULL AND d.expect IS NOT NULL""");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     waiting.computeIfAbsent(row.getString(2), s -> new CopyOnWriteArrayList<>()).add(new Waiting(
-                            row.getString(1), Set.of(row.getString(3).split(",")), row.getString(4)));
+                            row.getString(1), Set.of(row.getString(3).split(",")), row.getString(4),
+                            row.getString(5).getBytes(StandardCharsets.UTF_8), Timestamps.parse(row.getString(6))));
                 }
             }
             return null;
