@@ -23,11 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +47,8 @@ import picocli.CommandLine.Spec;
  * {@code holdfast bench-console}: a thousand simulated stores heartbeating into the regional
  * console, which runs as its own process (so its CPU and memory are its own), and the fleet page
  * in Debian's headless Chromium. It prints the time from a store's heartbeat to the page showing
- * it, the page's filter time, and the console's CPU, memory and threads.
+ * it, the page's filter time, and the console's CPU, memory and threads. The page is driven over
+ * Chromium's DevTools protocol ({@link HeadlessPage}).
  */
 @Command(name = "bench-console", mixinStandardHelpOptions = true,
         description = "Measure the regional console with a simulated fleet heartbeating into it.")
@@ -60,10 +56,6 @@ final class ConsoleBenchCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSPHRASE = "bench console passphrase";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Held, so the level set on it stays set (the logging framework keeps loggers weakly). */
-    private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
 
     @Option(names = "--stores", defaultValue = "1000", description = "Simulated stores (default: ${DEFAULT-VALUE}).")
     int stores;
@@ -89,7 +81,6 @@ final class ConsoleBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Logger.getLogger("").setLevel(Level.WARNING);
-        SELENIUM.setLevel(Level.SEVERE);
         Path folder = Files.createTempDirectory("holdfast-bench-console");
         Process console = null;
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
@@ -114,7 +105,7 @@ final class ConsoleBenchCommand implements Callable<Integer> {
                 }
                 out.printf("console          saw all %,d stores %.1f s after they started%n", stores,
                         (System.nanoTime() - waiting) / 1e9);
-                measure(out, console, base, fleet);
+                measure(out, console, base);
             }
         } finally {
             if (console != null) {
@@ -126,23 +117,26 @@ final class ConsoleBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void measure(PrintWriter out, Process console, String base, FleetSimulator fleet) throws Exception {
-        Optional<ChromeDriver> browser = browser();
+    private void measure(PrintWriter out, Process console, String base) throws Exception {
+        Optional<HeadlessPage> browser = HeadlessPage.open();
         if (browser.isEmpty()) {
-            out.println("page             skipped: Debian's chromium and chromium-driver are not installed");
+            out.println("page             skipped: Debian's chromium is not installed");
         }
         try {
-            browser.ifPresent(page -> openPage(page, base));
+            if (browser.isPresent()) {
+                openPage(browser.get(), base);
+                browser.get().evaluate("window.holdfastLatencies = []; true");
+            }
             long[] cpuBefore = cpu(console.pid());
             long started = System.nanoTime();
-            browser.ifPresent(page -> ((JavascriptExecutor) page).executeScript("window.holdfastLatencies = [];"));
             Thread.sleep(seconds * 1000L);
             double elapsed = (System.nanoTime() - started) / 1e9;
             long[] cpuAfter = cpu(console.pid());
             if (browser.isPresent()) {
-                JavascriptExecutor page = (JavascriptExecutor) browser.get();
-                List<?> latencies = (List<?>) page.executeScript("return window.holdfastLatencies;");
-                long[] sorted = latencies.stream().mapToLong(value -> ((Number) value).longValue()).sorted().toArray();
+                HeadlessPage page = browser.get();
+                List<Long> latencies = new ArrayList<>();
+                page.evaluate("window.holdfastLatencies").forEach(value -> latencies.add(value.asLong()));
+                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
                 out.printf("heartbeat→page   %,d heartbeats shown in %d s: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms"
                                 + " (includes the page's 1 s poll)%n", sorted.length, seconds, at(sorted, 0.50),
                         at(sorted, 0.95), at(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
@@ -150,8 +144,7 @@ final class ConsoleBenchCommand implements Callable<Integer> {
                 out.printf("filter           %,d rows, 40 filters by region and back: median %.1f ms, max %.1f ms%n",
                         stores, filters[filters.length / 2] / 1000.0, filters[filters.length - 1] / 1000.0);
             }
-            long ticks = (cpuAfter[0] - cpuBefore[0]);
-            double cpuSeconds = ticks / 100.0;
+            double cpuSeconds = (cpuAfter[0] - cpuBefore[0]) / 100.0;
             out.printf("console process  CPU %.1f%% of one core over %.0f s (%d heartbeats/s in), RSS %,d MiB,"
                             + " %d threads%n", cpuSeconds * 100 / elapsed, elapsed, stores / heartbeat.toSeconds(),
                     cpuAfter[1] / 1024, cpuAfter[2]);
@@ -161,7 +154,9 @@ final class ConsoleBenchCommand implements Callable<Integer> {
             out.printf("simulated stores %,d KiB heap and %.1f platform threads each (this JVM: %,d MiB heap, %,d"
                     + " threads)%n", used / 1024 / stores, threads / (double) stores, used / 1024 / 1024, threads);
         } finally {
-            browser.ifPresent(ChromeDriver::quit);
+            if (browser.isPresent()) {
+                browser.get().close();
+            }
         }
     }
 
@@ -222,48 +217,28 @@ final class ConsoleBenchCommand implements Callable<Integer> {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    private static Optional<ChromeDriver> browser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            return Optional.empty();
-        }
-        Path profile = Files.createTempDirectory("holdfast-bench-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,800", "--user-data-dir=" + profile,
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return Optional.of(new ChromeDriver(service, options));
-    }
-
-    private void openPage(ChromeDriver page, String base) {
-        page.get(base + "/fleet");
-        page.findElement(By.id("operator")).sendKeys("bench");
-        page.findElement(By.id("passphrase")).sendKeys(PASSPHRASE);
-        page.findElement(By.id("signin-button")).click();
+    private void openPage(HeadlessPage page, String base) throws IOException, InterruptedException {
+        page.navigate(base + "/fleet");
+        page.evaluate("document.getElementById('operator').value = 'bench';"
+                + "document.getElementById('passphrase').value = '" + PASSPHRASE + "';"
+                + "document.getElementById('signin-button').click(); true");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (page.findElements(By.cssSelector("#stores tr")).size() < stores) {
+        while (page.evaluate("document.querySelectorAll('#stores tr').length").asInt() < stores) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the page did not show every store within a minute");
             }
-            sleepQuietly(500);
+            Thread.sleep(500);
         }
     }
 
     /** Microseconds for each of 40 filter changes, sorted: the page's own filter over every row, with the layout it forces. */
-    private static long[] filterTimes(JavascriptExecutor page) {
+    private static long[] filterTimes(HeadlessPage page) throws IOException, InterruptedException {
         long[] times = new long[40];
         for (int i = 0; i < times.length; i++) {
-            Number micros = (Number) page.executeScript("""
-                    const input = document.getElementById('filter-region');
-                    input.value = arguments[0];
-                    const started = performance.now();
-                    filterAll();
-                    document.body.offsetHeight;
-                    return Math.round((performance.now() - started) * 1000);""", i % 2 == 0 ? "north" : "");
-            times[i] = micros.longValue();
+            times[i] = page.evaluate("(() => { const input = document.getElementById('filter-region');"
+                    + " input.value = '" + (i % 2 == 0 ? "north" : "") + "';"
+                    + " const started = performance.now(); filterAll(); document.body.offsetHeight;"
+                    + " return Math.round((performance.now() - started) * 1000); })()").asLong();
         }
         Arrays.sort(times);
         return times;

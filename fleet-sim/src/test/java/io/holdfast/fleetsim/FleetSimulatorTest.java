@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +53,8 @@ class FleetSimulatorTest {
                         new CommandSigner("regional-1", key.getPrivate()).envelope(isolate));
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> fleet.count(Capability.ORDERS, CapabilityState.ISOLATED) == 3);
-                assertThat(fleet.store("T0003").orElseThrow().heartbeat().get("capabilities").toString())
-                        .contains("ORDERS={state=ISOLATED");
+                Map<?, ?> capabilities = (Map<?, ?>) fleet.store("T0003").orElseThrow().heartbeat().get("capabilities");
+                assertThat(((Map<?, ?>) capabilities.get("ORDERS")).get("state")).isEqualTo("ISOLATED");
             }
         }
     }
