@@ -51,7 +51,7 @@ class LauncherIT {
     @Test
     void theDemoServesASeededStoreThatCanBeBackedUpWhileItRuns() throws Exception {
         Process demo = launch("demo", "--port", "0", "--sim-port", "0", "--mqtt-port", "0", "--console-port", "0",
-                "--data", folder.resolve("data").toString());
+                "--stores", "10", "--data", folder.resolve("data").toString());
         try {
             List<String> welcome = readUntil(demo, "Press Ctrl+C", Duration.ofSeconds(60));
             String base = find(GATEWAY_URL, welcome);
