@@ -24,7 +24,7 @@ public final class HoldfastLauncher {
                 .addSubcommand("bench-failover", new FailoverBenchCommand())
                 .addSubcommand("bench-sync", new SyncBenchCommand())
                 .addSubcommand("bench-giftcards", new GiftCardBenchCommand())
-                .addSubcommand("bench-console", new ConsoleBenchCommand())
+                .addSubcommand("bench-console", new ConsoleBenchCommand(clock))
                 .execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
