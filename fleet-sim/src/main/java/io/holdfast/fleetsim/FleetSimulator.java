@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
@@ -41,14 +42,14 @@ public final class FleetSimulator implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("fleet-sim").factory());
     private final SplittableRandom random = new SplittableRandom(421);
     private final Path folder;
-    private final SyncConfig config;
+    private final Function<String, SyncConfig> configs;
     private final Clock clock;
     private volatile ReleaseBehaviour releases = ReleaseBehaviour.installs();
 
-    private FleetSimulator(Path folder, List<String> ids, SyncConfig config, Clock clock) {
+    private FleetSimulator(Path folder, List<String> ids, Function<String, SyncConfig> configs, Clock clock) {
         this.folder = folder;
         this.order = List.copyOf(ids);
-        this.config = config;
+        this.configs = configs;
         this.clock = clock;
     }
 
@@ -58,8 +59,17 @@ public final class FleetSimulator implements AutoCloseable {
      * @param config the broker, the keys the stores trust and their heartbeat; the same for every store
      */
     public static FleetSimulator start(Path folder, List<String> ids, SyncConfig config, Clock clock) {
+        return start(folder, ids, id -> config, clock);
+    }
+
+    /**
+     * Starts a store for each id, eight at a time, each with its own config: on a broker where every
+     * store signs in as its own user.
+     */
+    public static FleetSimulator start(Path folder, List<String> ids, Function<String, SyncConfig> configs,
+                                       Clock clock) {
         try (QuietStart quiet = new QuietStart()) {
-            return startAll(folder, ids, config, clock);
+            return startAll(folder, ids, configs, clock);
         }
     }
 
@@ -88,8 +98,9 @@ public final class FleetSimulator implements AutoCloseable {
         }
     }
 
-    private static FleetSimulator startAll(Path folder, List<String> ids, SyncConfig config, Clock clock) {
-        FleetSimulator fleet = new FleetSimulator(folder, ids, config, clock);
+    private static FleetSimulator startAll(Path folder, List<String> ids, Function<String, SyncConfig> configs,
+                                           Clock clock) {
+        FleetSimulator fleet = new FleetSimulator(folder, ids, configs, clock);
         Path template = fleet.template();
         try (ExecutorService starters = Executors.newFixedThreadPool(8)) {
             List<Future<SimulatedStore>> started = new ArrayList<>();
@@ -111,7 +122,8 @@ public final class FleetSimulator implements AutoCloseable {
         }
         fleet.timer.scheduleWithFixedDelay(fleet::settle, 1, 1, TimeUnit.SECONDS);
         LOG.log(System.Logger.Level.INFO, "{0} simulated stores running against {1}", ids.size(),
-                config.broker().map(Object::toString).orElse("no broker"));
+                ids.isEmpty() ? "no broker" : configs.apply(ids.getFirst()).broker().map(Object::toString)
+                        .orElse("no broker"));
         return fleet;
     }
 
@@ -209,7 +221,7 @@ public final class FleetSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make simulated store " + id + "'s database " + file, e);
         }
-        return new SimulatedStore(id, Database.open(DatabaseSettings.of(file)), config, clock);
+        return new SimulatedStore(id, Database.open(DatabaseSettings.of(file)), configs.apply(id), clock);
     }
 
     /** An empty store database at the current schema, made once. */

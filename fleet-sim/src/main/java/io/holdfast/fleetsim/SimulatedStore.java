@@ -110,6 +110,11 @@ public final class SimulatedStore implements AutoCloseable {
         return outbox.backlog().values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Whether the store's relay is connected to the broker now. */
+    public boolean connected() {
+        return sync.relay().map(status -> status.connected()).orElse(false);
+    }
+
     /** What the store's heartbeat would say now. */
     public Map<String, Object> heartbeat() {
         return sync.heartbeat();
@@ -133,7 +138,7 @@ public final class SimulatedStore implements AutoCloseable {
      * HTTP services to probe).
      */
     void settleRestoring() {
-        boolean answering = sync.relay().map(status -> status.connected()).orElse(false);
+        boolean answering = connected();
         Map<Capability, Long> backlog = outbox.backlog();
         for (CapabilityStatus status : board.all()) {
             if (status.state() == CapabilityState.RESTORING) {

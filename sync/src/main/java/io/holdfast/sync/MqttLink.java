@@ -11,9 +11,12 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.holdfast.mqtt.Broker;
+import io.holdfast.mqtt.BrokerOptions;
+
 /**
- * One MQTT connection through Paho's v3 client: connect, subscribe, publish, disconnect. It only
- * moves bytes. Paho keeps nothing (MemoryPersistence, clean session) and does not reconnect by
+ * One MQTT connection through Paho's v3 client: connect (to the first of the broker's nodes that
+ * answers), subscribe, publish, disconnect. It only moves bytes. Paho keeps nothing (MemoryPersistence, clean session) and does not reconnect by
  * itself: the relay decides. Arriving messages and a lost connection go to the relay's sink, which
  * may wait (a bounded queue): Paho's reader then waits too, and the broker holds what is unread.
  * Publishing hands the message to Paho and does not wait for the broker's PUBACK: what counts for an
@@ -42,15 +45,18 @@ final class MqttLink implements AutoCloseable {
     static final int MAX_IN_FLIGHT = 1_000;
 
     private final MqttClient client;
-    private final String brokerUri;
+    private final Broker broker;
+    private final int firstNode;
 
-    MqttLink(String brokerUri, String clientId, BlockingQueue<Signal> signals) throws MqttException {
-        this(brokerUri, clientId, signals::put);
+    /** @param firstNode the broker's node to try first; the others follow in turn */
+    MqttLink(Broker broker, int firstNode, String clientId, BlockingQueue<Signal> signals) throws MqttException {
+        this(broker, firstNode, clientId, signals::put);
     }
 
-    MqttLink(String brokerUri, String clientId, Sink signals) throws MqttException {
-        this.brokerUri = brokerUri;
-        this.client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
+    MqttLink(Broker broker, int firstNode, String clientId, Sink signals) throws MqttException {
+        this.broker = broker;
+        this.firstNode = firstNode;
+        this.client = new MqttClient(broker.nodes().getFirst().toString(), clientId, new MemoryPersistence());
         client.setTimeToWait(5_000);
         client.setCallback(new MqttCallback() {
             @Override
@@ -90,16 +96,12 @@ final class MqttLink implements AutoCloseable {
     }
 
     private MqttConnectOptions options() {
-        MqttConnectOptions options = new MqttConnectOptions();
+        MqttConnectOptions options = BrokerOptions.connect(broker, firstNode);
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(5);
         options.setKeepAliveInterval(30);
         options.setMaxInflight(MAX_IN_FLIGHT);
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        if (brokerUri.startsWith("tcp:")) {
-            options.setSocketFactory(new NoDelaySockets());
-        }
         return options;
     }
 
@@ -115,6 +117,11 @@ final class MqttLink implements AutoCloseable {
         message.setQos(1);
         message.setRetained(retained);
         client.getTopic(topic).publish(message);
+    }
+
+    /** The node this link is connected to. */
+    String node() {
+        return client.getCurrentServerURI();
     }
 
     boolean isConnected() {

@@ -239,7 +239,9 @@ public final class OutboxRelay implements AutoCloseable {
                 return;
             }
             refusedBecause = Optional.empty();
-            MqttLink fresh = new MqttLink(settings.broker().toString(), "holdfast-" + settings.storeId(), this::route);
+            // A random node first, so stores spread over a cluster's nodes, and one whose node died moves to another.
+            MqttLink fresh = new MqttLink(settings.broker(), random.nextInt(settings.broker().nodes().size()),
+                    "holdfast-" + settings.storeId(), this::route);
             fresh.connect(Topics.status(settings.storeId()), claim.offline());
             fresh.publish(Topics.status(settings.storeId()), claim.online(), true);
             List<String> topics = new ArrayList<>();
@@ -249,11 +251,12 @@ public final class OutboxRelay implements AutoCloseable {
             link = fresh;
             backoff.reset();
             inFlight.clear();
-            LOG.log(System.Logger.Level.INFO, "relay connected to {0}", settings.broker());
+            LOG.log(System.Logger.Level.INFO, "relay connected to {0}", fresh.node());
         } catch (MqttException e) {
             Duration wait = backoff.next();
-            LOG.log(System.Logger.Level.WARNING, "relay cannot reach {0} ({1}); trying again in {2} ms",
-                    settings.broker(), e.getMessage(), wait.toMillis());
+            LOG.log(System.Logger.Level.WARNING, "relay cannot reach {0} ({1}, reason {2}{3}); trying again in {4} ms",
+                    settings.broker(), e.getMessage(), e.getReasonCode(),
+                    e.getCause() == null ? "" : ": " + e.getCause(), wait.toMillis());
             Thread.sleep(wait);
         }
     }

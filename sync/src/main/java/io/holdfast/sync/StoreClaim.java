@@ -1,6 +1,5 @@
 package io.holdfast.sync;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.paho.client.mqttv3.MqttException;
+
+import io.holdfast.mqtt.Broker;
 
 /**
  * One gateway per store on the broker: the store's retained status says which installation (store
@@ -29,12 +30,12 @@ final class StoreClaim {
     /** A gateway not heard from for this long is gone, whatever its last status said. */
     private static final Duration SILENCE = Duration.ofMinutes(2);
 
-    private final URI broker;
+    private final Broker broker;
     private final String storeId;
     private final String installation;
     private final Clock clock;
 
-    StoreClaim(URI broker, String storeId, String installation, Clock clock) {
+    StoreClaim(Broker broker, String storeId, String installation, Clock clock) {
         this.broker = broker;
         this.storeId = storeId;
         this.installation = installation;
@@ -64,7 +65,7 @@ final class StoreClaim {
      */
     Optional<String> rival() throws MqttException, InterruptedException {
         BlockingQueue<MqttLink.Signal> seen = new LinkedBlockingQueue<>();
-        try (MqttLink look = new MqttLink(broker.toString(), "holdfast-" + storeId + "-look-" + UUID.randomUUID(), seen)) {
+        try (MqttLink look = new MqttLink(broker, 0, "holdfast-" + storeId + "-look-" + UUID.randomUUID(), seen)) {
             look.connect();
             look.subscribe(List.of(Topics.status(storeId)));
             long deadline = System.nanoTime() + LOOK.toNanos();

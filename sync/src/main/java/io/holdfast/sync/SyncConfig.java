@@ -7,16 +7,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.holdfast.mqtt.Broker;
+
 /**
  * How the store syncs with central over MQTT ({@code holdfast.sync.*}). Without a broker the store
  * keeps everything in its outbox and syncs nothing, which is a valid way to run a store.
  *
+ * @param broker        the broker's node or nodes and the store's user on it; none, and nothing is synced
  * @param trustedKeys   regional IT's key id to its Base64 X.509 Ed25519 public key
  * @param commandSkew   how far the store's clock and regional IT's may disagree about a command's window
  * @param heartbeatEvery how often the retained status is published
  * @param retention      how long events central acknowledged are kept before they are purged
  */
-public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, Duration commandSkew,
+public record SyncConfig(Optional<Broker> broker, Map<String, String> trustedKeys, Duration commandSkew,
                          Duration heartbeatEvery, int eventsPerSecond, Duration resyncSpread, Duration ackTimeout,
                          Duration retention) {
 
@@ -50,6 +53,10 @@ public record SyncConfig(Optional<URI> broker, Map<String, String> trustedKeys, 
 
 
     public SyncConfig withBroker(URI broker) {
+        return withBroker(Broker.at(broker));
+    }
+
+    public SyncConfig withBroker(Broker broker) {
         return new SyncConfig(Optional.of(broker), trustedKeys, commandSkew, heartbeatEvery, eventsPerSecond,
                 resyncSpread, ackTimeout, retention);
     }

@@ -31,6 +31,7 @@ import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import io.holdfast.testing.TestClocks;
+import io.holdfast.mqtt.Broker;
 
 /** The relay against a real broker over TCP and central-sim's consumer: every event once, in order. */
 class OutboxRelayIT {
@@ -153,7 +154,7 @@ class OutboxRelayIT {
 
     @Test
     void aRestoreWaitsARandomDelayWithinTheSpreadBeforeSending() {
-        SyncSettings spread = new SyncSettings(broker.uri(), STORE, 64 * 1024, 50, 4, Duration.ofSeconds(2),
+        SyncSettings spread = new SyncSettings(Broker.at(broker.uri()), STORE, 64 * 1024, 50, 4, Duration.ofSeconds(2),
                 Duration.ofMillis(100), Duration.ofSeconds(1), 5_000, Duration.ofSeconds(3));
         relay = startRelay(spread);
         Instant before = TestClocks.TICKING.instant();
@@ -218,7 +219,7 @@ class OutboxRelayIT {
     }
 
     private SyncSettings settings() {
-        return new SyncSettings(broker.uri(), STORE, 16 * 1024, 50, 4, Duration.ofSeconds(1), Duration.ofMillis(100),
+        return new SyncSettings(Broker.at(broker.uri()), STORE, 16 * 1024, 50, 4, Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(1), 20_000, Duration.ZERO);
     }
 

@@ -15,6 +15,7 @@ import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import io.holdfast.testing.TestClocks;
+import io.holdfast.mqtt.Broker;
 
 /**
  * A gateway's sync in its own JVM, for the crash test to kill with SIGKILL: it keeps writing events
@@ -33,7 +34,7 @@ public final class RelayProcess {
         boolean drain = args.length > 3 && args[3].equals("drain");
         Database database = Database.open(DatabaseSettings.of(file));
         Outbox outbox = new Outbox(database);
-        SyncSettings settings = new SyncSettings(broker, store, 8 * 1024, 20, 4, Duration.ofMillis(800),
+        SyncSettings settings = new SyncSettings(Broker.at(broker), store, 8 * 1024, 20, 4, Duration.ofMillis(800),
                 Duration.ofMillis(50), Duration.ofMillis(500), 2_000, Duration.ZERO);
         OutboxRelay relay = new OutboxRelay(settings, outbox, () -> EnumSet.allOf(Capability.class),
                 TestClocks.TICKING, new SplittableRandom()).start();

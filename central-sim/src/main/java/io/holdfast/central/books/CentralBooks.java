@@ -97,17 +97,25 @@ public final class CentralBooks implements AutoCloseable {
         }
     }
 
-    /** Events applied and duplicates refused in one batch, written in one transaction. */
-    public synchronized void record(List<BookedEvent> applied, List<AppliedEvent> duplicates) {
+    /**
+     * Events applied and duplicates refused in one batch, written in one transaction. Several of
+     * central's consumers may share these books: an event another one booked first is not booked
+     * again but counted as a refused duplicate, and answered, so the caller knows. The table's keys
+     * (store and sequence; store and event key) are what make that exact.
+     *
+     * @return the events of {@code applied} that were in the books already
+     */
+    public synchronized List<AppliedEvent> record(List<BookedEvent> applied, List<AppliedEvent> duplicates) {
         if (applied.isEmpty() && duplicates.isEmpty()) {
-            return;
+            return List.of();
         }
         String now = Timestamps.format(clock.instant());
+        List<AppliedEvent> bookedBefore = new ArrayList<>();
         inTransaction(() -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO applied_events (store, sequence, previous, event_key, capability, type, aggregate,
                                                 payload, verdict, applied_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
                 for (BookedEvent booked : applied) {
                     AppliedEvent event = booked.event();
                     insert.setString(1, event.store());
@@ -120,14 +128,15 @@ public final class CentralBooks implements AutoCloseable {
                     insert.setString(8, event.payloadJson());
                     insert.setString(9, booked.verdictJson().orElse(null));
                     insert.setString(10, now);
-                    insert.addBatch();
+                    if (insert.executeUpdate() == 0) {
+                        bookedBefore.add(event);
+                    }
                 }
-                insert.executeBatch();
             }
             try (PreparedStatement refused = connection.prepareStatement("""
                     INSERT INTO refused_duplicates (store, capability, refused) VALUES (?, ?, 1)
                     ON CONFLICT (store, capability) DO UPDATE SET refused = refused + 1""")) {
-                for (AppliedEvent duplicate : duplicates) {
+                for (AppliedEvent duplicate : concat(duplicates, bookedBefore)) {
                     refused.setString(1, duplicate.store());
                     refused.setString(2, duplicate.capability());
                     refused.addBatch();
@@ -135,6 +144,20 @@ public final class CentralBooks implements AutoCloseable {
                 refused.executeBatch();
             }
         });
+        return bookedBefore;
+    }
+
+    private static List<AppliedEvent> concat(List<AppliedEvent> first, List<AppliedEvent> second) {
+        List<AppliedEvent> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    /** Whether the store's event {@code sequence} is in the books, whichever consumer booked it. */
+    public synchronized boolean isApplied(String store, long sequence) {
+        boolean[] found = {false};
+        query("SELECT 1 FROM applied_events WHERE store = ? AND sequence = ?", row -> found[0] = true, store, sequence);
+        return found[0];
     }
 
     /** Every event central applied, in the order it applied them. */

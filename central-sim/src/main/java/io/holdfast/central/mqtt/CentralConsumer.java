@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +28,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import io.holdfast.central.SimJson;
 import io.holdfast.central.books.CentralBooks;
+import io.holdfast.mqtt.Broker;
+import io.holdfast.mqtt.BrokerOptions;
 
 /**
  * Central's side of the sync: subscribes to every store's events, applies each once (see
@@ -48,12 +51,16 @@ public final class CentralConsumer implements AutoCloseable {
     private record SnapshotAnswers(SnapshotSource source, Clock clock) {
     }
 
-    private final URI broker;
+    private final Broker broker;
+    private final Optional<ConsumerGroup> group;
     private final CentralLedger ledger;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong snapshotsSent = new AtomicLong();
+    private final AtomicLong othersBatches = new AtomicLong();
+    private int nextNode;
+    private long lastBeat = System.nanoTime() - ConsumerGroup.BEAT.toNanos();
     private volatile Optional<SnapshotAnswers> snapshots = Optional.empty();
     private final Optional<CentralBooks> ownBooks;
     private volatile boolean dropAcks;
@@ -63,8 +70,10 @@ public final class CentralConsumer implements AutoCloseable {
     private volatile MqttClient client;
     private Thread worker;
 
-    private CentralConsumer(URI broker, EventJudge judge, CentralBooks books, boolean ownsBooks) {
+    private CentralConsumer(Broker broker, Optional<ConsumerGroup> group, EventJudge judge, CentralBooks books,
+                            boolean ownsBooks) {
         this.broker = broker;
+        this.group = group;
         this.ledger = new CentralLedger(judge, books);
         this.ownBooks = ownsBooks ? Optional.of(books) : Optional.empty();
     }
@@ -84,13 +93,41 @@ public final class CentralConsumer implements AutoCloseable {
      * @param books central's books, shared with the simulator's HTTP side; the caller closes them
      */
     public static CentralConsumer start(URI broker, EventJudge judge, CentralBooks books) {
-        return start(broker, judge, books, false);
+        return start(Broker.at(broker), Optional.empty(), judge, books, false);
     }
 
     private static CentralConsumer start(URI broker, EventJudge judge, CentralBooks books, boolean ownsBooks) {
-        CentralConsumer consumer = new CentralConsumer(broker, judge, books, ownsBooks);
-        consumer.worker = Thread.ofVirtual().name("central-consumer").start(consumer::run);
+        return start(Broker.at(broker), Optional.empty(), judge, books, ownsBooks);
+    }
+
+    /**
+     * One instance of central's consumer among several that share the fleet's events (see
+     * {@link ConsumerGroup}): it handles only the stores that hash to it among the live instances.
+     *
+     * @param broker   the broker's nodes and central's user on it
+     * @param instance this instance's name, unique in the group
+     * @param books    central's books, shared by every instance (one SQLite file); the caller closes them
+     */
+    public static CentralConsumer startInstance(Broker broker, String instance, EventJudge judge, CentralBooks books) {
+        return start(broker, Optional.of(new ConsumerGroup(instance)), judge, books, false);
+    }
+
+    private static CentralConsumer start(Broker broker, Optional<ConsumerGroup> group, EventJudge judge,
+                                         CentralBooks books, boolean ownsBooks) {
+        CentralConsumer consumer = new CentralConsumer(broker, group, judge, books, ownsBooks);
+        consumer.worker = Thread.ofVirtual().name("central-consumer" + group.map(g -> "-" + g.self()).orElse(""))
+                .start(consumer::run);
         return consumer;
+    }
+
+    /** The live instances this one knows of, itself included; just itself when it works alone. */
+    public Set<String> instances() {
+        return group.map(g -> g.members(System.nanoTime())).orElse(Set.of("central"));
+    }
+
+    /** Batches this instance left to the instance that owns their store. */
+    public long othersBatches() {
+        return othersBatches.get();
     }
 
     /**
@@ -221,6 +258,14 @@ public final class CentralConsumer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        MqttClient leaving = client;
+        if (group.isPresent() && leaving != null && leaving.isConnected()) {
+            try {
+                leaving.publish(group.get().topic(), ConsumerGroup.gone(), 1, true);
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.DEBUG, "central could not say goodbye to its group: {0}", e.getMessage());
+            }
+        }
         if (worker != null) {
             worker.interrupt();
             try {
@@ -252,6 +297,7 @@ public final class CentralConsumer implements AutoCloseable {
                     connect();
                     continue;
                 }
+                beat();
                 Arrival arrival = arrivals.poll(50, TimeUnit.MILLISECONDS);
                 if (arrival != null) {
                     handle(arrival);
@@ -266,8 +312,26 @@ public final class CentralConsumer implements AutoCloseable {
         }
     }
 
+    /** In a group, says this instance is online every beat, and logs who is. */
+    private void beat() {
+        if (group.isEmpty() || System.nanoTime() - lastBeat < ConsumerGroup.BEAT.toNanos()) {
+            return;
+        }
+        lastBeat = System.nanoTime();
+        MqttClient current = client;
+        try {
+            current.publish(group.get().topic(), ConsumerGroup.online(), 1, true);
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "central {0} could not say it is online: {1}", group.get().self(),
+                    e.getMessage());
+        }
+        group.get().changed(lastBeat).ifPresent(members -> LOG.log(System.Logger.Level.INFO,
+                "central {0}: the live instances are now {1}", group.get().self(), members));
+    }
+
     private void connect() throws MqttException {
-        MqttClient fresh = new MqttClient(broker.toString(), "central-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttClient fresh = new MqttClient(broker.nodes().getFirst().toString(),
+                "central-" + group.map(g -> g.self() + "-").orElse("") + UUID.randomUUID(), new MemoryPersistence());
         fresh.setTimeToWait(5_000); // a publish racing a crash must not wait for ever
         fresh.setCallback(new MqttCallback() {
             @Override
@@ -277,6 +341,10 @@ public final class CentralConsumer implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
+                if (group.isPresent() && topic.startsWith(ConsumerGroup.ROOT)) {
+                    group.get().heard(topic, message.getPayload(), System.nanoTime());
+                    return;
+                }
                 arrivals.add(new Arrival(topic, message.getPayload()));
             }
 
@@ -285,14 +353,19 @@ public final class CentralConsumer implements AutoCloseable {
                 // Nothing: acknowledgements are fire and forget from central's side.
             }
         });
-        MqttConnectOptions options = new MqttConnectOptions();
+        // The next node each time: a node that died is left for the next one that answers.
+        MqttConnectOptions options = BrokerOptions.connect(broker, nextNode++);
         options.setCleanSession(true);
         options.setConnectionTimeout(5);
+        options.setKeepAliveInterval(10);
         options.setMaxInflight(1_000);
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setSocketFactory(new NoDelaySockets());
+        group.ifPresent(g -> options.setWill(g.topic(), ConsumerGroup.gone(), 1, true));
         try {
             fresh.connect(options);
+            if (group.isPresent()) {
+                fresh.publish(group.get().topic(), ConsumerGroup.online(), 1, true);
+                fresh.subscribe(ConsumerGroup.filter(), 1);
+            }
             fresh.subscribe(ROOT + "+/up/events", 1);
             if (snapshots.isPresent()) {
                 fresh.subscribe(ROOT + "+/up/requests", 1);
@@ -305,6 +378,10 @@ public final class CentralConsumer implements AutoCloseable {
     }
 
     private void handle(Arrival arrival) throws InterruptedException {
+        if (group.isPresent() && !group.get().owns(arrival.topic().split("/")[2], System.nanoTime())) {
+            othersBatches.incrementAndGet();
+            return;
+        }
         if (arrival.topic().endsWith("/up/requests")) {
             answer(arrival);
             return;

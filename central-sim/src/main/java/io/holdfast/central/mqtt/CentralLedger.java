@@ -16,6 +16,8 @@ import io.holdfast.central.books.CentralBooks;
  * waits, unacknowledged, until its predecessor comes. What it applied is written to central's
  * {@link CentralBooks} with the batch that brought it, and read back when it starts, so it outlives
  * a consumer crash and a restart of the simulator; what waits is in memory, and stores send it again.
+ * When several consumers share the books, the books decide: an event's predecessor another consumer
+ * applied is found there, and an event it applied first is refused there as a duplicate.
  */
 final class CentralLedger {
 
@@ -52,13 +54,15 @@ final class CentralLedger {
                 duplicates++;
                 refused.add(event);
                 acknowledge.add(event.key());
-            } else if (event.previous() == 0 || sequences(event.store()).contains(event.previous())) {
+            } else if (event.previous() == 0 || sequences(event.store()).contains(event.previous())
+                    || books.isApplied(event.store(), event.previous())) {
                 apply(event, acknowledge, applied);
             } else {
                 waitingByPrevious.computeIfAbsent(event.store(), s -> new HashMap<>()).put(event.previous(), event);
             }
         }
-        books.record(applied, refused);
+        // Another consumer sharing the books may have applied some of these first: they count as duplicates.
+        duplicates += books.record(applied, refused).size();
         return acknowledge;
     }
 

@@ -8,6 +8,9 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.holdfast.mqtt.Broker;
+import io.holdfast.mqtt.BrokerOptions;
+
 /** Publishes one signed command to a broker (QoS 1), for regional IT's command-line tool. */
 public final class CommandPublisher {
 
@@ -15,10 +18,15 @@ public final class CommandPublisher {
     }
 
     public static void publishOnce(URI broker, String topic, byte[] envelope) {
-        try (MqttClient client = new MqttClient(broker.toString(), "holdfast-sign-" + UUID.randomUUID(),
-                new MemoryPersistence())) {
+        publishOnce(Broker.at(broker), topic, envelope);
+    }
+
+    /** Through the first of the broker's nodes that answers, as its user (regional IT's) on the broker. */
+    public static void publishOnce(Broker broker, String topic, byte[] envelope) {
+        try (MqttClient client = new MqttClient(broker.nodes().getFirst().toString(), "holdfast-sign-"
+                + UUID.randomUUID(), new MemoryPersistence())) {
             client.setTimeToWait(10_000);
-            MqttConnectOptions options = new MqttConnectOptions();
+            MqttConnectOptions options = BrokerOptions.connect(broker, 0);
             options.setCleanSession(true);
             options.setConnectionTimeout(10);
             client.connect(options);

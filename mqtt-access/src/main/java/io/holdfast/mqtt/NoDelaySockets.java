@@ -1,4 +1,4 @@
-package io.holdfast.central.mqtt;
+package io.holdfast.mqtt;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,11 +8,12 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Sockets with Nagle's algorithm off for central's Paho client (the store's relay has its own:
- * central-sim stands apart from the gateway's modules). Paho asks only for an unconnected socket;
- * the other forms connect it.
+ * Plain sockets with Nagle's algorithm off. Paho leaves it on, and a batch of several kilobytes
+ * then waits for the broker's delayed ACK (about 40 ms on Linux) before its last segment goes out:
+ * measured here, that capped the relay at about 2,900 events a second. Paho asks only for an
+ * unconnected socket; the other forms connect it.
  */
-final class NoDelaySockets extends SocketFactory {
+public final class NoDelaySockets extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
