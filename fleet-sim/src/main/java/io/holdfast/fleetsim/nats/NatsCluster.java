@@ -35,6 +35,7 @@ public final class NatsCluster implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(NatsCluster.class.getName());
     private static final String SERVER = "nats-server";
+    private static final List<Path> WHERE = List.of(Path.of("/usr/sbin", SERVER), Path.of("/usr/bin", SERVER));
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
     private record Node(int number, int clientPort, int routePort, int mqttPort, Path config) {
@@ -59,7 +60,11 @@ public final class NatsCluster implements AutoCloseable {
 
     /** Whether Debian's {@code nats-server} is on this machine. */
     public static boolean installed() {
-        return Files.isExecutable(Path.of("/usr/sbin", SERVER)) || Files.isExecutable(Path.of("/usr/bin", SERVER));
+        return server().isPresent();
+    }
+
+    private static Optional<Path> server() {
+        return WHERE.stream().filter(Files::isExecutable).findFirst();
     }
 
     /** Starts {@code size} nodes in {@code folder} and waits until each carries QoS 1 MQTT messages. */
@@ -120,7 +125,8 @@ public final class NatsCluster implements AutoCloseable {
     private void launch(int index) {
         Node node = nodes.get(index);
         try {
-            Process process = new ProcessBuilder(SERVER, "-c", node.config().toString()).redirectErrorStream(true)
+            String server = server().map(Path::toString).orElse(SERVER);
+            Process process = new ProcessBuilder(server, "-c", node.config().toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("n" + node.number() + ".log")
                             .toFile())).start();
             processes.set(index, Optional.of(process));

@@ -41,6 +41,41 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void theStoreSignsInToEveryNodeOfAClusterAsItsOwnUserOverTls() throws IOException {
+        Files.writeString(folder.resolve("broker-password"), "s3cret\n");
+        Files.writeString(folder.resolve("issuer.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Path file = Files.writeString(folder.resolve("cluster.yaml"), """
+                holdfast:
+                  sync:
+                    broker: "ssl://10.0.0.1:8883, ssl://10.0.0.2:8883,ssl://10.0.0.3:8883"
+                    username: store-0042
+                    password-file: %s
+                    tls-issuer: %s
+                """.formatted(folder.resolve("broker-password"), folder.resolve("issuer.pem")));
+
+        var broker = GatewaySettings.from(GatewayConfig.load(Optional.of(file))).sync().broker().orElseThrow();
+
+        assertThat(broker.nodes()).extracting(URI::toString).containsExactly("ssl://10.0.0.1:8883",
+                "ssl://10.0.0.2:8883", "ssl://10.0.0.3:8883");
+        assertThat(broker.login().orElseThrow().username()).isEqualTo("store-0042");
+        assertThat(broker.login().orElseThrow().password()).isEqualTo("s3cret");
+        assertThat(broker.trustedIssuer()).contains(folder.resolve("issuer.pem"));
+        assertThat(broker.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aBrokerUserWithoutItsPasswordFileIsAClearError() throws IOException {
+        Path file = Files.writeString(folder.resolve("half.yaml"),
+                "holdfast: {sync: {broker: 'tcp://127.0.0.1:1883', username: store-0042}}\n");
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(file))))
+                .hasMessageContaining("holdfast.sync.password-file");
+        Path missing = Files.writeString(folder.resolve("missing.yaml"), "holdfast: {sync: {broker: 'tcp://127.0.0.1:1883',"
+                + " username: store-0042, password-file: " + folder.resolve("nowhere") + "}}\n");
+        assertThatThrownBy(() -> GatewaySettings.from(GatewayConfig.load(Optional.of(missing))))
+                .hasMessageContaining("cannot read").hasMessageContaining("nowhere");
+    }
+
+    @Test
     void theHealthWatchCanBeSlowedOrTurnedOffButNotRunFasterThanTenTimesASecond() throws IOException {
         Path off = Files.writeString(folder.resolve("off.yaml"), "holdfast: {mode: {watch-every: PT0S}}\n");
         assertThat(GatewaySettings.from(GatewayConfig.load(Optional.of(off))).resilience().watchEvery()).isZero();
