@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.fleetsim.FleetSimulator;
+import io.holdfast.mqtt.Broker;
 import io.holdfast.regional.RegionalConsole;
 import io.holdfast.regional.RegionalSettings;
 import io.holdfast.regional.fleet.FleetRegister;
@@ -178,7 +179,7 @@ final class ConsoleBenchCommand implements Callable<Integer> {
         Files.writeString(config, "holdfast:\n  regional:\n    port: 0\n    broker: \"" + broker + "\"\n    database: \""
                 + folder.resolve("console.db") + "\"\n    register: \"" + folder.resolve("fleet.csv")
                 + "\"\n    late-after: PT45S\n");
-        RegionalSettings settings = new RegionalSettings("127.0.0.1", 0, broker, folder.resolve("console.db"),
+        RegionalSettings settings = new RegionalSettings("127.0.0.1", 0, Broker.at(broker), folder.resolve("console.db"),
                 folder.resolve("fleet.csv"), 1_000, Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ofHours(2));
         try (Database database = RegionalConsole.openDatabase(settings)) {
             new Operators(database, clock).add("bench", Role.VIEWER, PASSPHRASE.toCharArray(), "bench");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.holdfast.fleetsim.FleetSimulator;
+import io.holdfast.mqtt.Broker;
 import io.holdfast.regional.RegionalConsole;
 import io.holdfast.regional.RegionalSettings;
 import io.holdfast.regional.fleet.FleetRegister;
@@ -84,7 +85,7 @@ final class DemoFleet implements AutoCloseable {
 
     private static RegionalSettings settings(Path data, int port, URI broker) {
         Path folder = data.toAbsolutePath().resolve("regional");
-        return new RegionalSettings("127.0.0.1", port, broker, folder.resolve("console.db"),
+        return new RegionalSettings("127.0.0.1", port, Broker.at(broker), folder.resolve("console.db"),
                 folder.resolve("fleet.csv"), 150, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofHours(48));
     }
 

@@ -59,7 +59,7 @@ public record Broker(List<URI> nodes, Optional<Login> login, Optional<Path> trus
         return new Broker(List.of(node), Optional.empty(), Optional.empty());
     }
 
-    /** {@code holdfast.sync.broker}: one URI, or several separated by commas. */
+    /** One URI, or a cluster's several separated by commas. */
     public static Broker parse(String nodes) {
         List<URI> parsed = new ArrayList<>();
         for (String node : nodes.split(",")) {
@@ -67,11 +67,40 @@ public record Broker(List<URI> nodes, Optional<Login> login, Optional<Path> trus
                 try {
                     parsed.add(URI.create(node.strip()));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("holdfast.sync.broker: '" + node.strip() + "' is not a URI", e);
+                    throw new IllegalArgumentException("a broker node: '" + node.strip() + "' is not a URI", e);
                 }
             }
         }
         return new Broker(parsed, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The broker as a config names it: {@code nodes} (see {@link #parse}), the user, a file holding its
+     * password (kept out of the config, in a file only this program reads), and the PEM certificate of
+     * the nodes' TLS issuer. {@code prefix} names the config's keys in errors, such as {@code holdfast.sync}.
+     */
+    public static Broker configured(String prefix, String nodes, Optional<String> username, Optional<Path> passwordFile,
+                                    Optional<Path> tlsIssuer) {
+        Broker broker = parse(nodes);
+        Optional<String> user = username.filter(name -> !name.isBlank());
+        if (user.isPresent()) {
+            Path file = passwordFile.filter(path -> !path.toString().isBlank()).orElseThrow(() ->
+                    new IllegalArgumentException(prefix + ".username is set, so " + prefix + ".password-file must be"));
+            try {
+                broker = broker.withLogin(user.get(), java.nio.file.Files.readString(file).strip());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(prefix + ".password-file: cannot read " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        Optional<Path> issuer = tlsIssuer.filter(path -> !path.toString().isBlank());
+        if (issuer.isPresent()) {
+            if (!java.nio.file.Files.isReadable(issuer.get())) {
+                throw new IllegalArgumentException(prefix + ".tls-issuer: cannot read " + issuer.get());
+            }
+            broker = broker.trusting(issuer.get());
+        }
+        return broker;
     }
 
     public Broker withLogin(String username, String password) {

@@ -1,6 +1,5 @@
 package io.holdfast.regional;
 
-import java.net.URI;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -12,6 +11,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.holdfast.mqtt.Broker;
+import io.holdfast.mqtt.BrokerOptions;
 import io.holdfast.sync.Topics;
 
 /**
@@ -32,9 +33,9 @@ public final class ConsoleLink implements AutoCloseable {
     }
 
     /** @param statuses given the store's id and the payload of each message on a status topic */
-    public static ConsoleLink connect(URI broker, BiConsumer<String, byte[]> statuses) {
+    public static ConsoleLink connect(Broker broker, BiConsumer<String, byte[]> statuses) {
         try {
-            MqttClient client = new MqttClient(broker.toString(), "holdfast-console-" + UUID.randomUUID(),
+            MqttClient client = new MqttClient(broker.nodes().getFirst().toString(), "holdfast-console-" + UUID.randomUUID(),
                     new MemoryPersistence());
             client.setTimeToWait(10_000);
             client.setCallback(new MqttCallbackExtended() {
@@ -67,7 +68,8 @@ public final class ConsoleLink implements AutoCloseable {
                 public void deliveryComplete(IMqttDeliveryToken token) {
                 }
             });
-            MqttConnectOptions options = new MqttConnectOptions();
+            // Paho's own reconnect tries the nodes in turn.
+            MqttConnectOptions options = BrokerOptions.connect(broker, 0);
             options.setCleanSession(true);
             options.setAutomaticReconnect(true);
             options.setConnectionTimeout(10);

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EmbeddedBroker;
 import io.holdfast.fleetsim.FleetSimulator;
+import io.holdfast.mqtt.Broker;
 import io.holdfast.regional.fleet.FleetRegister;
 import io.holdfast.regional.fleet.RegisteredStore;
 import io.holdfast.regional.operator.Operator;
@@ -63,7 +64,7 @@ final class ConsoleFixture implements AutoCloseable {
                 id.equals(ids.getFirst()) ? Set.of("pilot") : Set.of())).toList();
         FleetRegister.write(folder.resolve("fleet.csv"), stores);
         EmbeddedBroker broker = EmbeddedBroker.start();
-        RegionalSettings settings = new RegionalSettings("127.0.0.1", 0, broker.uri(), folder.resolve("console.db"),
+        RegionalSettings settings = new RegionalSettings("127.0.0.1", 0, Broker.at(broker.uri()), folder.resolve("console.db"),
                 folder.resolve("fleet.csv"), admittedRate, Duration.ofSeconds(10), Duration.ofMinutes(10),
                 Duration.ofHours(2));
         SyncConfig sync = SyncConfig.off().withBroker(broker.uri())
