@@ -59,6 +59,26 @@ final class BenchSupport {
         return sortedNanos[(int) Math.max(0, Math.ceil(p * sortedNanos.length) - 1)] / 1e6;
     }
 
+    /** A process's CPU time so far, resident memory and threads, from {@code /proc}. */
+    record Usage(double cpuSeconds, long rssKiB, long threads) {
+    }
+
+    static Usage usage(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long rss = 0;
+        long threads = 0;
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            } else if (line.startsWith("Threads:")) {
+                threads = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return new Usage(ticks / 100.0, rss, threads);
+    }
+
     static void deleteTree(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,8 +1,6 @@
 package io.holdfast.demo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -133,11 +131,11 @@ final class ConsoleBenchCommand implements Callable<Integer> {
                 openPage(browser.get(), base);
                 browser.get().evaluate("window.holdfastLatencies = []; true");
             }
-            long[] cpuBefore = cpu(console.pid());
+            BenchSupport.Usage before = BenchSupport.usage(console.pid());
             long started = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             double elapsed = (System.nanoTime() - started) / 1e9;
-            long[] cpuAfter = cpu(console.pid());
+            BenchSupport.Usage after = BenchSupport.usage(console.pid());
             if (browser.isPresent()) {
                 HeadlessPage page = browser.get();
                 List<Long> latencies = new ArrayList<>();
@@ -150,10 +148,10 @@ final class ConsoleBenchCommand implements Callable<Integer> {
                 out.printf("filter           %,d rows, 40 filters by region and back: median %.1f ms, max %.1f ms%n",
                         stores, filters[filters.length / 2] / 1000.0, filters[filters.length - 1] / 1000.0);
             }
-            double cpuSeconds = (cpuAfter[0] - cpuBefore[0]) / 100.0;
+            double cpuSeconds = after.cpuSeconds() - before.cpuSeconds();
             out.printf("console process  CPU %.1f%% of one core over %.0f s (%d heartbeats/s in), RSS %,d MiB,"
                             + " %d threads%n", cpuSeconds * 100 / elapsed, elapsed, stores / heartbeat.toSeconds(),
-                    cpuAfter[1] / 1024, cpuAfter[2]);
+                    after.rssKiB() / 1024, after.threads());
             Runtime runtime = Runtime.getRuntime();
             long used = runtime.totalMemory() - runtime.freeMemory();
             int threads = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
@@ -251,25 +249,6 @@ final class ConsoleBenchCommand implements Callable<Integer> {
     }
 
     /** utime + stime in clock ticks, RSS in KiB, threads: from /proc. */
-    private static long[] cpu(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        long rss = 0;
-        long threads = 0;
-        try (BufferedReader status = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(Path.of("/proc", String.valueOf(pid), "status")), StandardCharsets.UTF_8))) {
-            for (String line = status.readLine(); line != null; line = status.readLine()) {
-                if (line.startsWith("VmRSS:")) {
-                    rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                } else if (line.startsWith("Threads:")) {
-                    threads = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        }
-        return new long[] {ticks, rss, threads};
-    }
-
     private static long at(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
     }

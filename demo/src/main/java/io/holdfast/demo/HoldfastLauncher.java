@@ -25,6 +25,7 @@ public final class HoldfastLauncher {
                 .addSubcommand("bench-sync", new SyncBenchCommand())
                 .addSubcommand("bench-giftcards", new GiftCardBenchCommand())
                 .addSubcommand("bench-console", new ConsoleBenchCommand(clock))
+                .addSubcommand("bench-fleet", new FleetBenchCommand(clock))
                 .execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);

@@ -32,7 +32,7 @@ class BrokerTest {
     @Test
     void nodesMustAgreeOnTlsAndNameAHostAndPort() {
         assertThatThrownBy(() -> Broker.parse("tcp://127.0.0.1:1883,ssl://127.0.0.1:8883"))
-                .hasMessageContaining("all tcp:// or all ssl://");
+                .hasMessageContaining("must all be tcp:// or all ssl://");
         assertThatThrownBy(() -> Broker.parse("http://127.0.0.1:1883")).hasMessageContaining("tcp:// or ssl://");
         assertThatThrownBy(() -> Broker.parse("tcp://127.0.0.1")).hasMessageContaining("a host and a port");
         assertThatThrownBy(() -> Broker.parse(" , ")).hasMessageContaining("at least one node");

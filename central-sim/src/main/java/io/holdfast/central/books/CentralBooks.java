@@ -153,6 +153,20 @@ public final class CentralBooks implements AutoCloseable {
         return both;
     }
 
+    /** How many events the books hold, whichever consumer applied them. */
+    public synchronized long appliedCount() {
+        long[] count = {0};
+        query("SELECT count(*) FROM applied_events", row -> count[0] = row.getLong(1));
+        return count[0];
+    }
+
+    /** How many different events (store and key) the books hold: the same as {@link #appliedCount()} unless one was applied twice. */
+    public synchronized long distinctKeys() {
+        long[] count = {0};
+        query("SELECT count(*) FROM (SELECT DISTINCT store, event_key FROM applied_events)", row -> count[0] = row.getLong(1));
+        return count[0];
+    }
+
     /** Whether the store's event {@code sequence} is in the books, whichever consumer booked it. */
     public synchronized boolean isApplied(String store, long sequence) {
         boolean[] found = {false};

@@ -63,6 +63,18 @@ public final class NatsCluster implements AutoCloseable {
         return server().isPresent();
     }
 
+    /** What {@code nats-server --version} says, such as {@code v2.9.10}. */
+    public static String version() {
+        try {
+            Process process = new ProcessBuilder(server().map(Path::toString).orElse(SERVER), "--version")
+                    .redirectErrorStream(true).start();
+            String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return said.replace("nats-server: ", "");
+        } catch (IOException e) {
+            return "(version unknown: " + e.getMessage() + ")";
+        }
+    }
+
     private static Optional<Path> server() {
         return WHERE.stream().filter(Files::isExecutable).findFirst();
     }

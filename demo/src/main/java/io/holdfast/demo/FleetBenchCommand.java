@@ -1,0 +1,274 @@
+package io.holdfast.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.holdfast.central.books.CentralBooks;
+import io.holdfast.central.mqtt.CentralConsumer;
+import io.holdfast.central.mqtt.EventJudge;
+import io.holdfast.fleetsim.FleetSimulator;
+import io.holdfast.fleetsim.SimulatedStore;
+import io.holdfast.fleetsim.nats.BrokerUsers;
+import io.holdfast.fleetsim.nats.NatsCluster;
+import io.holdfast.mode.Capability;
+import io.holdfast.mode.CapabilityState;
+import io.holdfast.mqtt.Broker;
+import io.holdfast.sync.SyncConfig;
+import io.holdfast.sync.Topics;
+import io.holdfast.sync.command.CommandPublisher;
+import io.holdfast.sync.command.CommandSigner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code holdfast bench-fleet}: a cluster of Debian's nats-server it starts itself (MQTT over TLS,
+ * a user per store), central's consumer as several instances sharing SQLite books, and a simulated
+ * fleet. It contains the fleet with one signed ISOLATE, restores it with a backlog at every store,
+ * restores it again while a broker node and a consumer instance die, and prints the figures, with
+ * the event rate at central drawn as an SVG.
+ */
+@Command(name = "bench-fleet", mixinStandardHelpOptions = true,
+        description = "Contain and restore a simulated fleet on a NATS cluster; print the figures.")
+final class FleetBenchCommand implements Callable<Integer> {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
+
+    @Option(names = "--stores", defaultValue = "1000", description = "Simulated stores (default: ${DEFAULT-VALUE}).")
+    int stores;
+
+    @Option(names = "--consumers", defaultValue = "2",
+            description = "Instances of central's consumer (default: ${DEFAULT-VALUE}).")
+    int consumers;
+
+    @Option(names = "--backlog", defaultValue = "60",
+            description = "Events each store holds when it is restored (default: ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = "--admitted-rate", defaultValue = "2000",
+            description = "Events a second central admits, fleet-wide (default: ${DEFAULT-VALUE}).")
+    int admittedRate;
+
+    @Option(names = "--picture", defaultValue = "docs/bench-fleet-rate.svg",
+            description = "Where the event rate at central is drawn (default: ${DEFAULT-VALUE}).")
+    Path picture;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Clock clock;
+    private final KeyPair regional = CommandSigner.newKeyPair();
+    private final KeyPair approver = CommandSigner.newKeyPair();
+    private long sequence;
+    private Broker consoleBroker;
+
+    /** @param clock the machine's clock, read once by the launcher's {@code main} */
+    FleetBenchCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (stores < 3 || stores > 5_000 || consumers < 1 || consumers > 8 || backlog < 1 || admittedRate < stores) {
+            throw new IllegalArgumentException("stores 3 to 5,000; consumers 1 to 8; backlog at least 1; the admitted"
+                    + " rate at least one event a second per store");
+        }
+        if (!NatsCluster.installed()) {
+            throw new IllegalStateException("bench-fleet needs Debian's nats-server: apt-get install nats-server");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Logger.getLogger("").setLevel(Level.SEVERE);
+        Path folder = Files.createTempDirectory("holdfast-bench-fleet");
+        sequence = clock.millis();
+        List<String> ids = FleetSimulator.ids("F", stores, "");
+        long started = System.nanoTime();
+        try (NatsCluster cluster = NatsCluster.start(folder.resolve("nats"), 3, BrokerUsers.forFleet(ids))) {
+            out.printf("cluster          3 nats-server %s nodes, MQTT over TLS, a user per store: up in %.1f s%n",
+                    NatsCluster.version(), seconds(started));
+            consoleBroker = cluster.brokerFor(BrokerUsers.CONSOLE);
+            Path booksFile = folder.resolve("central-books.db");
+            List<CentralBooks> books = new ArrayList<>();
+            List<CentralConsumer> central = new ArrayList<>();
+            for (int n = 1; n <= consumers; n++) {
+                books.add(CentralBooks.open(booksFile, clock));
+                central.add(CentralConsumer.startInstance(cluster.brokerFor(BrokerUsers.CENTRAL), "central-" + n,
+                        EventJudge.NONE, books.getLast()));
+            }
+            int perStore = Math.max(1, admittedRate / stores);
+            SyncConfig common = SyncConfig.off()
+                    .withTrustedKey("regional-1", base64(regional))
+                    .withTrustedKey("approver-1", base64(approver))
+                    .withTiming(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(10))
+                    .withRate(perStore);
+            started = System.nanoTime();
+            try (CentralBooks counter = CentralBooks.open(booksFile, clock);
+                 FleetSimulator fleet = FleetSimulator.start(folder.resolve("stores"), ids,
+                         id -> common.withBroker(cluster.brokerFor(id)), clock)) {
+                awaitOrFail(() -> fleet.stores().stream().allMatch(SimulatedStore::connected), "every store connected");
+                out.printf("fleet            %,d simulated stores connected in %.1f s; %d consumer instances; each"
+                        + " store sends at most %d events/s (%,d fleet-wide, the admitted rate)%n", stores,
+                        seconds(started), consumers, perStore, perStore * stores);
+                contain(out, fleet);
+                Storm calm = restore(out, fleet, counter, "storm", () -> { });
+                contain(out, fleet);
+                Storm rough = restore(out, fleet, counter, "storm+faults", () -> {
+                    cluster.kill(2);
+                    central.getLast().crash(Duration.ofDays(1));
+                    sleep(Duration.ofSeconds(5));
+                    cluster.restart(2);
+                });
+                cost(out, fleet, cluster);
+                draw(calm, rough);
+                out.printf("picture          %s%n", picture);
+            } finally {
+                central.forEach(CentralConsumer::close);
+                books.forEach(CentralBooks::close);
+            }
+        } finally {
+            BenchSupport.deleteTree(folder);
+        }
+        return 0;
+    }
+
+    /** A signed ISOLATE to every store; how long until each is isolated (and so sends nothing). */
+    private void contain(PrintWriter out, FleetSimulator fleet) throws InterruptedException {
+        long sent = System.nanoTime();
+        publishToAll(fleet, "ISOLATE", false);
+        List<Long> took = new ArrayList<>();
+        Set<String> waiting = new HashSet<>(fleet.ids());
+        while (!waiting.isEmpty() && System.nanoTime() - sent < PATIENCE.toNanos()) {
+            for (SimulatedStore store : fleet.stores()) {
+                if (waiting.contains(store.id()) && store.state(Capability.ORDERS) == CapabilityState.ISOLATED) {
+                    took.add(System.nanoTime() - sent);
+                    waiting.remove(store.id());
+                }
+            }
+            Thread.sleep(20);
+        }
+        long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.printf("containment      ISOLATE to all: %,d of %,d stores isolated; p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+                        + " from publish (target p99 <= 2,000 ms: %s)%n", sorted.length, stores,
+                BenchSupport.percentileMillis(sorted, 0.50), BenchSupport.percentileMillis(sorted, 0.99),
+                BenchSupport.percentileMillis(sorted, 1.0),
+                BenchSupport.percentileMillis(sorted, 0.99) <= 2_000 && waiting.isEmpty() ? "met" : "missed");
+    }
+
+    /** The rate at central each second of a restoration, and its outcome. */
+    record Storm(String name, List<Long> perSecond, double drainSeconds, long lost, long doubled) {
+    }
+
+    private Storm restore(PrintWriter out, FleetSimulator fleet, CentralBooks counter, String name, Runnable faults)
+            throws InterruptedException {
+        long before = counter.appliedCount();
+        fleet.work(Capability.ORDERS, backlog);
+        long expected = before + (long) stores * backlog;
+        long sent = System.nanoTime();
+        publishToAll(fleet, "RESTORE", true);
+        Thread faulting = Thread.ofVirtual().start(() -> {
+            sleep(Duration.ofSeconds(10));
+            faults.run();
+        });
+        List<Long> perSecond = new ArrayList<>();
+        long last = before;
+        while (last < expected && System.nanoTime() - sent < PATIENCE.toNanos()) {
+            Thread.sleep(1_000);
+            long now = counter.appliedCount();
+            perSecond.add(now - last);
+            last = now;
+        }
+        faulting.join();
+        double drained = seconds(sent);
+        awaitOrFail(() -> fleet.stores().stream().allMatch(store -> store.backlog() == 0), "every backlog sent");
+        long applied = counter.appliedCount() - before;
+        long lost = (long) stores * backlog - applied;
+        long doubled = counter.appliedCount() - counter.distinctKeys();
+        long peak = perSecond.stream().mapToLong(Long::longValue).max().orElse(0);
+        double mean = applied / Math.max(1.0, drained);
+        out.printf("%-16s %,d events (%d a store): drained in %.1f s; at central peak %,d/s, mean %,.0f/s against"
+                        + " %,d/s admitted (target peak <= %,d: %s); lost %d, applied twice %d%n", name,
+                (long) stores * backlog, backlog, drained, peak, mean, admittedRate, admittedRate * 11 / 10,
+                peak <= admittedRate * 11L / 10 ? "met" : "missed", lost, doubled);
+        return new Storm(name, perSecond, drained, lost, doubled);
+    }
+
+    private void cost(PrintWriter out, FleetSimulator fleet, NatsCluster cluster) throws IOException {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        int threads = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        double brokerCpu = 0;
+        long brokerRss = 0;
+        for (long pid : cluster.pids()) {
+            BenchSupport.Usage usage = BenchSupport.usage(pid);
+            brokerCpu += usage.cpuSeconds();
+            brokerRss += usage.rssKiB();
+        }
+        out.printf("cost             per simulated store %,d KiB heap and %.1f platform threads (this JVM %,d MiB,"
+                        + " %,d threads); broker: %.0f CPU seconds over the run, %,d MiB resident, 3 nodes%n",
+                used / 1024 / fleet.ids().size(), threads / (double) fleet.ids().size(), used / 1024 / 1024, threads,
+                brokerCpu, brokerRss / 1024);
+    }
+
+    private void draw(Storm... storms) throws IOException {
+        Files.createDirectories(picture.toAbsolutePath().getParent());
+        Files.writeString(picture, RateChart.svg(admittedRate, List.of(storms).stream()
+                .map(storm -> new RateChart.Series(storm.name(), storm.perSecond())).toList()));
+    }
+
+    private void publishToAll(FleetSimulator fleet, String type, boolean approved) {
+        Instant now = clock.instant();
+        String command = "{\"id\":\"" + type.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "\",\"store\":\"all\","
+                + "\"sequence\":" + ++sequence + ",\"issuedAt\":\"" + now + "\",\"expiresAt\":\"" + now.plusSeconds(600)
+                + "\",\"type\":\"" + type + "\",\"capabilities\":[\"ORDERS\"],\"reason\":\"bench-fleet\"}";
+        byte[] envelope = new CommandSigner("regional-1", regional.getPrivate()).envelope(command);
+        if (approved) {
+            envelope = new CommandSigner("approver-1", approver.getPrivate()).approve(envelope);
+        }
+        CommandPublisher.publishOnce(consoleBroker, Topics.fleetCommands(), envelope);
+    }
+
+    private static String base64(KeyPair key) {
+        return Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
+    }
+
+    private static void awaitOrFail(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("bench-fleet gave up waiting for " + what + " after " + PATIENCE);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
