@@ -106,8 +106,13 @@ final class MqttLink implements AutoCloseable {
     }
 
     void subscribe(List<String> topics) throws MqttException {
+        subscribe(topics, 1);
+    }
+
+    /** At QoS 0 for a look at retained messages: on NATS that needs no JetStream consumer. */
+    void subscribe(List<String> topics, int qos) throws MqttException {
         for (String topic : topics) {
-            client.subscribe(topic, 1);
+            client.subscribe(topic, qos);
         }
     }
 

@@ -117,7 +117,7 @@ public final class OutboxRelay implements AutoCloseable {
         verdictHandlers.add(handler);
     }
 
-    /** Topics subscribed after every connect besides the acknowledgements. */
+    /** Topics subscribed after every connect besides the store's own down topics (such as the fleet's commands). */
     public void subscribe(String topic) {
         extraSubscriptions.add(topic);
     }
@@ -245,7 +245,10 @@ public final class OutboxRelay implements AutoCloseable {
             fresh.connect(Topics.status(settings.storeId()), claim.offline());
             fresh.publish(Topics.status(settings.storeId()), claim.online(), true);
             List<String> topics = new ArrayList<>();
-            topics.add(Topics.acks(settings.storeId()));
+            // One subscription for all of the store's own down topics: acknowledgements go to the loop, the rest
+            // (its commands, downstream streams) to the handlers. On NATS each QoS 1 subscription is a replicated
+            // JetStream consumer, made anew at every connect: at a thousand stores, their number is what counts.
+            topics.add(Topics.allDown(settings.storeId()));
             topics.addAll(extraSubscriptions);
             fresh.subscribe(topics);
             link = fresh;

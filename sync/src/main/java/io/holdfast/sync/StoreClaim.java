@@ -67,7 +67,7 @@ final class StoreClaim {
         BlockingQueue<MqttLink.Signal> seen = new LinkedBlockingQueue<>();
         try (MqttLink look = new MqttLink(broker, 0, "holdfast-" + storeId + "-look-" + UUID.randomUUID(), seen)) {
             look.connect();
-            look.subscribe(List.of(Topics.status(storeId)));
+            look.subscribe(List.of(Topics.status(storeId)), 0);
             long deadline = System.nanoTime() + LOOK.toNanos();
             while (System.nanoTime() < deadline) {
                 MqttLink.Signal signal = seen.poll(20, TimeUnit.MILLISECONDS);

@@ -101,9 +101,8 @@ public final class StoreSync implements AutoCloseable {
 
     public StoreSync start() {
         relay.ifPresent(r -> {
-            r.subscribe(Topics.commands(storeId));
+            // The store's own commands and streams come on the relay's subscription to its down topics.
             r.subscribe(Topics.fleetCommands());
-            streams.streams().forEach(stream -> r.subscribe(Topics.downstream(storeId, stream)));
             r.onMessage(this::arrived);
             r.onOversized((topic, bytes) -> {
                 if (isCommands(topic)) {

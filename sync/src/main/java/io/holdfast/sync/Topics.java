@@ -23,6 +23,14 @@ public final class Topics {
         return ROOT + store + "/down/acks";
     }
 
+    /**
+     * Everything central and regional IT send one store (acknowledgements, its commands, downstream
+     * streams): the store's one subscription for them, as each subscription costs a clustered broker.
+     */
+    public static String allDown(String store) {
+        return ROOT + store + "/down/#";
+    }
+
     /** Signed commands for one store. */
     public static String commands(String store) {
         return ROOT + store + "/down/commands";
