@@ -372,6 +372,8 @@ public final class CentralConsumer implements AutoCloseable {
             }
             client = fresh;
         } catch (MqttException e) {
+            LOG.log(System.Logger.Level.WARNING, "central{0} cannot connect to {1} ({2}, reason {3}); trying again",
+                    group.map(g -> " " + g.self()).orElse(""), broker, e.getMessage(), e.getReasonCode());
             fresh.close(true);
             sleepQuietly();
         }
