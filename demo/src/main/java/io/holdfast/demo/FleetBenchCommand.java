@@ -96,8 +96,9 @@ final class FleetBenchCommand implements Callable<Integer> {
             throw new IllegalStateException("bench-fleet needs Debian's nats-server: apt-get install nats-server");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Logger.getLogger("").setLevel(Level.SEVERE);
         Path folder = Files.createTempDirectory("holdfast-bench-fleet");
+        Path log = logTo(folder);
+        boolean finished = false;
         sequence = clock.millis();
         List<String> ids = FleetSimulator.ids("F", stores, "");
         long started = System.nanoTime();
@@ -139,14 +140,38 @@ final class FleetBenchCommand implements Callable<Integer> {
                 cost(out, fleet, cluster);
                 draw(calm, rough);
                 out.printf("picture          %s%n", picture);
+                finished = true;
             } finally {
                 central.forEach(CentralConsumer::close);
                 books.forEach(CentralBooks::close);
             }
         } finally {
-            BenchSupport.deleteTree(folder);
+            if (finished) {
+                BenchSupport.deleteTree(folder);
+            } else {
+                out.printf("bench-fleet did not finish; the log, the nodes' logs and the data stay in %s (log: %s)%n",
+                        folder, log);
+            }
         }
         return 0;
+    }
+
+    /**
+     * Warnings and worse go to a file in the run's folder, not the terminal: a thousand stores
+     * reconnecting after a node dies would bury the figures, and a run that stalls needs them.
+     */
+    private static Path logTo(Path folder) throws IOException {
+        Path log = folder.resolve("bench-fleet.log");
+        Logger root = Logger.getLogger("");
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        java.util.logging.FileHandler file = new java.util.logging.FileHandler(log.toString());
+        file.setFormatter(new java.util.logging.SimpleFormatter());
+        file.setLevel(Level.WARNING);
+        root.addHandler(file);
+        root.setLevel(Level.WARNING);
+        return log;
     }
 
     /** A signed ISOLATE to every store; how long until each is isolated (and so sends nothing). */
