@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -23,6 +18,7 @@ import java.util.logging.Logger;
 import io.holdfast.central.books.CentralBooks;
 import io.holdfast.central.mqtt.CentralConsumer;
 import io.holdfast.central.mqtt.EventJudge;
+import io.holdfast.fleetsim.FleetOrders;
 import io.holdfast.fleetsim.FleetSimulator;
 import io.holdfast.fleetsim.SimulatedStore;
 import io.holdfast.fleetsim.nats.BrokerUsers;
@@ -31,9 +27,6 @@ import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
 import io.holdfast.mqtt.Broker;
 import io.holdfast.sync.SyncConfig;
-import io.holdfast.sync.Topics;
-import io.holdfast.sync.command.CommandPublisher;
-import io.holdfast.sync.command.CommandSigner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,14 +69,13 @@ final class FleetBenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Clock clock;
-    private final KeyPair regional = CommandSigner.newKeyPair();
-    private final KeyPair approver = CommandSigner.newKeyPair();
-    private long sequence;
+    private final FleetOrders orders;
     private Broker consoleBroker;
 
     /** @param clock the machine's clock, read once by the launcher's {@code main} */
     FleetBenchCommand(Clock clock) {
         this.clock = clock;
+        this.orders = new FleetOrders(clock);
     }
 
     @Override
@@ -99,7 +91,6 @@ final class FleetBenchCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("holdfast-bench-fleet");
         Path log = logTo(folder);
         boolean finished = false;
-        sequence = clock.millis();
         List<String> ids = FleetSimulator.ids("F", stores, "");
         long started = System.nanoTime();
         try (NatsCluster cluster = NatsCluster.start(folder.resolve("nats"), 3, BrokerUsers.forFleet(ids))) {
@@ -115,9 +106,7 @@ final class FleetBenchCommand implements Callable<Integer> {
                         EventJudge.NONE, books.getLast()));
             }
             int perStore = Math.max(1, admittedRate / stores);
-            SyncConfig common = SyncConfig.off()
-                    .withTrustedKey("regional-1", base64(regional))
-                    .withTrustedKey("approver-1", base64(approver))
+            SyncConfig common = orders.trustedBy(SyncConfig.off())
                     .withTiming(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(10))
                     .withRate(perStore);
             started = System.nanoTime();
@@ -177,7 +166,7 @@ final class FleetBenchCommand implements Callable<Integer> {
     /** A signed ISOLATE to every store; how long until each is isolated (and so sends nothing). */
     private void contain(PrintWriter out, FleetSimulator fleet) throws InterruptedException {
         long sent = System.nanoTime();
-        publishToAll(fleet, "ISOLATE", false);
+        orders.toAll(consoleBroker, "ISOLATE", List.of(Capability.ORDERS), "bench-fleet");
         List<Long> took = new ArrayList<>();
         Set<String> waiting = new HashSet<>(fleet.ids());
         while (!waiting.isEmpty() && System.nanoTime() - sent < PATIENCE.toNanos()) {
@@ -207,7 +196,7 @@ final class FleetBenchCommand implements Callable<Integer> {
         fleet.work(Capability.ORDERS, backlog);
         long expected = before + (long) stores * backlog;
         long sent = System.nanoTime();
-        publishToAll(fleet, "RESTORE", true);
+        orders.toAll(consoleBroker, "RESTORE", List.of(Capability.ORDERS), "bench-fleet");
         Thread faulting = Thread.ofVirtual().start(() -> {
             sleep(Duration.ofSeconds(10));
             faults.run();
@@ -257,22 +246,6 @@ final class FleetBenchCommand implements Callable<Integer> {
         Files.createDirectories(picture.toAbsolutePath().getParent());
         Files.writeString(picture, RateChart.svg(admittedRate, List.of(storms).stream()
                 .map(storm -> new RateChart.Series(storm.name(), storm.perSecond())).toList()));
-    }
-
-    private void publishToAll(FleetSimulator fleet, String type, boolean approved) {
-        Instant now = clock.instant();
-        String command = "{\"id\":\"" + type.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "\",\"store\":\"all\","
-                + "\"sequence\":" + ++sequence + ",\"issuedAt\":\"" + now + "\",\"expiresAt\":\"" + now.plusSeconds(600)
-                + "\",\"type\":\"" + type + "\",\"capabilities\":[\"ORDERS\"],\"reason\":\"bench-fleet\"}";
-        byte[] envelope = new CommandSigner("regional-1", regional.getPrivate()).envelope(command);
-        if (approved) {
-            envelope = new CommandSigner("approver-1", approver.getPrivate()).approve(envelope);
-        }
-        CommandPublisher.publishOnce(consoleBroker, Topics.fleetCommands(), envelope);
-    }
-
-    private static String base64(KeyPair key) {
-        return Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
     }
 
     private static void awaitOrFail(BooleanSupplier condition, String what) throws InterruptedException {

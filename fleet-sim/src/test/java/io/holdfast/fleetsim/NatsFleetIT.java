@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +39,6 @@ import io.holdfast.mqtt.Broker;
 import io.holdfast.mqtt.BrokerOptions;
 import io.holdfast.sync.SyncConfig;
 import io.holdfast.sync.Topics;
-import io.holdfast.sync.command.CommandPublisher;
-import io.holdfast.sync.command.CommandSigner;
 import io.holdfast.testing.TestClocks;
 
 /**
@@ -58,6 +53,7 @@ class NatsFleetIT {
     private static final int ORDERS_PER_STORE = 40;
     private static final int GIFT_CARDS_PER_STORE = 20;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final List<Capability> BOTH = List.of(Capability.ORDERS, Capability.GIFT_CARDS);
 
     /** In the build folder, not a temporary one: the nodes' logs outlive a failed run. */
     private static final Path folder = Path.of("target", "NatsFleetIT-" + UUID.randomUUID());
@@ -68,9 +64,7 @@ class NatsFleetIT {
     private static CentralConsumer first;
     private static CentralConsumer second;
     private static FleetSimulator fleet;
-    private static KeyPair regional;
-    private static KeyPair approver;
-    private static long sequence;
+    private static FleetOrders orders;
 
     @BeforeAll
     static void startTheFleet() {
@@ -86,18 +80,14 @@ class NatsFleetIT {
         second = CentralConsumer.startInstance(central, "central-2", EventJudge.NONE, secondBooks);
         await().atMost(PATIENCE).until(() -> first.instances().size() == 2 && second.instances().size() == 2);
 
-        regional = CommandSigner.newKeyPair();
-        approver = CommandSigner.newKeyPair();
-        SyncConfig common = SyncConfig.off()
-                .withTrustedKey("regional-1", Base64.getEncoder().encodeToString(regional.getPublic().getEncoded()))
-                .withTrustedKey("approver-1", Base64.getEncoder().encodeToString(approver.getPublic().getEncoded()))
+        orders = new FleetOrders(TestClocks.TICKING);
+        SyncConfig common = orders.trustedBy(SyncConfig.off())
                 .withTiming(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(5))
                 .withRate(20);
         fleet = FleetSimulator.start(folder.resolve("stores"), ids,
                 id -> common.withBroker(cluster.brokerFor(id)), TestClocks.TICKING);
         await().atMost(PATIENCE).until(() -> fleet.stores().stream()
                 .allMatch(SimulatedStore::connected));
-        sequence = TestClocks.TICKING.millis();
     }
 
     private static boolean reportMissing() {
@@ -173,7 +163,7 @@ class NatsFleetIT {
     @Test
     @Order(3)
     void isolationReachesEveryStoreAndEveryEventArrivesOnceThroughANodeAndAConsumerDying() throws Exception {
-        publishToAll("ISOLATE", false);
+        orders.toAll(cluster.brokerFor(BrokerUsers.CONSOLE), "ISOLATE", BOTH, "NatsFleetIT");
         await().atMost(PATIENCE).until(() -> fleet.count(Capability.ORDERS, CapabilityState.ISOLATED) == STORES
                 && fleet.count(Capability.GIFT_CARDS, CapabilityState.ISOLATED) == STORES);
 
@@ -184,7 +174,7 @@ class NatsFleetIT {
         assertThat(firstBooks.appliedEvents()).as("isolated stores send nothing").hasSize((int) appliedBefore);
         int total = STORES * (ORDERS_PER_STORE + GIFT_CARDS_PER_STORE);
 
-        publishToAll("RESTORE", true);
+        orders.toAll(cluster.brokerFor(BrokerUsers.CONSOLE), "RESTORE", BOTH, "NatsFleetIT");
         await().atMost(PATIENCE).until(() -> firstBooks.appliedEvents().size() - appliedBefore > total / 5);
         cluster.kill(1);
         second.crash(Duration.ofDays(1));
@@ -212,18 +202,6 @@ class NatsFleetIT {
         assertThat(first.batches()).as("the surviving instance worked").isPositive();
         assertThat(second.batches()).as("the second instance worked before it died").isPositive();
         await().atMost(PATIENCE).until(() -> fleet.count(Capability.ORDERS, CapabilityState.ONLINE) == STORES);
-    }
-
-    private static void publishToAll(String type, boolean approved) {
-        Instant now = TestClocks.TICKING.instant();
-        String command = "{\"id\":\"" + type.toLowerCase() + "-" + UUID.randomUUID() + "\",\"store\":\"all\","
-                + "\"sequence\":" + ++sequence + ",\"issuedAt\":\"" + now + "\",\"expiresAt\":\"" + now.plusSeconds(300)
-                + "\",\"type\":\"" + type + "\",\"capabilities\":[\"ORDERS\",\"GIFT_CARDS\"],\"reason\":\"NatsFleetIT\"}";
-        byte[] envelope = new CommandSigner("regional-1", regional.getPrivate()).envelope(command);
-        if (approved) {
-            envelope = new CommandSigner("approver-1", approver.getPrivate()).approve(envelope);
-        }
-        CommandPublisher.publishOnce(cluster.brokerFor(BrokerUsers.CONSOLE), Topics.fleetCommands(), envelope);
     }
 
     /** A bare MQTT client signed in as one of the broker's users. */

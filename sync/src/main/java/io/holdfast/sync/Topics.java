@@ -25,10 +25,11 @@ public final class Topics {
 
     /**
      * Everything central and regional IT send one store (acknowledgements, its commands, downstream
-     * streams): the store's one subscription for them, as each subscription costs a clustered broker.
+     * streams; each one level below {@code down}): the store's one subscription for them, as each
+     * subscription costs a clustered broker.
      */
     public static String allDown(String store) {
-        return ROOT + store + "/down/#";
+        return ROOT + store + "/down/+";
     }
 
     /** Signed commands for one store. */

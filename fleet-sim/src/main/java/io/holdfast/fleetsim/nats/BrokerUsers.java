@@ -75,9 +75,7 @@ public final class BrokerUsers {
         }
         String own = "holdfast.v1." + store;
         return new User(store, password, List.of(own + ".up.>", own + ".status"),
-                // NATS maps the MQTT filter down/# to two subjects, down and down.>; a store asks for both.
-                List.of(own + ".down", own + ".down.>", "holdfast.v1.all.down.commands", own + ".status",
-                        MQTT_DELIVERY));
+                List.of(own + ".down.*", "holdfast.v1.all.down.commands", own + ".status", MQTT_DELIVERY));
     }
 
     private void add(User user) {
