@@ -1,6 +1,8 @@
 package io.holdfast.mqtt;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,15 +89,15 @@ public record Broker(List<URI> nodes, Optional<Login> login, Optional<Path> trus
             Path file = passwordFile.filter(path -> !path.toString().isBlank()).orElseThrow(() ->
                     new IllegalArgumentException(prefix + ".username is set, so " + prefix + ".password-file must be"));
             try {
-                broker = broker.withLogin(user.get(), java.nio.file.Files.readString(file).strip());
-            } catch (java.io.IOException e) {
+                broker = broker.withLogin(user.get(), Files.readString(file).strip());
+            } catch (IOException e) {
                 throw new IllegalArgumentException(prefix + ".password-file: cannot read " + file + ": "
                         + e.getMessage(), e);
             }
         }
         Optional<Path> issuer = tlsIssuer.filter(path -> !path.toString().isBlank());
         if (issuer.isPresent()) {
-            if (!java.nio.file.Files.isReadable(issuer.get())) {
+            if (!Files.isReadable(issuer.get())) {
                 throw new IllegalArgumentException(prefix + ".tls-issuer: cannot read " + issuer.get());
             }
             broker = broker.trusting(issuer.get());

@@ -58,7 +58,6 @@ public final class CentralConsumer implements AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong snapshotsSent = new AtomicLong();
-    private final AtomicLong othersBatches = new AtomicLong();
     private int nextNode;
     private long lastBeat = System.nanoTime() - ConsumerGroup.BEAT.toNanos();
     private volatile Optional<SnapshotAnswers> snapshots = Optional.empty();
@@ -123,11 +122,6 @@ public final class CentralConsumer implements AutoCloseable {
     /** The live instances this one knows of, itself included; just itself when it works alone. */
     public Set<String> instances() {
         return group.map(g -> g.members(System.nanoTime())).orElse(Set.of("central"));
-    }
-
-    /** Batches this instance left to the instance that owns their store. */
-    public long othersBatches() {
-        return othersBatches.get();
     }
 
     /**
@@ -381,8 +375,7 @@ public final class CentralConsumer implements AutoCloseable {
 
     private void handle(Arrival arrival) throws InterruptedException {
         if (group.isPresent() && !group.get().owns(arrival.topic().split("/")[2], System.nanoTime())) {
-            othersBatches.incrementAndGet();
-            return;
+            return; // Another instance's store.
         }
         if (arrival.topic().endsWith("/up/requests")) {
             answer(arrival);

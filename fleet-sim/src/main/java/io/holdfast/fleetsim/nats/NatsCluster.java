@@ -1,6 +1,7 @@
 package io.holdfast.fleetsim.nats;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -187,7 +189,7 @@ public final class NatsCluster implements AutoCloseable {
             byte[] sent = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
             probe.publish(topic, sent, 1, false);
             byte[] back = heard.poll(3, TimeUnit.SECONDS);
-            return back != null && java.util.Arrays.equals(back, sent);
+            return back != null && Arrays.equals(back, sent);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -267,7 +269,7 @@ public final class NatsCluster implements AutoCloseable {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 socket.setReuseAddress(true);
                 held.add(socket);
             }
