@@ -24,6 +24,7 @@ public final class ModeMetrics implements AutoCloseable {
 
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final List<Meter> meters = new ArrayList<>();
+    private boolean closed;
 
     /** @param refusedCalls per capability, the calls refused without contacting central */
     public ModeMetrics(ModeBoard board, java.util.function.ToLongFunction<Capability> refusedCalls) {
@@ -42,7 +43,11 @@ public final class ModeMetrics implements AutoCloseable {
         board.addListener(this::count);
     }
 
-    private void count(Transition transition) {
+    /** Runs on the thread that changed the board, so it and {@link #close()} take turns. */
+    private synchronized void count(Transition transition) {
+        if (closed) {
+            return;
+        }
         Counter counter = registry.getOrCreate(Counter.builder("holdfast_capability_transitions")
                 .description("capability state changes")
                 .tags(List.of(Tag.create("capability", transition.capability().name()),
@@ -54,7 +59,8 @@ public final class ModeMetrics implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         meters.forEach(registry::remove);
     }
 }
