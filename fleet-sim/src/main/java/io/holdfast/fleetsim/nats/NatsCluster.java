@@ -129,6 +129,7 @@ public final class NatsCluster implements AutoCloseable {
                   listen: 127.0.0.1:%d
                   tls { cert_file: "%s", key_file: "%s" }
                   stream_replicas: 3
+                  consumer_replicas: 1
                   consumer_memory_storage: true
                 }
                 include ./users.conf
