@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -18,9 +20,9 @@ import io.holdfast.sync.command.CommandPublisher;
 import io.holdfast.sync.command.CommandSigner;
 
 /**
- * Regional IT's two keys for a simulated fleet, and the signed orders to every store that tests
- * and benchmarks give: an ISOLATE signed once, a RESTORE with the second signature a fleet-wide
- * restore needs. Sequences follow the clock's milliseconds, so they are newer than any before.
+ * Regional IT's two keys for a simulated fleet, and the signed orders that tests and benchmarks
+ * give: to every store an ISOLATE signed once, a RESTORE with the second signature a fleet-wide
+ * restore needs, or a SET_RATE; to chosen stores, one command each. Sequences follow the clock's milliseconds, so they are newer than any before.
  */
 public final class FleetOrders {
 
@@ -43,19 +45,42 @@ public final class FleetOrders {
 
     /** Signs a {@code type} (ISOLATE or RESTORE) of {@code capabilities} for every store and publishes it. */
     public void toAll(Broker broker, String type, List<Capability> capabilities, String reason) {
-        CommandPublisher.publishOnce(broker, Topics.fleetCommands(), envelope(type, capabilities, reason));
+        CommandPublisher.publishOnce(broker, Topics.fleetCommands(), envelope("all", type, capabilities(capabilities)
+                + ",\"reason\":\"" + reason.replace("\"", "'") + "\""));
     }
 
-    synchronized byte[] envelope(String type, List<Capability> capabilities, String reason) {
+    /**
+     * Signs a {@code type} of {@code capabilities} for each of {@code stores}, each on its own topic,
+     * and publishes them over one connection. A RESTORE to one store needs one signature.
+     */
+    public void toEach(Broker broker, List<String> stores, String type, List<Capability> capabilities, String reason) {
+        Map<String, byte[]> commands = new LinkedHashMap<>();
+        for (String store : stores) {
+            commands.put(Topics.commands(store), envelope(store, type, capabilities(capabilities) + ",\"reason\":\""
+                    + reason.replace("\"", "'") + "\""));
+        }
+        CommandPublisher.publishAll(broker, commands);
+    }
+
+    /** Signs a SET_RATE for every store: the events a second each store's relay may send. */
+    public void rateForAll(Broker broker, int eventsPerSecond) {
+        CommandPublisher.publishOnce(broker, Topics.fleetCommands(),
+                envelope("all", "SET_RATE", "\"eventsPerSecond\":" + eventsPerSecond));
+    }
+
+    synchronized byte[] envelope(String store, String type, String fields) {
         Instant now = clock.instant();
-        String command = "{\"id\":\"" + type.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "\",\"store\":\"all\","
-                + "\"sequence\":" + ++sequence + ",\"issuedAt\":\"" + now + "\",\"expiresAt\":\"" + now.plus(VALID_FOR)
-                + "\",\"type\":\"" + type + "\",\"capabilities\":" + capabilities.stream()
-                .map(capability -> "\"" + capability.name() + "\"").collect(Collectors.joining(",", "[", "]"))
-                + ",\"reason\":\"" + reason.replace("\"", "'") + "\"}";
+        String command = "{\"id\":\"" + type.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "\",\"store\":\""
+                + store + "\",\"sequence\":" + ++sequence + ",\"issuedAt\":\"" + now + "\",\"expiresAt\":\""
+                + now.plus(VALID_FOR) + "\",\"type\":\"" + type + "\"," + fields + "}";
         byte[] envelope = new CommandSigner("regional-1", regional.getPrivate()).envelope(command);
-        return type.equals("RESTORE") ? new CommandSigner("approver-1", approver.getPrivate()).approve(envelope)
-                : envelope;
+        return type.equals("RESTORE") && store.equals("all")
+                ? new CommandSigner("approver-1", approver.getPrivate()).approve(envelope) : envelope;
+    }
+
+    private static String capabilities(List<Capability> capabilities) {
+        return "\"capabilities\":" + capabilities.stream().map(capability -> "\"" + capability.name() + "\"")
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String base64(KeyPair key) {

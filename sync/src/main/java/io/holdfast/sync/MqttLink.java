@@ -105,11 +105,7 @@ final class MqttLink implements AutoCloseable {
         return options;
     }
 
-    void subscribe(List<String> topics) throws MqttException {
-        subscribe(topics, 1);
-    }
-
-    /** At QoS 0 for a look at retained messages: on NATS that needs no JetStream consumer. */
+    /** QoS 1 where a message must arrive; QoS 0 where the sender covers a loss, or for a look at retained ones. */
     void subscribe(List<String> topics, int qos) throws MqttException {
         for (String topic : topics) {
             client.subscribe(topic, qos);

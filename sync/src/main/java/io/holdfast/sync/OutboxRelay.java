@@ -117,7 +117,13 @@ public final class OutboxRelay implements AutoCloseable {
         verdictHandlers.add(handler);
     }
 
-    /** Topics subscribed after every connect besides the store's own down topics (such as the fleet's commands). */
+    /**
+     * Topics subscribed after every connect besides the store's own down topics (such as the fleet's
+     * commands), at QoS 0. On NATS a QoS 1 subscription is a JetStream consumer that every message to
+     * a thousand stores goes through; at QoS 0 the cluster fans the message out at once. A store
+     * reconnects with a clean session, so QoS 1 would not bring it what was sent while it was away
+     * either: the console sends that again on the store's own topic (QoS 1) when it comes back.
+     */
     public void subscribe(String topic) {
         extraSubscriptions.add(topic);
     }
@@ -244,13 +250,13 @@ public final class OutboxRelay implements AutoCloseable {
                     "holdfast-" + settings.storeId(), this::route);
             fresh.connect(Topics.status(settings.storeId()), claim.offline());
             fresh.publish(Topics.status(settings.storeId()), claim.online(), true);
-            List<String> topics = new ArrayList<>();
             // One subscription for all of the store's own down topics: acknowledgements go to the loop, the rest
-            // (its commands, downstream streams) to the handlers. On NATS each QoS 1 subscription is a replicated
-            // JetStream consumer, made anew at every connect: at a thousand stores, their number is what counts.
-            topics.add(Topics.allDown(settings.storeId()));
-            topics.addAll(extraSubscriptions);
-            fresh.subscribe(topics);
+            // (its commands, downstream streams) to the handlers. On NATS each QoS 1 subscription is a JetStream
+            // consumer, made anew at every connect: at a thousand stores, their number is what counts.
+            fresh.subscribe(List.of(Topics.allDown(settings.storeId())), 1);
+            if (!extraSubscriptions.isEmpty()) {
+                fresh.subscribe(List.copyOf(extraSubscriptions), 0);
+            }
             link = fresh;
             backoff.reset();
             inFlight.clear();

@@ -64,6 +64,7 @@ public final class CentralConsumer implements AutoCloseable {
     private final Optional<CentralBooks> ownBooks;
     private volatile boolean dropAcks;
     private volatile Duration delayPerBatch = Duration.ZERO;
+    private volatile Optional<Admission> admission = Optional.empty();
     private volatile long downUntilNanos;
     private volatile boolean closed;
     private volatile MqttClient client;
@@ -150,6 +151,15 @@ public final class CentralConsumer implements AutoCloseable {
     /** While on, events are applied but their acknowledgements are lost. */
     public void dropAcknowledgements(boolean drop) {
         dropAcks = drop;
+    }
+
+    /**
+     * This instance applies at most {@code eventsPerSecond}, in batches as they come: what it has not
+     * admitted yet waits in its queue, unacknowledged, and the stores wait for their acknowledgements.
+     */
+    public CentralConsumer admitting(long eventsPerSecond) {
+        admission = Optional.of(Admission.of(eventsPerSecond, System.nanoTime()));
+        return this;
     }
 
     /** Central falls behind: every batch takes this long. */
@@ -314,7 +324,11 @@ public final class CentralConsumer implements AutoCloseable {
         lastBeat = System.nanoTime();
         MqttClient current = client;
         try {
-            current.publish(group.get().topic(), ConsumerGroup.online(), 1, true);
+            // Not waiting for the broker's PUBACK: a busy cluster may take seconds, and the events must not wait.
+            MqttMessage online = new MqttMessage(ConsumerGroup.online());
+            online.setQos(1);
+            online.setRetained(true);
+            current.getTopic(group.get().topic()).publish(online);
         } catch (MqttException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "central {0} could not say it is online: {1}", group.get().self(),
                     e.getMessage());
@@ -396,6 +410,9 @@ public final class CentralConsumer implements AutoCloseable {
         if (!delayPerBatch.isZero()) {
             Thread.sleep(delayPerBatch);
         }
+        if (admission.isPresent()) {
+            Thread.sleep(Duration.ofNanos(admission.get().take(events.size(), System.nanoTime())));
+        }
         batches.incrementAndGet();
         List<String> keys = ledger.offer(events);
         if (!dropAcks && !keys.isEmpty()) {
@@ -410,10 +427,11 @@ public final class CentralConsumer implements AutoCloseable {
             MqttClient current = client;
             if (current != null) {
                 try {
-                    // Handed to Paho without waiting for the broker's PUBACK, as a central serving a fleet would:
-                    // the next store's batch need not wait for this store's acknowledgement to reach the broker.
+                    // At QoS 0: a lost acknowledgement costs a resend, which the books refuse as a duplicate and
+                    // acknowledge again. At QoS 1 each one went through a replicated JetStream stream on NATS, and
+                    // a thousand stores' acknowledgements waiting for PUBACKs held central back.
                     MqttMessage message = new MqttMessage(ack.toString().getBytes(StandardCharsets.UTF_8));
-                    message.setQos(1);
+                    message.setQos(0);
                     current.getTopic(ROOT + store + "/down/acks").publish(message);
                 } catch (MqttException e) {
                     LOG.log(System.Logger.Level.WARNING, "central could not acknowledge to {0}: {1}", store,

@@ -1,6 +1,7 @@
 package io.holdfast.sync.command;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -11,7 +12,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import io.holdfast.mqtt.Broker;
 import io.holdfast.mqtt.BrokerOptions;
 
-/** Publishes one signed command to a broker (QoS 1), for regional IT's command-line tool. */
+/** Publishes signed commands to a broker (QoS 1), for regional IT's command-line tool and the simulated fleet. */
 public final class CommandPublisher {
 
     private CommandPublisher() {
@@ -23,6 +24,11 @@ public final class CommandPublisher {
 
     /** Through the first of the broker's nodes that answers, as its user (regional IT's) on the broker. */
     public static void publishOnce(Broker broker, String topic, byte[] envelope) {
+        publishAll(broker, Map.of(topic, envelope));
+    }
+
+    /** Several commands, each on its topic, in the map's order, over one connection. */
+    public static void publishAll(Broker broker, Map<String, byte[]> envelopes) {
         try (MqttClient client = new MqttClient(broker.nodes().getFirst().toString(), "holdfast-sign-"
                 + UUID.randomUUID(), new MemoryPersistence())) {
             client.setTimeToWait(10_000);
@@ -30,10 +36,13 @@ public final class CommandPublisher {
             options.setCleanSession(true);
             options.setConnectionTimeout(10);
             client.connect(options);
-            client.publish(topic, envelope, 1, false);
+            for (Map.Entry<String, byte[]> command : envelopes.entrySet()) {
+                client.publish(command.getKey(), command.getValue(), 1, false);
+            }
             client.disconnect(2_000);
         } catch (MqttException e) {
-            throw new IllegalStateException("could not publish to " + topic + " at " + broker + ": " + e.getMessage(),
+            throw new IllegalStateException("could not publish to " + envelopes.keySet().iterator().next()
+                    + (envelopes.size() > 1 ? " (one of " + envelopes.size() + " commands)" : "") + " at " + broker + ": " + e.getMessage(),
                     e);
         }
     }
