@@ -43,10 +43,16 @@ public final class FleetOrders {
         return config.withTrustedKey("regional-1", base64(regional)).withTrustedKey("approver-1", base64(approver));
     }
 
-    /** Signs a {@code type} (ISOLATE or RESTORE) of {@code capabilities} for every store and publishes it. */
-    public void toAll(Broker broker, String type, List<Capability> capabilities, String reason) {
-        CommandPublisher.publishOnce(broker, Topics.fleetCommands(), envelope("all", type, capabilities(capabilities)
-                + ",\"reason\":\"" + reason.replace("\"", "'") + "\""));
+    /**
+     * Signs a {@code type} (ISOLATE or RESTORE) of {@code capabilities} for every store and publishes it.
+     *
+     * @return the command's id
+     */
+    public String toAll(Broker broker, String type, List<Capability> capabilities, String reason) {
+        String id = commandId(type);
+        CommandPublisher.publishOnce(broker, Topics.fleetCommands(), envelope(id, "all", type,
+                fields(capabilities, reason)));
+        return id;
     }
 
     /**
@@ -56,8 +62,7 @@ public final class FleetOrders {
     public void toEach(Broker broker, List<String> stores, String type, List<Capability> capabilities, String reason) {
         Map<String, byte[]> commands = new LinkedHashMap<>();
         for (String store : stores) {
-            commands.put(Topics.commands(store), envelope(store, type, capabilities(capabilities) + ",\"reason\":\""
-                    + reason.replace("\"", "'") + "\""));
+            commands.put(Topics.commands(store), envelope(commandId(type), store, type, fields(capabilities, reason)));
         }
         CommandPublisher.publishAll(broker, commands);
     }
@@ -65,12 +70,16 @@ public final class FleetOrders {
     /** Signs a SET_RATE for every store: the events a second each store's relay may send. */
     public void rateForAll(Broker broker, int eventsPerSecond) {
         CommandPublisher.publishOnce(broker, Topics.fleetCommands(),
-                envelope("all", "SET_RATE", "\"eventsPerSecond\":" + eventsPerSecond));
+                envelope(commandId("SET_RATE"), "all", "SET_RATE", "\"eventsPerSecond\":" + eventsPerSecond));
     }
 
-    synchronized byte[] envelope(String store, String type, String fields) {
+    private static String commandId(String type) {
+        return type.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
+    }
+
+    private synchronized byte[] envelope(String id, String store, String type, String fields) {
         Instant now = clock.instant();
-        String command = "{\"id\":\"" + type.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "\",\"store\":\""
+        String command = "{\"id\":\"" + id + "\",\"store\":\""
                 + store + "\",\"sequence\":" + ++sequence + ",\"issuedAt\":\"" + now + "\",\"expiresAt\":\""
                 + now.plus(VALID_FOR) + "\",\"type\":\"" + type + "\"," + fields + "}";
         byte[] envelope = new CommandSigner("regional-1", regional.getPrivate()).envelope(command);
@@ -78,9 +87,9 @@ public final class FleetOrders {
                 ? new CommandSigner("approver-1", approver.getPrivate()).approve(envelope) : envelope;
     }
 
-    private static String capabilities(List<Capability> capabilities) {
+    private static String fields(List<Capability> capabilities, String reason) {
         return "\"capabilities\":" + capabilities.stream().map(capability -> "\"" + capability.name() + "\"")
-                .collect(Collectors.joining(",", "[", "]"));
+                .collect(Collectors.joining(",", "[", "]")) + ",\"reason\":\"" + reason.replace("\"", "'") + "\"";
     }
 
     private static String base64(KeyPair key) {

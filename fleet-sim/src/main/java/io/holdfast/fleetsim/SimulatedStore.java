@@ -1,7 +1,10 @@
 package io.holdfast.fleetsim;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import io.holdfast.release.UpdateState;
 import io.holdfast.release.UpdateStates;
 import io.holdfast.release.UpdateStatus;
 import io.holdfast.store.Database;
+import io.holdfast.store.Timestamps;
 import io.holdfast.sync.StoreSync;
 import io.holdfast.sync.SyncConfig;
 
@@ -108,6 +112,22 @@ public final class SimulatedStore implements AutoCloseable {
     /** Events not yet acknowledged by central, all capabilities. */
     public long backlog() {
         return outbox.backlog().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * When the store accepted the command {@code commandId}: its clock's time as it began to obey,
+     * inside the transaction that then commits the command's effect. Empty if it has not (yet).
+     */
+    public Optional<Instant> accepted(String commandId) {
+        return database.read("when command " + commandId + " was accepted", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT accepted_at FROM command_sequences WHERE command_id = ?")) {
+                query.setString(1, commandId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(Timestamps.parse(rows.getString(1))) : Optional.<Instant>empty();
+                }
+            }
+        });
     }
 
     /** Whether the store's relay is connected to the broker now. */

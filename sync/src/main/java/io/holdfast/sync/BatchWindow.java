@@ -21,12 +21,27 @@ final class BatchWindow {
     record Sent(String key, Capability capability, long sequence) {
     }
 
-    /** One batch in flight: its events still waiting for central, and its message, sent again whole. */
-    record Batch(String id, List<Sent> events, byte[] payload, Instant sentAt) {
+    /**
+     * One batch in flight: its events still waiting for central, and its message, sent again whole.
+     *
+     * @param resends how often it was sent again; each time it waits twice as long for central
+     */
+    record Batch(String id, List<Sent> events, byte[] payload, Instant sentAt, int resends) {
         Batch {
             events = List.copyOf(events);
         }
+
+        Batch(String id, List<Sent> events, byte[] payload, Instant sentAt) {
+            this(id, events, payload, sentAt, 0);
+        }
+
+        /** The timeout doubled for each resend, at most eight times: a central that is behind is not sent more. */
+        Instant dueAt(Duration timeout) {
+            return sentAt.plus(timeout.multipliedBy(1L << Math.min(resends, MAX_DOUBLINGS)));
+        }
     }
+
+    private static final int MAX_DOUBLINGS = 3;
 
     private final Map<String, Batch> batches = new LinkedHashMap<>();
 
@@ -45,20 +60,22 @@ final class BatchWindow {
     synchronized void acknowledged(Set<String> keys) {
         batches.replaceAll((id, batch) -> new Batch(id,
                 batch.events().stream().filter(sent -> !keys.contains(sent.key())).toList(), batch.payload(),
-                batch.sentAt()));
+                batch.sentAt(), batch.resends()));
         batches.values().removeIf(batch -> batch.events().isEmpty());
     }
 
-    /** The batches unacknowledged for longer than {@code timeout}, now counted as sent again at {@code now}. */
-    synchronized List<Batch> resendDue(Instant now, Duration timeout) {
-        List<Batch> due = new ArrayList<>();
-        for (Batch batch : batches.values()) {
-            if (batch.sentAt().plus(timeout).isBefore(now)) {
-                due.add(batch);
-            }
-        }
-        due.forEach(batch -> batches.put(batch.id(), new Batch(batch.id(), batch.events(), batch.payload(), now)));
-        return due;
+    /**
+     * The batches central has not acknowledged in time, oldest first: {@code timeout} after they were
+     * sent, doubled for each time they were sent again already.
+     */
+    synchronized List<Batch> due(Instant now, Duration timeout) {
+        return batches.values().stream().filter(batch -> batch.dueAt(timeout).isBefore(now)).toList();
+    }
+
+    /** The batch was sent again at {@code now}. */
+    synchronized void resent(String id, Instant now) {
+        batches.computeIfPresent(id, (key, batch) -> new Batch(id, batch.events(), batch.payload(), now,
+                batch.resends() + 1));
     }
 
     /**

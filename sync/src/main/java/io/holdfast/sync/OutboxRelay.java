@@ -344,9 +344,20 @@ public final class OutboxRelay implements AutoCloseable {
         inFlight.acknowledged(new HashSet<>(keys));
     }
 
+    /**
+     * Sends again, oldest first, the batches whose acknowledgement is overdue, within the rate: what
+     * the store sends again counts against it as what it sends for the first time, so a central that
+     * has fallen behind is not sent more than the rate allows, nor sooner than the doubled timeout.
+     */
     private void resendTimedOut() throws MqttException {
-        for (BatchWindow.Batch batch : inFlight.resendDue(clock.instant(), settings.ackTimeout())) {
+        for (BatchWindow.Batch batch : inFlight.due(clock.instant(), settings.ackTimeout())) {
+            refillTokens();
+            if (tokens < Math.min(batch.events().size(), eventsPerSecond)) {
+                return;
+            }
             link.publish(Topics.events(settings.storeId()), batch.payload(), false);
+            inFlight.resent(batch.id(), clock.instant());
+            tokens -= batch.events().size();
             resends.incrementAndGet();
         }
     }

@@ -40,15 +40,38 @@ class BatchWindowTest {
     }
 
     @Test
-    void aBatchUnacknowledgedPastTheTimeoutIsDueOnceAndThenWaitsAgain() {
+    void aBatchUnacknowledgedPastTheTimeoutIsDueUntilSentAgainAndThenWaitsTwiceAsLongEachTime() {
         window.sent(batch("a", new BatchWindow.Sent("o1", Capability.ORDERS, 1)));
+        Duration timeout = Duration.ofSeconds(10);
 
-        assertThat(window.resendDue(SENT.plusSeconds(9), Duration.ofSeconds(10))).isEmpty();
-        assertThat(window.resendDue(SENT.plusSeconds(11), Duration.ofSeconds(10))).extracting(BatchWindow.Batch::id)
-                .containsExactly("a");
-        assertThat(window.resendDue(SENT.plusSeconds(12), Duration.ofSeconds(10))).as("sent again at 11 s").isEmpty();
+        assertThat(window.due(SENT.plusSeconds(9), timeout)).isEmpty();
+        assertThat(window.due(SENT.plusSeconds(11), timeout)).extracting(BatchWindow.Batch::id).containsExactly("a");
+        assertThat(window.due(SENT.plusSeconds(11), timeout)).as("due until it is sent again").hasSize(1);
+
+        Instant again = SENT.plusSeconds(11);
+        window.resent("a", again);
+        assertThat(window.due(again.plusSeconds(19), timeout)).as("20 s after the first resend").isEmpty();
+        assertThat(window.due(again.plusSeconds(21), timeout)).hasSize(1);
+        window.resent("a", again.plusSeconds(21));
+        window.resent("a", again.plusSeconds(21));
+        window.resent("a", again.plusSeconds(21));
+        assertThat(window.due(again.plusSeconds(21 + 79), timeout)).as("never longer than 80 s").isEmpty();
+        assertThat(window.due(again.plusSeconds(21 + 81), timeout)).hasSize(1);
+
         window.clear();
         assertThat(window.size()).isZero();
+    }
+
+    @Test
+    void anAcknowledgementOfPartOfABatchKeepsItsResends() {
+        window.sent(batch("a", new BatchWindow.Sent("o1", Capability.ORDERS, 1), new BatchWindow.Sent("o2", Capability.ORDERS, 2)));
+        window.resent("a", SENT.plusSeconds(11));
+
+        window.acknowledged(Set.of("o1"));
+
+        assertThat(window.due(SENT.plusSeconds(11 + 19), Duration.ofSeconds(10))).isEmpty();
+        assertThat(window.due(SENT.plusSeconds(11 + 21), Duration.ofSeconds(10))).singleElement()
+                .satisfies(batch -> assertThat(batch.events()).extracting(BatchWindow.Sent::key).containsExactly("o2"));
     }
 
     private static BatchWindow.Batch batch(String id, BatchWindow.Sent... events) {
