@@ -32,6 +32,7 @@ import io.holdfast.mode.CapabilityState;
 import io.holdfast.mqtt.Broker;
 import io.holdfast.regional.waves.WaveRule;
 import io.holdfast.sync.SyncConfig;
+import io.holdfast.sync.Topics;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,7 @@ final class FleetBenchCommand implements Callable<Integer> {
     private final Clock clock;
     private final FleetOrders orders;
     private Broker consoleBroker;
+    private NodeProbes probes;
 
     /** @param clock the machine's clock, read once by the launcher's {@code main} */
     FleetBenchCommand(Clock clock) {
@@ -107,6 +109,7 @@ final class FleetBenchCommand implements Callable<Integer> {
             out.printf("cluster          3 nats-server %s nodes, MQTT over TLS, a user per store: up in %.1f s%n",
                     NatsCluster.version(), seconds(started));
             consoleBroker = cluster.brokerFor(BrokerUsers.CONSOLE);
+            probes = new NodeProbes(cluster.brokerFor(ids.getFirst()), Topics.fleetCommands());
             Path booksFile = folder.resolve("central-books.db");
             List<CentralBooks> books = new ArrayList<>();
             List<CentralConsumer> central = new ArrayList<>();
@@ -139,6 +142,7 @@ final class FleetBenchCommand implements Callable<Integer> {
                 out.printf("picture          %s%n", picture);
                 finished = true;
             } finally {
+                probes.close();
                 central.forEach(CentralConsumer::close);
                 books.forEach(CentralBooks::close);
             }
@@ -177,6 +181,7 @@ final class FleetBenchCommand implements Callable<Integer> {
      * the store's queue, without the store's write to its disk.
      */
     private void contain(PrintWriter out, FleetSimulator fleet) throws InterruptedException {
+        probes.reset();
         long sent = System.nanoTime();
         Instant publishedAt = clock.instant();
         String command = orders.toAll(consoleBroker, "ISOLATE", List.of(Capability.ORDERS), "bench-fleet");
@@ -196,12 +201,13 @@ final class FleetBenchCommand implements Callable<Integer> {
                 .mapToLong(at -> Duration.between(publishedAt, at).toNanos()).sorted().toArray();
         out.printf("containment      ISOLATE to all: %,d of %,d stores isolated; p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                         + " from publish (target p99 <= 2,000 ms: %s); accepted (before the store's commit) p50 %.0f"
-                        + " ms, p99 %.0f ms, max %.0f ms%n", isolated.length, stores,
+                        + " ms, p99 %.0f ms, max %.0f ms; a subscriber on each node heard it after %s ms%n",
+                isolated.length, stores,
                 BenchSupport.percentileMillis(isolated, 0.50), BenchSupport.percentileMillis(isolated, 0.99),
                 BenchSupport.percentileMillis(isolated, 1.0),
                 BenchSupport.percentileMillis(isolated, 0.99) <= 2_000 && waiting.isEmpty() ? "met" : "missed",
                 BenchSupport.percentileMillis(accepted, 0.50), BenchSupport.percentileMillis(accepted, 0.99),
-                BenchSupport.percentileMillis(accepted, 1.0));
+                BenchSupport.percentileMillis(accepted, 1.0), probes.millisSince(sent));
     }
 
     /** The rate at central each second of a restoration, and its outcome. */
