@@ -212,8 +212,7 @@ public final class OutboxRelay implements AutoCloseable {
                     signals.drainTo(waiting);
                     handle(waiting);
                 }
-                if (link != null && link.isConnected()) {
-                    resendTimedOut();
+                if (link != null && link.isConnected() && resendTimedOut()) {
                     sendMore();
                 }
             } catch (InterruptedException e) {
@@ -348,18 +347,22 @@ public final class OutboxRelay implements AutoCloseable {
      * Sends again, oldest first, the batches whose acknowledgement is overdue, within the rate: what
      * the store sends again counts against it as what it sends for the first time, so a central that
      * has fallen behind is not sent more than the rate allows, nor sooner than the doubled timeout.
+     * Overdue batches go before new ones: central may be holding later events back until it has them.
+     *
+     * @return true when nothing overdue is left to send, so new batches may go
      */
-    private void resendTimedOut() throws MqttException {
+    private boolean resendTimedOut() throws MqttException {
         for (BatchWindow.Batch batch : inFlight.due(clock.instant(), settings.ackTimeout())) {
             refillTokens();
             if (tokens < Math.min(batch.events().size(), eventsPerSecond)) {
-                return;
+                return false;
             }
             link.publish(Topics.events(settings.storeId()), batch.payload(), false);
             inFlight.resent(batch.id(), clock.instant());
             tokens -= batch.events().size();
             resends.incrementAndGet();
         }
+        return true;
     }
 
     private void sendMore() throws MqttException {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +57,7 @@ public final class CentralConsumer implements AutoCloseable {
     private final Optional<ConsumerGroup> group;
     private final CentralLedger ledger;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+    private final ExecutorService acknowledgers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong snapshotsSent = new AtomicLong();
@@ -278,6 +281,7 @@ public final class CentralConsumer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        acknowledgers.shutdownNow();
         MqttClient current = client;
         if (current != null) {
             try {
@@ -324,10 +328,11 @@ public final class CentralConsumer implements AutoCloseable {
         lastBeat = System.nanoTime();
         MqttClient current = client;
         try {
-            // Not waiting for the broker's PUBACK: a busy cluster may take seconds, and the events must not wait.
+            // At QoS 0 and not retained (the retained word was said at connect): on NATS a retained QoS 1 message
+            // goes through a replicated stream, and a beat late behind a busy cluster's writes made the others
+            // take this instance for dead and its stores change hands back and forth.
             MqttMessage online = new MqttMessage(ConsumerGroup.online());
-            online.setQos(1);
-            online.setRetained(true);
+            online.setQos(0);
             current.getTopic(group.get().topic()).publish(online);
         } catch (MqttException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "central {0} could not say it is online: {1}", group.get().self(),
@@ -424,21 +429,31 @@ public final class CentralConsumer implements AutoCloseable {
                 ledger.verdict(store, key).ifPresent(verdict -> verdicts.addObject().put("key", key)
                         .put("result", verdict.result()).set("detail", JSON.valueToTree(verdict.detail())));
             }
-            MqttClient current = client;
-            if (current != null) {
-                try {
-                    // At QoS 0: a lost acknowledgement costs a resend, which the books refuse as a duplicate and
-                    // acknowledge again. At QoS 1 each one went through a replicated JetStream stream on NATS, and
-                    // a thousand stores' acknowledgements waiting for PUBACKs held central back.
-                    MqttMessage message = new MqttMessage(ack.toString().getBytes(StandardCharsets.UTF_8));
-                    message.setQos(0);
-                    current.getTopic(ROOT + store + "/down/acks").publish(message);
-                } catch (MqttException e) {
-                    LOG.log(System.Logger.Level.WARNING, "central could not acknowledge to {0}: {1}", store,
-                            e.getMessage());
-                }
-            }
+            acknowledge(store, ack.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * At QoS 0, from a thread of its own: a lost acknowledgement costs a resend, which the books refuse
+     * as a duplicate and acknowledge again. At QoS 1 each one went through a replicated JetStream stream
+     * on NATS; and Paho's publish waits until its sender thread has written the message, which, with
+     * a thousand stores' threads on the same cores, held the next batch back for longer than applying it.
+     */
+    private void acknowledge(String store, byte[] ack) {
+        MqttClient current = client;
+        if (current == null) {
+            return;
+        }
+        acknowledgers.submit(() -> {
+            try {
+                MqttMessage message = new MqttMessage(ack);
+                message.setQos(0);
+                current.getTopic(ROOT + store + "/down/acks").publish(message);
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.WARNING, "central could not acknowledge to {0}: {1}", store,
+                        e.getMessage());
+            }
+        });
     }
 
     private void answer(Arrival arrival) {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Central's consumers sharing a fleet's events. Each instance says {@code online} on its own topic
- * every {@link #BEAT} (retained, so one that starts hears the others at once), and leaves a last will
+ * when it connects (retained, so one that starts hears the others at once) and every {@link #BEAT}
+ * after (at QoS 0, so a beat never waits behind the cluster's replicated writes), and leaves a last will
  * of {@code gone} there: the others learn within moments of a TCP close that it died, and, should the
  * will itself be lost (a broker node dying at the same moment), when {@link #SILENCE} passes without
  * a word from it. A store belongs to the
