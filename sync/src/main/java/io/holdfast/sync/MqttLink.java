@@ -1,5 +1,6 @@
 package io.holdfast.sync;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
@@ -44,6 +45,14 @@ final class MqttLink implements AutoCloseable {
      */
     static final int MAX_IN_FLIGHT = 1_000;
 
+    /**
+     * How long a connect, a subscription or a hand-over to Paho may take. A cluster that has just lost
+     * a node takes over a thousand stores' sessions at once and answers slowly: a store that gave up
+     * after 5 s connected again at once, took its own half-made session over, and kept the cluster
+     * busier still (the 1,000-store bench stalled so).
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
     private final MqttClient client;
     private final Broker broker;
     private final int firstNode;
@@ -57,7 +66,7 @@ final class MqttLink implements AutoCloseable {
         this.broker = broker;
         this.firstNode = firstNode;
         this.client = new MqttClient(broker.nodes().getFirst().toString(), clientId, new MemoryPersistence());
-        client.setTimeToWait(5_000);
+        client.setTimeToWait(PATIENCE.toMillis());
         client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -99,7 +108,7 @@ final class MqttLink implements AutoCloseable {
         MqttConnectOptions options = BrokerOptions.connect(broker, firstNode);
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
-        options.setConnectionTimeout(5);
+        options.setConnectionTimeout((int) PATIENCE.toSeconds());
         options.setKeepAliveInterval(30);
         options.setMaxInflight(MAX_IN_FLIGHT);
         return options;

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -67,11 +68,17 @@ class RelayCrashIT {
         Path file = folder.resolve("holdfast.db");
         SplittableRandom random = new SplittableRandom(20251121L);
         AtomicReference<String> heard = new AtomicReference<>("");
-        MqttClient fleet = watchStatus(heard);
+        AtomicInteger onlineSaid = new AtomicInteger();
+        MqttClient fleet = watchStatus(heard, onlineSaid);
         try {
             for (int kill = 0; kill < KILLS; kill++) {
+                int before = onlineSaid.get();
                 Process gateway = launch(file, false);
-                Thread.sleep(100 + random.nextInt(1_200));
+                // Killed once its relay is on the broker (it said so in its status), in the middle of its resync:
+                // on a busy machine a kill timed from the process's start came before it ever connected.
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> onlineSaid.get() > before);
+                Thread.sleep(random.nextInt(1_200));
                 gateway.destroyForcibly();
                 assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(gateway.exitValue()).as("killed by SIGKILL").isEqualTo(137);
@@ -109,11 +116,16 @@ class RelayCrashIT {
     }
 
     /** Regional IT's view: the store's retained status, which its last will sets to offline. */
-    private MqttClient watchStatus(AtomicReference<String> status) throws Exception {
+    private MqttClient watchStatus(AtomicReference<String> status, AtomicInteger onlineSaid) throws Exception {
         MqttClient fleet = new MqttClient(broker.uri().toString(), "fleet-watch", new MemoryPersistence());
         fleet.connect();
-        fleet.subscribe(Topics.status(STORE), 1, (topic, message) ->
-                status.set(new String(message.getPayload(), StandardCharsets.UTF_8)));
+        fleet.subscribe(Topics.status(STORE), 1, (topic, message) -> {
+            String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+            status.set(payload);
+            if (payload.contains("\"online\":true") && !message.isRetained()) {
+                onlineSaid.incrementAndGet();
+            }
+        });
         return fleet;
     }
 
@@ -150,7 +162,7 @@ class RelayCrashIT {
         return process;
     }
 
-    /** The child logs STARTED once its relay runs; the kill timer starts from there. */
+    /** The child logs STARTED once its relay runs. */
     private void awaitStarted() {
         Path log = folder.resolve("relay.log");
         long before = startedLines(log);
