@@ -8,10 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,7 +28,6 @@ import io.holdfast.fleetsim.nats.NatsCluster;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
 import io.holdfast.mqtt.Broker;
-import io.holdfast.regional.waves.WaveRule;
 import io.holdfast.sync.SyncConfig;
 import io.holdfast.sync.Topics;
 
@@ -131,14 +128,17 @@ final class FleetBenchCommand implements Callable<Integer> {
                         + " store sends at most %d events/s (%,d fleet-wide, the admitted rate)%n", stores,
                         seconds(started), consumers, perStore, perStore * stores);
                 contain(out, fleet);
-                Storm atOnce = restore(out, fleet, counter, "at once", new AtOnce(), Optional.empty());
+                Restoration atOnce = new Restoration.AtOnce(orders, consoleBroker);
+                int perWave = storesPerWave > 0 ? Math.min(storesPerWave, stores) : Math.max(1, stores / 5);
+                Storm all = restore(out, fleet, counter, "at once", atOnce, Optional.empty());
                 contain(out, fleet);
-                Storm waves = restore(out, fleet, counter, "in waves", new InWaves(fleet, perStore), Optional.empty());
+                Storm waves = restore(out, fleet, counter, "in waves", new RestorationInWaves(orders, consoleBroker,
+                        fleet, perWave, admittedRate, perStore), Optional.empty());
                 contain(out, fleet);
-                Storm rough = restore(out, fleet, counter, "with faults", new AtOnce(),
-                        Optional.of(new Faults(cluster, central, fleet)));
+                Storm rough = restore(out, fleet, counter, "with faults", atOnce,
+                        Optional.of(new DrainFaults(cluster, central, fleet)));
                 cost(out, fleet, cluster);
-                draw(atOnce, waves, rough);
+                draw(all, waves, rough);
                 out.printf("picture          %s%n", picture);
                 finished = true;
             } finally {
@@ -207,139 +207,21 @@ final class FleetBenchCommand implements Callable<Integer> {
                 BenchSupport.percentileMillis(isolated, 1.0),
                 BenchSupport.percentileMillis(isolated, 0.99) <= 2_000 && waiting.isEmpty() ? "met" : "missed",
                 BenchSupport.percentileMillis(accepted, 0.50), BenchSupport.percentileMillis(accepted, 0.99),
-                BenchSupport.percentileMillis(accepted, 1.0), probes.millisSince(sent));
+                BenchSupport.percentileMillis(accepted, 1.0), probes.millisUntil(command, sent));
     }
 
     /** The rate at central each second of a restoration, and its outcome. */
     record Storm(String name, List<Long> perSecond, double drainSeconds, long lost, long doubled) {
     }
 
-    /** How a restoration is given: what it sends first, and what it does each second while the fleet drains. */
-    private interface Restoration {
-        void begin();
-
-        default void everySecond(long rateAtCentral) {
-        }
-
-        default String summary() {
-            return "";
-        }
-    }
-
-    /** One signed RESTORE of ORDERS to every store. */
-    private final class AtOnce implements Restoration {
-        @Override
-        public void begin() {
-            orders.toAll(consoleBroker, "RESTORE", List.of(Capability.ORDERS), "bench-fleet");
-        }
-    }
-
-    /**
-     * The console's {@link WaveRule}: a wave of stores at a time, each sent its own RESTORE, the next
-     * once the last has drained and while central's rate is under the admitted one. Each store may
-     * send a wave's share of the admitted rate (a SET_RATE to all first, and back after).
-     */
-    private final class InWaves implements Restoration {
-        private final FleetSimulator fleet;
-        private final int usualRate;
-        private final int perWave;
-        private final Map<String, Integer> waveOf = new HashMap<>();
-        private final long started = System.nanoTime();
-        private final List<String> sent = new ArrayList<>();
-        private int wave;
-
-        InWaves(FleetSimulator fleet, int usualRate) {
-            this.fleet = fleet;
-            this.usualRate = usualRate;
-            this.perWave = storesPerWave > 0 ? Math.min(storesPerWave, stores) : Math.max(1, stores / 5);
-        }
-
-        @Override
-        public void begin() {
-            orders.rateForAll(consoleBroker, Math.max(1, admittedRate / perWave));
-            everySecond(0);
-        }
-
-        @Override
-        public void everySecond(long rateAtCentral) {
-            List<WaveRule.Member> members = new ArrayList<>();
-            List<String> ids = fleet.ids();
-            for (int position = 0; position < ids.size(); position++) {
-                String id = ids.get(position);
-                Optional<SimulatedStore> store = fleet.store(id);
-                members.add(new WaveRule.Member(id, position, waveOf.getOrDefault(id, 0),
-                        store.map(SimulatedStore::connected).orElse(false),
-                        store.map(s -> s.state(Capability.ORDERS).name()).orElse("ISOLATED"),
-                        store.map(SimulatedStore::backlog).orElse(0L)));
-            }
-            if (WaveRule.decide(members, wave, perWave, rateAtCentral, admittedRate, "ORDERS")
-                    instanceof WaveRule.Decision.Send send) {
-                orders.toEach(consoleBroker, send.stores(), "RESTORE", List.of(Capability.ORDERS),
-                        "bench-fleet wave " + send.wave());
-                send.stores().forEach(id -> waveOf.put(id, send.wave()));
-                wave = send.wave();
-                sent.add(String.format("%.0f s", seconds(started)));
-            }
-        }
-
-        @Override
-        public String summary() {
-            orders.rateForAll(consoleBroker, usualRate);
-            return String.format("; %d waves of %d stores at %d events/s each, sent at %s", wave, perWave,
-                    Math.max(1, admittedRate / perWave), String.join(", ", sent));
-        }
-    }
-
-    /**
-     * Ten seconds into the drain: broker node 2 SIGKILLed (started again 5 s later), one consumer
-     * instance crashed (back 5 s later), and 50 stores crashed (their relays cut without a goodbye,
-     * their databases closed) and started again from their files 5 s later. Then how long until the
-     * fleet is whole again: every store connected and every consumer instance seeing all the others.
-     */
-    private final class Faults {
-        private final NatsCluster cluster;
-        private final List<CentralConsumer> central;
-        private final FleetSimulator fleet;
-        private volatile String outcome = "; the faults did not run";
-
-        Faults(NatsCluster cluster, List<CentralConsumer> central, FleetSimulator fleet) {
-            this.cluster = cluster;
-            this.central = central;
-            this.fleet = fleet;
-        }
-
-        void run() {
-            sleep(Duration.ofSeconds(10));
-            long began = System.nanoTime();
-            List<String> crashed = fleet.ids().subList(0, Math.min(50, stores / 2));
-            cluster.kill(2);
-            central.getLast().crash(Duration.ofSeconds(5));
-            crashed.forEach(fleet::stop);
-            sleep(Duration.ofSeconds(5));
-            cluster.restart(2);
-            crashed.forEach(fleet::restart);
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (System.nanoTime() < deadline && !whole()) {
-                sleep(Duration.ofMillis(200));
-            }
-            outcome = String.format("; node 2, central-%d and %d stores killed: whole again %.1f s after%s",
-                    consumers, crashed.size(), seconds(began), whole() ? "" : " (not whole: gave up)");
-        }
-
-        private boolean whole() {
-            return fleet.stores().size() == stores && fleet.stores().stream().allMatch(SimulatedStore::connected)
-                    && central.stream().allMatch(c -> c.connected() && c.instances().size() == consumers);
-        }
-    }
-
     private Storm restore(PrintWriter out, FleetSimulator fleet, CentralBooks counter, String name,
-                          Restoration how, Optional<Faults> faults) throws InterruptedException {
+                          Restoration how, Optional<DrainFaults> faults) throws InterruptedException {
         long before = counter.appliedCount();
         fleet.work(Capability.ORDERS, backlog);
         long expected = before + (long) stores * backlog;
         long sent = System.nanoTime();
         how.begin();
-        Thread faulting = Thread.ofVirtual().start(() -> faults.ifPresent(Faults::run));
+        Thread faulting = Thread.ofVirtual().start(() -> faults.ifPresent(DrainFaults::run));
         List<Long> perSecond = new ArrayList<>();
         long last = before;
         while (last < expected && System.nanoTime() - sent < PATIENCE.toNanos()) {
@@ -361,7 +243,7 @@ final class FleetBenchCommand implements Callable<Integer> {
                         + " %,d/s admitted (target peak <= %,d: %s); lost %d, applied twice %d%s%s%n", "restore " + name,
                 (long) stores * backlog, backlog, drained, peak, mean, admittedRate, admittedRate * 11 / 10,
                 peak <= admittedRate * 11L / 10 ? "met" : "missed", lost, doubled, how.summary(),
-                faults.map(f -> f.outcome).orElse(""));
+                faults.map(DrainFaults::outcome).orElse(""));
         return new Storm(name, perSecond, drained, lost, doubled);
     }
 
@@ -401,13 +283,5 @@ final class FleetBenchCommand implements Callable<Integer> {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,10 +1,15 @@
 package io.holdfast.demo;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -24,8 +29,14 @@ import io.holdfast.mqtt.BrokerOptions;
  */
 final class NodeProbes implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A message one node's subscriber heard, and when (monotonic nanoseconds). */
+    private record Heard(int node, long nanos, byte[] payload) {
+    }
+
     private final List<MqttClient> clients = new ArrayList<>();
-    private final ConcurrentMap<Integer, Long> heardAt = new ConcurrentHashMap<>();
+    private final Queue<Heard> heard = new ConcurrentLinkedQueue<>();
 
     /** @param broker the cluster's nodes and a user who may read {@code topic} */
     NodeProbes(Broker broker, String topic) throws MqttException {
@@ -41,7 +52,7 @@ final class NodeProbes implements AutoCloseable {
 
                 @Override
                 public void messageArrived(String arrivedOn, MqttMessage message) {
-                    heardAt.putIfAbsent(index, System.nanoTime());
+                    heard.add(new Heard(index, System.nanoTime(), message.getPayload()));
                 }
 
                 @Override
@@ -58,19 +69,34 @@ final class NodeProbes implements AutoCloseable {
         }
     }
 
-    /** Forgets what was heard: the next message is timed afresh. */
+    /** Forgets what was heard. */
     void reset() {
-        heardAt.clear();
+        heard.clear();
     }
 
-    /** Milliseconds from {@code sentNanos} until each node's subscriber heard the message, in node order; -1 if not. */
-    List<Long> millisSince(long sentNanos) {
+    /**
+     * Milliseconds from {@code sentNanos} until each node's subscriber heard the signed command
+     * {@code commandId}, in node order; -1 for a node that did not hear it. Other commands heard
+     * meanwhile (a SET_RATE sent just before) are told apart by the id inside the envelope.
+     */
+    List<Long> millisUntil(String commandId, long sentNanos) {
         List<Long> millis = new ArrayList<>();
         for (int node = 0; node < clients.size(); node++) {
-            Long at = heardAt.get(node);
-            millis.add(at == null ? -1 : (at - sentNanos) / 1_000_000);
+            int wanted = node;
+            millis.add(heard.stream().filter(h -> h.node() == wanted && carries(h.payload(), commandId))
+                    .mapToLong(h -> (h.nanos() - sentNanos) / 1_000_000).min().orElse(-1));
         }
         return millis;
+    }
+
+    private static boolean carries(byte[] envelope, String commandId) {
+        try {
+            String command = new String(Base64.getDecoder().decode(JSON.readTree(envelope).path("command").asText("")),
+                    StandardCharsets.UTF_8);
+            return command.contains("\"" + commandId + "\"");
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override
