@@ -30,10 +30,6 @@ final class Admission {
         return new Admission(perSecond, nowNanos);
     }
 
-    long perSecond() {
-        return perSecond;
-    }
-
     /**
      * Takes {@code events} from the bucket and answers how long to wait before applying them:
      * 0 when they may go now. A batch larger than the burst waits until the bucket has paid for it.

@@ -41,9 +41,9 @@ public final class CommandPublisher {
             }
             client.disconnect(2_000);
         } catch (MqttException e) {
-            throw new IllegalStateException("could not publish to " + envelopes.keySet().iterator().next()
-                    + (envelopes.size() > 1 ? " (one of " + envelopes.size() + " commands)" : "") + " at " + broker + ": " + e.getMessage(),
-                    e);
+            String first = envelopes.keySet().iterator().next();
+            String which = envelopes.size() > 1 ? first + " (one of " + envelopes.size() + " commands)" : first;
+            throw new IllegalStateException("could not publish to " + which + " at " + broker + ": " + e.getMessage(), e);
         }
     }
 }
