@@ -9,8 +9,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -21,6 +19,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import io.holdfast.mqtt.Broker;
 import io.holdfast.mqtt.BrokerOptions;
+import io.holdfast.sync.SyncJson;
 
 /**
  * One subscriber on each node of the cluster, to a topic, at QoS 0 as the stores follow the fleet's
@@ -28,8 +27,6 @@ import io.holdfast.mqtt.BrokerOptions;
  * time the simulated stores, a thousand in one JVM, took to get to it.
  */
 final class NodeProbes implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message one node's subscriber heard, and when (monotonic nanoseconds). */
     private record Heard(int node, long nanos, byte[] payload) {
@@ -91,7 +88,7 @@ final class NodeProbes implements AutoCloseable {
 
     private static boolean carries(byte[] envelope, String commandId) {
         try {
-            String command = new String(Base64.getDecoder().decode(JSON.readTree(envelope).path("command").asText("")),
+            String command = new String(Base64.getDecoder().decode(SyncJson.MAPPER.readTree(envelope).path("command").asText("")),
                     StandardCharsets.UTF_8);
             return command.contains("\"" + commandId + "\"");
         } catch (IOException | IllegalArgumentException e) {

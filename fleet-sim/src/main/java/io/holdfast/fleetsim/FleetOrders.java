@@ -22,7 +22,8 @@ import io.holdfast.sync.command.CommandSigner;
 /**
  * Regional IT's two keys for a simulated fleet, and the signed orders that tests and benchmarks
  * give: to every store an ISOLATE signed once, a RESTORE with the second signature a fleet-wide
- * restore needs, or a SET_RATE; to chosen stores, one command each. Sequences follow the clock's milliseconds, so they are newer than any before.
+ * restore needs, or a SET_RATE; to chosen stores, one command each. Sequences follow the clock's
+ * milliseconds, so they are newer than any before.
  */
 public final class FleetOrders {
 
