@@ -2,12 +2,13 @@
 // and answer the condition questions; choose how to be refunded from what is open now; check it all
 // and confirm, then take the receipt from the kiosk's own printer. "Call a colleague" is on every
 // screen. Every word comes from /kiosk/messages, problems included. An idle customer is asked
-// "Still there?" before the screen and session are cleared.
+// "Still there?" before the screen and session are cleared. The first screen switches between English
+// and Welsh, in words; the choice lasts for one customer and every request carries it.
 "use strict";
 
 const state = { token: null, messages: {}, idleMs: 60000, purchase: null, giftReceipt: false, quote: null,
                 selection: [], method: null, refund: null, key: null, idleTimer: null, warnTimer: null,
-                screen: "start" };
+                screen: "start", lang: "en", firstLang: "en", languages: [] };
 const SCREENS = ["setup", "start", "giftcard", "lines", "refund", "review", "done"];
 const STEPS = ["start", "lines", "refund", "review"];
 
@@ -23,7 +24,25 @@ function format(value) {
   return String(value);
 }
 
-const api = (method, path, body, headers) => callGateway(state, method, path, body, headers);
+const api = (method, path, body, headers = {}) =>
+    callGateway(state, method, path, body, { "Accept-Language": state.lang, ...headers });
+
+/** Shows every word in `code`'s language and offers the other one, named in itself, on the first screen. */
+async function useLanguage(code) {
+  const messages = await api("GET", "/kiosk/messages?lang=" + encodeURIComponent(code));
+  if (!messages.ok) return;
+  state.messages = messages.data;
+  state.lang = code;
+  document.documentElement.lang = code === "en" ? "en-GB" : code;
+  for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+  const other = state.languages.find((language) => language.code !== code);
+  $("language-switch").hidden = !other;
+  if (other) {
+    $("language-switch").textContent = other.name;
+    $("language-switch").lang = other.code;
+    $("language-switch").dataset.code = other.code;
+  }
+}
 
 function show(section) {
   for (const id of SCREENS) $(id).hidden = id !== section;
@@ -76,6 +95,7 @@ async function restart() {
   $("done-printing").textContent = "";
   $("help-status").textContent = "";
   $("idle-warning").hidden = true;
+  if (state.lang !== state.firstLang) await useLanguage(state.firstLang);
   if (await signIn()) { show("start"); $("purchase").focus(); }
   refreshNotice();
 }
@@ -112,7 +132,8 @@ async function checkGiftCard(event) {
       { lastFour: result.data.lastFour, balance: result.data.balance });
   const notes = [];
   if (result.data.source !== "central") {
-    notes.push(t("kiosk.giftcard.offline", { asOf: new Date(result.data.asOf).toLocaleString("en-GB",
+    const locale = state.lang === "cy" ? "cy-GB" : "en-GB";
+    notes.push(t("kiosk.giftcard.offline", { asOf: new Date(result.data.asOf).toLocaleString(locale,
         { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) }));
   }
   if (result.data.blocked) notes.push(t("kiosk.giftcard.blocked"));
@@ -333,16 +354,18 @@ async function refreshNotice() {
 
 for (const button of document.querySelectorAll(".restart")) button.addEventListener("click", restart);
 $("call-colleague").addEventListener("click", callColleague);
+$("language-switch").addEventListener("click", () => useLanguage($("language-switch").dataset.code));
 $("still-here").addEventListener("click", touched);
 $("to-giftcard").addEventListener("click", () => { show("giftcard"); touched(); $("giftcard-number").focus(); });
 $("giftcard-form").addEventListener("submit", checkGiftCard);
 for (const kind of ["pointerdown", "keydown", "input"]) document.addEventListener(kind, touched, true);
 
 (async function start() {
-  const [messages, settings] = await Promise.all([api("GET", "/kiosk/messages"), api("GET", "/kiosk/settings")]);
-  state.messages = messages.data;
+  const settings = await api("GET", "/kiosk/settings");
   state.idleMs = settings.data.idleTimeoutSeconds * 1000;
-  for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+  state.languages = settings.data.languages;
+  state.firstLang = settings.data.firstLanguage;
+  await useLanguage(state.firstLang);
   const hash = new URLSearchParams(location.hash.slice(1));
   if (hash.get("device") && hash.get("token")) {
     localStorage.setItem("holdfast.kiosk.device", hash.get("device"));

@@ -88,6 +88,17 @@ function showGiftCards(cards) {
   }));
 }
 
+// A capability's offline budget as a countdown from when it left ONLINE, and the rule it brings now.
+function budgetWords(budget) {
+  if (budget.budgetSeconds === undefined) return null;
+  const whole = duration(budget.budgetSeconds).replace("about ", "");
+  if (budget.offlineSince === undefined) return `Offline budget: ${whole}, all of it left.`;
+  const left = budget.remainingSeconds > 0 ? `${duration(budget.remainingSeconds)} of ${whole} left` : `all ${whole} used`;
+  const next = budget.nextStepAt ? ` Rules tighten at ${when(budget.nextStepAt)}.` : "";
+  return `Offline budget: ${left} (offline since ${when(budget.offlineSince)}).`
+      + (budget.why ? " " + budget.why : "") + next;
+}
+
 // Where a gateway update stands: the release running, the state, what it waits for, a download's progress.
 const UPDATE_WORDS = {
   IDLE: "No update under way.",
@@ -186,6 +197,10 @@ async function refresh() {
         text("p", `Waiting to send: ${c.backlog} event(s) · last answer from head office: ${ago(c.central.lastAnswer)}`,
             "figures"),
         text("p", callFigures(c.central), "figures"));
+    const budget = budgetWords(c.offlineBudget);
+    if (budget) {
+      card.append(text("p", budget, "budget" + (c.offlineBudget.limitPercent < 100 ? " tightened" : "")));
+    }
     return card;
   }));
   $("transitions").replaceChildren(...status.transitions.map((t) => {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.holdfast.audit.AuditLog;
+import io.holdfast.budget.BudgetStanding;
+import io.holdfast.budget.OfflineBudgets;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
 import io.holdfast.mode.ModeBoard;
@@ -42,6 +44,8 @@ public final class GiftCardDesk {
      * under that id again.
      */
     public static final String REVERSAL_EVENT = "giftcard.reversal-requested";
+    /** The decline when gift cards have been offline for their whole budget. */
+    public static final String OFFLINE_BUDGET_SPENT = "offline-budget-spent";
     /** The prefix of a redemption event's key; central's verdict comes back under it. */
     static final String REDEEMED_KEY = "gcr-";
     private static final int LOCK_STRIPES = 256;
@@ -53,6 +57,7 @@ public final class GiftCardDesk {
     private final Outbox outbox;
     private final GiftCardPolicies policies;
     private final ModeBoard board;
+    private final OfflineBudgets budgets;
     private final CentralGiftCards central;
     private final CardFingerprinter fingerprinter;
     private final Clock clock;
@@ -60,11 +65,13 @@ public final class GiftCardDesk {
     private final ReentrantLock[] cardLocks = new ReentrantLock[LOCK_STRIPES];
 
     public GiftCardDesk(Database database, Outbox outbox, GiftCardPolicies policies, ModeBoard board,
-                        CentralGiftCards central, CardFingerprinter fingerprinter, Clock clock, ZoneId zone) {
+                        OfflineBudgets budgets, CentralGiftCards central, CardFingerprinter fingerprinter, Clock clock,
+                        ZoneId zone) {
         this.database = database;
         this.outbox = outbox;
         this.policies = policies;
         this.board = board;
+        this.budgets = budgets;
         this.central = central;
         this.fingerprinter = fingerprinter;
         this.clock = clock;
@@ -230,8 +237,10 @@ public final class GiftCardDesk {
                 }
             }
             boolean reverseUnlessRecorded = maybeTaken;
+            BudgetStanding standing = budgets.standing(Capability.GIFT_CARDS);
             return database.inTransaction("redeem offline " + redemptionId, connection -> {
-                RedemptionOutcome outcome = redeemOffline(connection, redemptionId, card, command, policy, request);
+                RedemptionOutcome outcome = redeemOffline(connection, redemptionId, card, command, policy, standing,
+                        request);
                 if (reverseUnlessRecorded && !(outcome instanceof RedemptionOutcome.Done)) {
                     requestReversal(connection, redemptionId, card, command, request, outcome);
                 }
@@ -323,8 +332,12 @@ public final class GiftCardDesk {
         return record(connection, redemption, card, command.actor(), request, now);
     }
 
+    /**
+     * Decides from the store's copy, within the policy's offline limits as the offline budget has
+     * cut them ({@code standing}): a decline under cut limits says why, and a spent budget declines all.
+     */
     private RedemptionOutcome redeemOffline(Connection connection, String redemptionId, CardFingerprint card,
-                                            RedeemCommand command, GiftCardPolicy policy,
+                                            RedeemCommand command, GiftCardPolicy policy, BudgetStanding standing,
                                             IdempotentRequests.Request request) throws SQLException {
         Optional<GiftCardBalance> known = SqliteGiftCardBalances.find(connection, card);
         switch (known.map(k -> pinResult(k, command.card(), command.pin())).orElse(PinResult.FINE)) {
@@ -337,15 +350,20 @@ public final class GiftCardDesk {
             }
             case FINE -> PinAttempts.reset(connection, card);
         }
-        Optional<Money> available = known.isEmpty() ? Optional.empty() : Optional.of(available(connection, known.get()));
         Money zero = Money.zero(command.amount().currency());
+        if (standing.stopped()) {
+            return new RedemptionOutcome.Declined(OFFLINE_BUDGET_SPENT, standing.words().orElseThrow(), zero,
+                    Redemption.Mode.OFFLINE);
+        }
+        Optional<Money> available = known.isEmpty() ? Optional.empty() : Optional.of(available(connection, known.get()));
         OfflineRedemptionRules.Situation situation = new OfflineRedemptionRules.Situation(command.amount(), available,
                 known.map(GiftCardBalance::blocked).orElse(false),
                 new Money(offlineToday(connection, Optional.of(card)), zero.currency()),
                 new Money(offlineToday(connection, Optional.empty()), zero.currency()));
-        return switch (OfflineRedemptionRules.decide(policy, situation)) {
+        return switch (OfflineRedemptionRules.decide(policy.offlineLimitsCutTo(standing.limitPercent()), situation)) {
             case OfflineRedemptionRules.Decision.Decline decline -> new RedemptionOutcome.Declined(decline.code(),
-                    decline.message(), decline.couldApprove(), Redemption.Mode.OFFLINE);
+                    decline.message() + standing.words().map(why -> " " + why).orElse(""), decline.couldApprove(),
+                    Redemption.Mode.OFFLINE);
             case OfflineRedemptionRules.Decision.Approve approve -> {
                 Instant now = clock.instant();
                 Redemption redemption = new Redemption(redemptionId, command.card().lastFour(), command.amount(),

@@ -46,6 +46,23 @@ public record GiftCardPolicy(long version, Money perCardDailyOffline, Money stor
         return Duration.ofMinutes(pinLockMinutes);
     }
 
+    /**
+     * This policy with its offline limits (per card, per store, for unknown cards) cut to
+     * {@code percent} of themselves, rounded down to the penny: what an offline budget running down
+     * leaves. The largest single redemption and the PIN rules stay as they are.
+     */
+    public GiftCardPolicy offlineLimitsCutTo(int percent) {
+        if (percent == 100) {
+            return this;
+        }
+        return new GiftCardPolicy(version, share(perCardDailyOffline, percent), share(storeDailyOffline, percent),
+                share(unknownCardFloor, percent), maximumRedemption, pinAttempts, pinLockMinutes);
+    }
+
+    private static Money share(Money limit, int percent) {
+        return new Money(limit.amount() * percent / 100, limit.currency());
+    }
+
     GiftCardPolicy withVersion(long installed) {
         return new GiftCardPolicy(installed, perCardDailyOffline, storeDailyOffline, unknownCardFloor,
                 maximumRedemption, pinAttempts, pinLockMinutes);

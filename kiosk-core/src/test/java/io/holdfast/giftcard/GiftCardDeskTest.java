@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.holdfast.budget.OfflineBudgets;
 import io.holdfast.exceptions.ExceptionKind;
 import io.holdfast.exceptions.ManagerExceptions;
 import io.holdfast.mode.Capability;
@@ -63,6 +64,7 @@ class GiftCardDeskTest {
     private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T10:00:00Z"));
     private Database database;
     private StorePolicies policies;
+    private ModeBoard board;
     private GiftCardDesk desk;
     private int keys;
 
@@ -72,8 +74,10 @@ class GiftCardDeskTest {
         ModeBoard board = new ModeBoard(database, clock, Duration.ZERO);
         board.isolate(List.of(Capability.GIFT_CARDS), IsolationSource.REGIONAL_IT, "regional-it", "incident");
         policies = new StorePolicies(database, clock);
-        desk = new GiftCardDesk(database, new Outbox(database), new GiftCardPolicies(policies), board, UNREACHABLE,
-                FINGERPRINTER, clock, ZoneId.of("Europe/London"));
+        this.board = board;
+        desk = new GiftCardDesk(database, new Outbox(database), new GiftCardPolicies(policies), board,
+                new OfflineBudgets(policies, board, database, clock), UNREACHABLE, FINGERPRINTER, clock,
+                ZoneId.of("Europe/London"));
     }
 
     @AfterEach
@@ -116,8 +120,9 @@ class GiftCardDeskTest {
             Outbox full = new Outbox(online, 1024);
             online.inTransaction("fill the outbox", connection -> full.append(connection, new OutboxEvent("filler",
                     Capability.LOYALTY, "filler", "x", clock.instant(), "{\"pad\": \"" + "x".repeat(600) + "\"}")));
-            GiftCardDesk desk = new GiftCardDesk(online, full, new GiftCardPolicies(new StorePolicies(online, clock)),
-                    board, UNREACHABLE, FINGERPRINTER, clock, ZoneId.of("Europe/London"));
+            StorePolicies onlinePolicies = new StorePolicies(online, clock);
+            GiftCardDesk desk = new GiftCardDesk(online, full, new GiftCardPolicies(onlinePolicies),
+                    board, new OfflineBudgets(onlinePolicies, board, online, clock), UNREACHABLE, FINGERPRINTER, clock, ZoneId.of("Europe/London"));
 
             assertThat(board.status(Capability.GIFT_CARDS).state()).isEqualTo(CapabilityState.ONLINE);
             assertThatThrownBy(() -> desk.redeem(redeem(card(1), 1000))).isInstanceOf(OutboxFullException.class);
@@ -184,6 +189,45 @@ class GiftCardDeskTest {
                   "unknownCardFloor": {"amount": %d, "currency": "GBP"},
                   "maximumRedemption": {"amount": 100000, "currency": "GBP"}, "pinAttempts": 3, "pinLockMinutes": 30}}"""
                 .formatted(storeCap, unknownFloor), "regional-it");
+    }
+
+    /**
+     * Gift cards offline for their whole 72-hour budget (the bundled policy), on a stepping clock: full
+     * limits at first, halved from 36 hours with the reason in words, nothing from 72 hours, and a new
+     * offline period after a restoration starts a new budget.
+     */
+    @Test
+    void anOfflineBudgetTightensTheLimitsAsItRunsDownAndStopsRedemptionsWhenSpent() {
+        CardNumber card = card(9);
+        load(card, 20_000);
+        clock.advance(Duration.ofHours(1));
+        assertThat(desk.redeem(redeem(card, 4000))).isInstanceOf(RedemptionOutcome.Done.class);
+
+        clock.advance(Duration.ofHours(35));
+        RedemptionOutcome overHalved = desk.redeem(redeem(card, 3000));
+        assertThat(overHalved).isInstanceOfSatisfying(RedemptionOutcome.Declined.class, declined -> {
+            assertThat(declined.code()).isEqualTo("over-card-daily-offline");
+            assertThat(declined.message()).contains("£25.00", "36 hours of the 72 hours", "cut to 50%");
+            assertThat(declined.couldApprove()).isEqualTo(gbp(2500));
+        });
+        assertThat(desk.redeem(redeem(card, 2500))).isInstanceOf(RedemptionOutcome.Done.class);
+
+        clock.advance(Duration.ofHours(36));
+        RedemptionOutcome spent = desk.redeem(redeem(card, 100));
+        assertThat(spent).isInstanceOfSatisfying(RedemptionOutcome.Declined.class, declined -> {
+            assertThat(declined.code()).isEqualTo(GiftCardDesk.OFFLINE_BUDGET_SPENT);
+            assertThat(declined.message()).contains("72 hours of the 72 hours", "cannot be done in store");
+            assertThat(declined.couldApprove()).isEqualTo(gbp(0));
+        });
+        assertThat(balance(card)).as("only what was approved was taken").isEqualTo(gbp(20_000 - 4000 - 2500));
+
+        board.restore(List.of(Capability.GIFT_CARDS), IsolationSource.REGIONAL_IT, "regional-it", "restored");
+        board.backlogObserved(Capability.GIFT_CARDS, 0, true);
+        clock.advance(Duration.ofHours(2));
+        board.isolate(List.of(Capability.GIFT_CARDS), IsolationSource.REGIONAL_IT, "regional-it", "again");
+        clock.advance(Duration.ofHours(1));
+        assertThat(desk.redeem(redeem(card, 4000))).as("a new offline period has its whole budget")
+                .isInstanceOf(RedemptionOutcome.Done.class);
     }
 
     private void load(CardNumber card, long pence) {

@@ -3,6 +3,7 @@ package io.holdfast.gateway;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.helidon.webserver.WebServer;
@@ -34,8 +35,8 @@ import io.holdfast.gateway.order.OrderRoutes;
 import io.holdfast.gateway.pages.LandingPage;
 import io.holdfast.gateway.pages.KioskPageService;
 import io.holdfast.gateway.pages.PageService;
+import io.holdfast.gateway.report.ReportHttpService;
 import io.holdfast.gateway.receipt.ReceiptHttpService;
-import io.holdfast.gateway.returns.KioskText;
 import io.holdfast.gateway.returns.ReturnPrints;
 import io.holdfast.gateway.returns.ReturnsHttpService;
 import io.holdfast.gateway.mode.IsolationHttpService;
@@ -143,22 +144,23 @@ public final class Gateway implements AutoCloseable {
 
     /** The routes alone: also read by {@link Routes} and by the tests that check the contract and sign-in. */
     public static void routes(HttpRouting.Builder routing, StoreServices services) {
-        KioskText kioskText = services.kioskText;
         routing.get("/", LandingPage::show)
                 .register("/desk", new PageService("desk", "help.js", "returns.js", "giftcards.js"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
                 .register("/status", new PageService("status"))
-                .register("/kiosk", new KioskPageService(kioskText,
+                .register("/reports", new PageService("reports", List.of("/day/{date}")))
+                .register("/api/v1/reports", new ReportHttpService(services.reports, services.devices, services.access))
+                .register("/kiosk", new KioskPageService(services.kioskLanguages,
                         services.settings.returns().kioskIdleTimeout()))
                 .register("/api/v1/status", new StatusHttpService(services.settings.storeId(), services.board,
                         services.notices, services.guards, services.outbox, services.sync, services.returns,
-                        services.refunds, services.giftCardStatus, services.staff, services.updater, services.settings.zone(),
-                        services.clock))
+                        services.refunds, services.giftCardStatus, services.staff, services.updater, services.budgets,
+                        services.settings.zone(), services.clock))
                 .register("/api/v1/receipts", new ReceiptHttpService(services.receipts, services.eReceipts,
                         services.access, services.clock))
                 .register("/api/v1/returns", new ReturnsHttpService(services.returns, services.refunds,
-                        new ReturnPrints(services.devices, services.settings.storeId(), services.settings.zone(),
-                                kioskText), kioskText, services.access))
+                        new ReturnPrints(services.devices, services.settings.storeId(), services.settings.zone()),
+                        services.kioskLanguages, services.access))
                 .register("/api/v1/gift-cards", new GiftCardHttpService(services.giftCards, services.access,
                         services.settings.zone()))
                 .register("/api/v1/admin/isolation", new IsolationHttpService(services.board, services.access))

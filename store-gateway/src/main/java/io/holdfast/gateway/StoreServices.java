@@ -2,7 +2,6 @@ package io.holdfast.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -10,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.holdfast.audit.AuditLog;
+import io.holdfast.budget.OfflineBudgets;
 import io.holdfast.exceptions.ManagerExceptions;
 import io.holdfast.gateway.auth.Access;
 import io.holdfast.gateway.central.CentralGuards;
@@ -27,7 +27,9 @@ import io.holdfast.gateway.http.RequestTraffic;
 import io.holdfast.gateway.mode.ContactlessFollowsPayments;
 import io.holdfast.gateway.mode.ModeMetrics;
 import io.holdfast.gateway.receipt.ReceiptKeys;
-import io.holdfast.gateway.returns.KioskText;
+import io.holdfast.gateway.returns.KioskLanguages;
+import io.holdfast.gateway.returns.KioskPolicy;
+import io.holdfast.gateway.status.BudgetView;
 import io.holdfast.gateway.sync.SyncMetrics;
 import io.holdfast.gateway.update.ReleaseHealth;
 import io.holdfast.gateway.update.StoreUpdater;
@@ -57,6 +59,7 @@ import io.holdfast.receipt.EReceipts;
 import io.holdfast.receipt.ReceiptPosting;
 import io.holdfast.returns.PurchaseFinder;
 import io.holdfast.returns.RefundPayments;
+import io.holdfast.report.DayReports;
 import io.holdfast.returns.ReturnsDesk;
 import io.holdfast.returns.ReturnsPolicies;
 import io.holdfast.staff.SignInPolicy;
@@ -109,9 +112,11 @@ public final class StoreServices implements AutoCloseable {
     final Optional<GiftCardDesk> giftCards;
     final GiftCardStatus giftCardStatus;
     final RequestTraffic traffic;
+    final DayReports reports;
+    final OfflineBudgets budgets;
     final StoreUpdater updater;
-    /** The kiosk's words, loaded once: British English; another language is one more message bundle. */
-    final KioskText kioskText = new KioskText(Locale.UK);
+    /** The kiosk's words in British English and Welsh, loaded once; the first language is the policy's. */
+    final KioskLanguages kioskLanguages;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("store-timer").factory());
 
@@ -157,13 +162,17 @@ public final class StoreServices implements AutoCloseable {
         this.returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(policies), board,
                 new PurchaseFinder(database, eReceipts, centralOrders, clock), fingerprinter.map(StoreCredit::new),
                 refunds, clock, settings.zone());
+        this.budgets = new OfflineBudgets(policies, board, database, clock);
         this.giftCards = fingerprinter.map(cards -> new GiftCardDesk(database, outbox,
-                new GiftCardPolicies(policies), board,
+                new GiftCardPolicies(policies), board, budgets,
                 new HttpCentralGiftCards(settings.central().url(Capability.GIFT_CARDS), settings.storeId(),
                         guards.guard(Capability.GIFT_CARDS),
                         settings.resilience().guard(Capability.GIFT_CARDS).callBudget()),
                 cards, clock, settings.zone()));
         this.giftCardStatus = new GiftCardStatus(giftCards, exceptions);
+        this.kioskLanguages = KioskPolicy.languages(policies);
+        this.reports = new DayReports(settings.storeId(), database, new GiftCardPolicies(policies)::inForce, clock,
+                settings.zone());
         sync.onVerdicts(new GiftCardReconciliation(database, clock));
         this.traffic = new RequestTraffic(clock);
         ReleaseHealth health = new ReleaseHealth(database, orders, board, outbox, sync::relay, traffic,
@@ -171,6 +180,7 @@ public final class StoreServices implements AutoCloseable {
         this.updater = new StoreUpdater(updates.settings(), settings.storeId(), settings.zone(), database, board, outbox,
                 traffic, health, updates.supervision(), updates.handOver(), clock);
         sync.reportUpdates(updater::report);
+        sync.reportOfflineBudgets(() -> BudgetView.offlineOnly(budgets.all()));
         board.addListener(transition -> {
             if (transition.capability() == Capability.REFUNDS && transition.to() == CapabilityState.ONLINE) {
                 refunds.retryAllNow();

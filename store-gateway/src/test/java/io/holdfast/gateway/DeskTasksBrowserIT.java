@@ -23,6 +23,7 @@ import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
 import io.holdfast.money.Money;
+import io.holdfast.report.DayReport;
 import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.testing.TestBrowser;
@@ -157,6 +158,39 @@ class DeskTasksBrowserIT {
         assertThat(browser.findElement(By.id("gc-number")).getAttribute("value")).isEmpty();
         TestBrowser.assertAccessible(browser, "the desk's gift cards");
         Files.write(Path.of("target", "desk-gift-card.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theManagerReadsTheDaysReportPrintsItOnTheReceiptPrinterAndSignsItOff() throws IOException {
+        browser.findElement(By.id("day-report-link")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline svg")));
+
+        DayReport report = store.gateway.services().reports.report(store.gateway.services().reports.today());
+        assertThat(browser.findElements(By.cssSelector("#timeline svg g.segment"))).as("a stretch at least per capability")
+                .hasSizeGreaterThanOrEqualTo(report.time().size());
+        assertThat(browser.findElement(By.cssSelector("#timeline svg")).getText()).contains("Refunds", "ISOLATED");
+        assertThat(browser.findElement(By.id("time")).findElements(By.tagName("tr"))).hasSize(report.time().size());
+        DayReport.Tally owed = report.offline().refundsOwed();
+        assertThat(browser.findElement(By.id("offline")).getText()).contains("Deferred refunds still owed (all days) "
+                + owed.count() + " · " + owed.amount().display());
+        TestBrowser.assertAccessible(browser, "the end-of-day report");
+        Files.write(Path.of("target", "day-report.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        int printedBefore = store.printer.printed().size();
+        browser.findElement(By.id("print-receipt")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Sent to printer desk-1-printer"));
+        wait.until(driver -> store.printer.printed().size() > printedBefore);
+        assertThat(store.printer.printed().getLast().text()).contains("END OF DAY", "Refunds owed now",
+                owed.count() + " " + owed.amount().display());
+
+        browser.findElement(By.id("signoff-note")).sendKeys("Deferred refunds checked against the till roll.");
+        browser.findElement(By.id("sign-off")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed"), "Signed off by S2001"));
+        assertThat(browser.findElement(By.id("signoff-form")).isDisplayed()).isFalse();
+
+        browser.get(store.base + "/desk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
     }
 
     private static void showTask(String task) {

@@ -240,6 +240,32 @@ class KioskBrowserIT {
         assertThat(browser.findElement(By.id("lines")).isDisplayed()).as("the customer stays where they were").isTrue();
     }
 
+    @Test
+    void aCustomerSwitchesToWelshForTheirVisitAndTheNextCustomerStartsInEnglish() throws IOException {
+        openKiosk();
+        WebElement welsh = browser.findElement(By.id("language-switch"));
+        assertThat(welsh.getText()).isEqualTo("Cymraeg");
+        assertThat(welsh.getAttribute("lang")).isEqualTo("cy");
+        welsh.click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("start-title"), "Dychwelyd rhywbeth"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+        assertThat(browser.findElement(By.id("language-switch")).getText()).isEqualTo("English");
+        TestBrowser.assertAccessible(browser, "the kiosk's first screen in Welsh");
+        browser.findElement(By.id("purchase")).sendKeys(KEPT, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pick-1")));
+        assertThat(browser.findElement(By.id("line-list")).getText()).as("the gateway's decisions come in Welsh too")
+                .contains("Prynwyd 1 diwrnod yn ôl; derbynnir dychweliadau am 35 diwrnod.")
+                .contains("Cod eitem 5004001, llinell 1 ar eich derbynneb");
+        assertThat(currentStep()).isEqualTo("Dewis eitemau");
+        Files.write(Path.of("target", "kiosk-welsh.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.cssSelector("#lines .restart")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("start-title"), "Return something"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en-GB");
+        assertThat(browser.findElement(By.id("language-switch")).getText()).isEqualTo("Cymraeg");
+    }
+
     private static String currentStep() {
         return browser.findElement(By.cssSelector("#steps [aria-current=step]")).getText().replaceFirst("^\\d+\\.\\s*", "");
     }

@@ -60,6 +60,7 @@ public final class StoreSync implements AutoCloseable {
     private final Map<String, Object> versions;
     private volatile ResyncProgress progress;
     private volatile java.util.function.Supplier<Map<String, Object>> updates = Map::of;
+    private volatile java.util.function.Supplier<Map<String, Object>> offlineBudgets = Map::of;
 
     /** @param appliers the downstream streams the store follows, by name ({@code manifest}, {@code giftcards}) */
     public StoreSync(String storeId, SyncConfig config, Database database, ModeBoard board, Notices notices,
@@ -96,6 +97,12 @@ public final class StoreSync implements AutoCloseable {
     /** What the heartbeat says of gateway updates (the updater's report). */
     public StoreSync reportUpdates(java.util.function.Supplier<Map<String, Object>> report) {
         this.updates = report;
+        return this;
+    }
+
+    /** What the heartbeat says of capabilities working through their offline budgets. */
+    public StoreSync reportOfflineBudgets(java.util.function.Supplier<Map<String, Object>> report) {
+        this.offlineBudgets = report;
         return this;
     }
 
@@ -177,6 +184,7 @@ public final class StoreSync implements AutoCloseable {
         progress.timeLeft().ifPresent(left -> beat.put("secondsLeft", left.toSeconds()));
         beat.put("versions", versions);
         beat.put("update", updates.get());
+        beat.put("offlineBudgets", offlineBudgets.get());
         relay().flatMap(RelayStatus::lastContact).ifPresent(at -> beat.put("lastContact", at.toString()));
         return beat;
     }

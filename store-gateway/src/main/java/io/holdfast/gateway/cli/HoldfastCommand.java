@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = HoldfastCommand.Version.class,
         description = "The in-store gateway that keeps a store serving customers while central systems are cut off.",
         subcommands = {ServeCommand.class, BackupCommand.class, AuditCommand.class, StaffCommand.class, SignCommand.class,
-                ReleaseCommand.class, UpdateCommand.class, SuperviseCommand.class,
+                ReleaseCommand.class, UpdateCommand.class, SuperviseCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HoldfastCommand {
 

@@ -3,6 +3,7 @@ package io.holdfast.gateway.pages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 import io.helidon.http.HeaderNames;
@@ -21,9 +22,19 @@ import io.helidon.webserver.http.ServerResponse;
 public final class PageService implements HttpService {
 
     private final Map<String, byte[]> files;
+    private final List<String> alsoAt;
 
     /** @param scripts the page's further scripts, beside {@code page.js} in its folder */
     public PageService(String page, String... scripts) {
+        this(page, List.of(), scripts);
+    }
+
+    /**
+     * @param alsoAt path templates that answer with the page too ({@code /day/{date}}), for pages
+     *               whose address names what they show; its files are then linked by absolute paths
+     */
+    public PageService(String page, List<String> alsoAt, String... scripts) {
+        this.alsoAt = List.copyOf(alsoAt);
         Map<String, byte[]> loaded = new java.util.HashMap<>(Map.of(
                 "index.html", load(page, "index.html"),
                 "page.js", load(page, "page.js"),
@@ -42,8 +53,11 @@ public final class PageService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", (request, response) -> send(response, "index.html"))
-                .get("/{file}", this::file);
+        rules.get("/", (request, response) -> send(response, "index.html"));
+        for (String path : alsoAt) {
+            rules.get(path, (request, response) -> send(response, "index.html"));
+        }
+        rules.get("/{file}", this::file);
     }
 
     private void file(ServerRequest request, ServerResponse response) {

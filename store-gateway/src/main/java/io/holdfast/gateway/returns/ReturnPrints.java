@@ -2,6 +2,7 @@ package io.holdfast.gateway.returns;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 
 import io.holdfast.gateway.devices.StoreDevices;
@@ -24,13 +25,11 @@ public final class ReturnPrints {
     private final StoreDevices devices;
     private final String storeId;
     private final ZoneId zone;
-    private final KioskText text;
 
-    public ReturnPrints(StoreDevices devices, String storeId, ZoneId zone, KioskText text) {
+    public ReturnPrints(StoreDevices devices, String storeId, ZoneId zone) {
         this.devices = devices;
         this.storeId = storeId;
         this.zone = zone;
-        this.text = text;
     }
 
     /**
@@ -39,10 +38,10 @@ public final class ReturnPrints {
      * on the printer it names, or the store's first. Empty when there is no such printer.
      */
     Optional<PrintTicket> print(MadeReturn made, Optional<StoreCredit.Issued> credit, Session session,
-                                Optional<String> printerId) {
+                                Optional<String> printerId, KioskText text) {
         Optional<String> where = session.role() == Role.KIOSK ? Optional.of(ownPrinter(session))
                 : printerId.or(devices::firstPrinterId);
-        return where.flatMap(devices::printer).map(printer -> printer.print(document(made, credit)));
+        return where.flatMap(devices::printer).map(printer -> printer.print(document(made, credit, text)));
     }
 
     /** A kiosk's own receipt printer, by the store's naming of devices. */
@@ -50,35 +49,39 @@ public final class ReturnPrints {
         return session.principal() + "-printer";
     }
 
-    private ReceiptDocument document(MadeReturn made, Optional<StoreCredit.Issued> credit) {
+    /** The receipt, in the customer's language ({@code text}): the words are the bundle's {@code receipt.*}. */
+    private ReceiptDocument document(MadeReturn made, Optional<StoreCredit.Issued> credit, KioskText text) {
         ReceiptDocument.Builder receipt = ReceiptDocument.builder()
-                .title("RETURN")
-                .centred("Store " + storeId + "  " + WHEN.format(made.returnedAt().atZone(zone)))
+                .title(text.text("receipt.title", Map.of()))
+                .centred(text.text("receipt.store", Map.of("store", storeId)) + "  "
+                        + WHEN.format(made.returnedAt().atZone(zone)))
                 .centred(made.returnId())
                 .divider()
-                .line("Against " + made.purchaseId());
+                .line(text.text("receipt.against", Map.of("purchase", made.purchaseId())));
         for (MadeReturn.ReturnedLine line : made.lines()) {
             receipt.columns(line.description() + " x" + line.quantity(), text.format(line.amount()));
         }
-        receipt.divider().total("REFUND", text.format(made.amount()));
+        receipt.divider().total(text.text("receipt.refund", Map.of()), text.format(made.amount()));
         String outcome = text.outcome(made);
         switch (made.method()) {
             case STORE_CREDIT -> {
-                receipt.bold("STORE CREDIT VOUCHER").line(outcome);
-                credit.ifPresent(card -> receipt.qr(card.cardNumber()).centred("Card " + spaced(card.cardNumber()))
-                        .centred("PIN " + card.pin()));
+                receipt.bold(text.text("receipt.voucher", Map.of())).line(outcome);
+                credit.ifPresent(card -> receipt.qr(card.cardNumber())
+                        .centred(text.text("receipt.card", Map.of("number", spaced(card.cardNumber()))))
+                        .centred(text.text("receipt.pin", Map.of("pin", card.pin()))));
             }
             case DEFERRED_TO_ORIGINAL_TENDER -> {
                 // The whole reference, as a QR code and in words: a barcode cut to 20 characters found nothing.
                 String reference = made.refund().orElseThrow().refundId();
-                receipt.bold("REFUND PROMISE").line(outcome).qr(reference).centred("Reference " + reference);
+                receipt.bold(text.text("receipt.promise", Map.of())).line(outcome).qr(reference)
+                        .centred(text.text("receipt.reference", Map.of("reference", reference)));
             }
             case ORIGINAL_TENDER, CASH -> receipt.line(outcome);
         }
         if (made.offline()) {
-            receipt.line("Recorded in store while head office was unavailable.");
+            receipt.line(text.text("receipt.offline", Map.of()));
         }
-        return receipt.centred("Thank you").build();
+        return receipt.centred(text.text("receipt.thanks", Map.of())).build();
     }
 
     private static String spaced(String number) {

@@ -48,15 +48,16 @@ public final class ReturnsHttpService implements HttpService {
     private final ReturnsDesk desk;
     private final RefundPayments payments;
     private final ReturnPrints prints;
-    private final KioskText text;
+    private final KioskLanguages languages;
     private final Access access;
 
-    public ReturnsHttpService(ReturnsDesk desk, RefundPayments payments, ReturnPrints prints, KioskText text,
+    /** @param languages the customer's words: each request's in the language it asks for */
+    public ReturnsHttpService(ReturnsDesk desk, RefundPayments payments, ReturnPrints prints, KioskLanguages languages,
                               Access access) {
         this.desk = desk;
         this.payments = payments;
         this.prints = prints;
-        this.text = text;
+        this.languages = languages;
         this.access = access;
     }
 
@@ -69,19 +70,21 @@ public final class ReturnsHttpService implements HttpService {
 
     private void quote(ServerRequest request, ServerResponse response) {
         Session session = access.require(request, RETURNERS);
+        KioskText text = languages.forRequest(request);
         ReturnRequests.Body body = Json.read(request, ReturnRequests.Body.class);
         Optional<String> override = override(session, body);
         QuoteRequest quote = new QuoteRequest(ReturnRequests.purchase(body), channel(session),
                 Boolean.TRUE.equals(body.giftReceipt()), override, ReturnRequests.lines(body));
         switch (desk.quote(quote)) {
-            case QuoteOutcome.Quoted quoted -> Json.send(response, Status.OK_200, quoteView(quoted.quote()));
-            case QuoteOutcome.Refused refused -> throw refusal(refused.refusal(), refused.reason());
+            case QuoteOutcome.Quoted quoted -> Json.send(response, Status.OK_200, quoteView(quoted.quote(), text));
+            case QuoteOutcome.Refused refused -> throw refusal(refused.refusal(), refused.reason(), text);
         }
     }
 
     private void makeReturn(ServerRequest request, ServerResponse response) {
         Session session = access.require(request, RETURNERS);
         String key = Idempotency.requireKey(request, "each return");
+        KioskText text = languages.forRequest(request);
         ReturnRequests.Body body = Json.read(request, ReturnRequests.Body.class);
         ReturnCommand command = new ReturnCommand(ReturnRequests.purchase(body), channel(session), session.principal(),
                 Boolean.TRUE.equals(body.giftReceipt()), override(session, body), ReturnRequests.lines(body),
@@ -99,13 +102,13 @@ public final class ReturnsHttpService implements HttpService {
             case ReturnOutcome.Made made -> {
                 // A replay prints again only a store-credit voucher: the card's number is on it and nowhere else.
                 Optional<PrintTicket> printed = made.replayed() && made.credit().isEmpty() ? Optional.empty()
-                        : prints.print(made.made(), made.credit(), session, Optional.ofNullable(body.printerId()));
+                        : prints.print(made.made(), made.credit(), session, Optional.ofNullable(body.printerId()), text);
                 if (made.replayed()) {
                     Idempotency.markReplayed(response);
                 }
-                Json.send(response, Status.CREATED_201, madeView(made, printed));
+                Json.send(response, Status.CREATED_201, madeView(made, printed, text));
             }
-            case ReturnOutcome.Refused refused -> throw refusal(refused.refusal(), refused.reason());
+            case ReturnOutcome.Refused refused -> throw refusal(refused.refusal(), refused.reason(), text);
         }
     }
 
@@ -127,7 +130,7 @@ public final class ReturnsHttpService implements HttpService {
         return reason;
     }
 
-    private ProblemException refusal(ReturnRefusal refusal, Reason reason) {
+    private static ProblemException refusal(ReturnRefusal refusal, Reason reason, KioskText text) {
         return new ProblemException(new Problem(refusal.status(), refusal.code(), title(refusal), text.render(reason),
                 Map.of("reason", reason.code())));
     }
@@ -144,24 +147,24 @@ public final class ReturnsHttpService implements HttpService {
         };
     }
 
-    private Map<String, Object> quoteView(Quote quote) {
+    private static Map<String, Object> quoteView(Quote quote, KioskText text) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("purchaseId", quote.purchaseId());
         view.put("kind", quote.kind());
         view.put("purchasedAt", quote.purchasedAt());
         view.put("policyVersion", quote.policyVersion());
         view.put("refundsOnline", quote.refundsOnline());
-        view.put("lines", quote.lines().stream().map(this::lineView).toList());
+        view.put("lines", quote.lines().stream().map(line -> lineView(line, text)).toList());
         view.put("refundAmount", quote.refundAmount());
-        view.put("options", quote.options().stream().map(this::optionView).toList());
-        quote.selectionProblem().ifPresent(problem -> view.put("selectionProblem", reasonView(problem)));
+        view.put("options", quote.options().stream().map(option -> optionView(option, text)).toList());
+        quote.selectionProblem().ifPresent(problem -> view.put("selectionProblem", reasonView(problem, text)));
         if (!quote.refundsOnline()) {
             view.put("notice", text.text("kiosk.notice.refunds-offline", Map.of()));
         }
         return view;
     }
 
-    private Map<String, Object> lineView(LineQuote line) {
+    private static Map<String, Object> lineView(LineQuote line, KioskText text) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("lineNumber", line.lineNumber());
         view.put("sku", line.sku());
@@ -181,22 +184,23 @@ public final class ReturnsHttpService implements HttpService {
                 view.put("questions", List.of());
             }
         }
-        view.put("decision", reasonView(line.decision().reason()));
+        view.put("decision", reasonView(line.decision().reason(), text));
         return view;
     }
 
-    private Map<String, Object> optionView(RefundOption option) {
+    private static Map<String, Object> optionView(RefundOption option, KioskText text) {
         return Map.of("method", option.method(), "availability", option.availability(),
                 "label", text.text("method." + option.method(),
                         Map.of("tender", text.originalPayment())),
-                "reason", reasonView(option.reason()));
+                "reason", reasonView(option.reason(), text));
     }
 
-    private Map<String, Object> reasonView(Reason reason) {
+    private static Map<String, Object> reasonView(Reason reason, KioskText text) {
         return Map.of("code", reason.code(), "text", text.render(reason));
     }
 
-    private Map<String, Object> madeView(ReturnOutcome.Made made, Optional<PrintTicket> printed) {
+    private static Map<String, Object> madeView(ReturnOutcome.Made made, Optional<PrintTicket> printed,
+                                                KioskText text) {
         MadeReturn r = made.made();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("returnId", r.returnId());

@@ -16,6 +16,7 @@ import io.holdfast.gateway.central.CentralGuards;
 import io.holdfast.gateway.giftcard.GiftCardStatus;
 import io.holdfast.gateway.http.Json;
 import io.holdfast.gateway.update.StoreUpdater;
+import io.holdfast.budget.OfflineBudgets;
 import io.holdfast.mode.Audience;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
@@ -52,13 +53,16 @@ public final class StatusHttpService implements HttpService {
     private final GiftCardStatus giftCards;
     private final StaffDirectory staff;
     private final StoreUpdater updater;
+    private final OfflineBudgets budgets;
     private final java.time.ZoneId zone;
     private final Clock clock;
 
     public StatusHttpService(String storeId, ModeBoard board, Notices notices, CentralGuards guards, Outbox outbox,
                              StoreSync sync, ReturnsDesk returns, RefundPayments refunds, GiftCardStatus giftCards,
-                             StaffDirectory staff, StoreUpdater updater, java.time.ZoneId zone, Clock clock) {
+                             StaffDirectory staff, StoreUpdater updater, OfflineBudgets budgets, java.time.ZoneId zone,
+                             Clock clock) {
         this.staff = staff;
+        this.budgets = budgets;
         this.updater = updater;
         this.zone = zone;
         this.giftCards = giftCards;
@@ -94,6 +98,7 @@ public final class StatusHttpService implements HttpService {
             view.put("colleagueMessage", notices.text(capability, status.state(), Audience.COLLEAGUE));
             view.put("backlog", backlog.get(capability));
             view.put("central", guards.guard(capability).figures());
+            view.put("offlineBudget", BudgetView.of(budgets.standing(capability)));
             capabilities.put(capability.name(), view);
             if (status.state() != CapabilityState.ONLINE) {
                 customer.append(customer.isEmpty() ? "" : " ").append(customerText);

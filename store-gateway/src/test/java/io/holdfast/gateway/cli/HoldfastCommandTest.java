@@ -211,6 +211,29 @@ class HoldfastCommandTest {
     }
 
     @Test
+    void reportDayPrintsTheDayFromTheStoreFileAndRefusesADayNotYetBegun() {
+        Path store = folder.resolve("holdfast.db");
+        java.time.LocalDate today = io.holdfast.testing.TestClocks.today();
+        try (Database database = Database.open(DatabaseSettings.of(store))) {
+            new AuditLog(database).append(today.atTime(8, 0).atZone(io.holdfast.testing.TestClocks.ZONE).toInstant(),
+                    "regional-it", "capability.isolated", "REFUNDS", Map.of("from", "ONLINE", "to", "ISOLATED"));
+        }
+
+        assertThat(run("report", "day", "--database", store.toString(), today.minusDays(1).toString())).isZero();
+        assertThat(out.toString()).contains("Day report").contains("Refunds: online all day")
+                .contains("Hand-overs offline: 0 of 0").contains("Not signed off");
+        assertThat(run("report", "day", "--database", store.toString(), "today")).isZero();
+        assertThat(out.toString()).contains("Refunds: offline ");
+
+        assertThat(run("report", "day", "--database", store.toString(), today.plusDays(1).toString()))
+                .isEqualTo(HoldfastCommand.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("has not begun yet");
+        assertThat(run("report", "day", "--database", store.toString(), "yesterday"))
+                .isEqualTo(HoldfastCommand.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("'yesterday' is not a day");
+    }
+
+    @Test
     void auditVerifyNamesTheFirstBrokenEntryAndExitsThree() throws Exception {
         Path store = folder.resolve("holdfast.db");
         try (Database database = Database.open(DatabaseSettings.of(store))) {
