@@ -46,8 +46,10 @@ final class Launched {
     }
 
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar",
-                JAR.toString()));
+        // C1 only and the serial collector: these JVMs share two cores with the test and each other, and
+        // most live seconds; it changes how fast they start, not what they do.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -23,8 +23,13 @@ public final class RefundRules {
      * @param refundsOnline REFUNDS is ONLINE (not degraded, isolated or restoring)
      * @param override      a supervisor authorised an exception for this return
      */
+    /**
+     * @param offlineLimitPercent what the offline budget leaves of the policy's offline limits: 100 in
+     *                            full, 0 when the budget is spent and offline refunds stop (cash from
+     *                            the till, which central does not owe, stays open at the desk)
+     */
     public record Situation(boolean refundsOnline, Channel channel, boolean giftReceipt, boolean override,
-                            boolean storeCreditAvailable) {
+                            boolean storeCreditAvailable, int offlineLimitPercent) {
     }
 
     public static List<RefundOption> options(ReturnsPolicy policy, Situation situation, Purchase purchase,
@@ -54,6 +59,9 @@ public final class RefundRules {
                     Reason.of("refund.over-override-limit", "limit", limits.override()));
         }
         boolean offlineExposure = !situation.refundsOnline() && method != RefundMethod.CASH;
+        if (offlineExposure && situation.offlineLimitPercent() == 0) {
+            return new RefundOption(method, Availability.CLOSED, Reason.of("refund.offline-budget-spent"));
+        }
         if (offlineExposure) {
             Optional<Reason> overCap = overCap(limits, situation, amount, exposure);
             if (overCap.isPresent()) {
@@ -89,21 +97,30 @@ public final class RefundRules {
         return why.map(reason -> new RefundOption(method, Availability.CLOSED, reason));
     }
 
+    /** Over an offline limit, as the offline budget has cut it? Then a colleague decides, with the reason. */
     private static Optional<Reason> overCap(ReturnsPolicy.Limits limits, Situation situation, Money amount,
                                             Exposure exposure) {
-        if (situation.channel() == Channel.KIOSK && amount.amount() > limits.kioskPerReturn().amount()) {
-            return Optional.of(Reason.of("refund.over-kiosk-limit", "limit", limits.kioskPerReturn()));
+        int percent = situation.offlineLimitPercent();
+        Money kiosk = share(limits.kioskPerReturn(), percent);
+        if (situation.channel() == Channel.KIOSK && amount.amount() > kiosk.amount()) {
+            return Optional.of(Reason.of("refund.over-kiosk-limit", "limit", kiosk));
         }
         if (situation.override()) {
             return Optional.empty();
         }
-        if (exposure.customerToday().amount() + amount.amount() > limits.customerDaily().amount()) {
-            return Optional.of(Reason.of("refund.over-customer-daily", "limit", limits.customerDaily()));
+        Money customer = share(limits.customerDaily(), percent);
+        if (exposure.customerToday().amount() + amount.amount() > customer.amount()) {
+            return Optional.of(Reason.of("refund.over-customer-daily", "limit", customer));
         }
-        if (exposure.storeToday().amount() + amount.amount() > limits.storeDailyOffline().amount()) {
-            return Optional.of(Reason.of("refund.over-store-daily", "limit", limits.storeDailyOffline()));
+        Money store = share(limits.storeDailyOffline(), percent);
+        if (exposure.storeToday().amount() + amount.amount() > store.amount()) {
+            return Optional.of(Reason.of("refund.over-store-daily", "limit", store));
         }
         return Optional.empty();
+    }
+
+    private static Money share(Money limit, int percent) {
+        return new Money(limit.amount() * percent / 100, limit.currency());
     }
 
     private static RefundOption ask(RefundMethod method, Reason reason) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.holdfast.audit.AuditLog;
+import io.holdfast.budget.OfflineBudgets;
 import io.holdfast.giftcard.StoreCredit;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
@@ -48,12 +49,14 @@ public final class ReturnsDesk {
     private final PurchaseFinder purchases;
     private final Optional<StoreCredit> storeCredit;
     private final RefundPayments payments;
+    private final OfflineBudgets budgets;
     private final Clock clock;
     private final ZoneId zone;
 
     public ReturnsDesk(Database database, Outbox outbox, ReturnsPolicies policies, ModeBoard board,
                        PurchaseFinder purchases, Optional<StoreCredit> storeCredit, RefundPayments payments,
-                       Clock clock, ZoneId zone) {
+                       OfflineBudgets budgets, Clock clock, ZoneId zone) {
+        this.budgets = budgets;
         this.database = database;
         this.outbox = outbox;
         this.policies = policies;
@@ -67,8 +70,11 @@ public final class ReturnsDesk {
 
     public QuoteOutcome quote(QuoteRequest request) {
         return switch (purchases.find(request.purchase())) {
-            case PurchaseFinder.Found found -> new QuoteOutcome.Quoted(database.read("quote a return of "
-                    + found.purchase().id(), connection -> quote(connection, found.purchase(), request)));
+            case PurchaseFinder.Found found -> {
+                int offlineLimit = offlineLimitPercent();
+                yield new QuoteOutcome.Quoted(database.read("quote a return of " + found.purchase().id(),
+                        connection -> quote(connection, found.purchase(), request, offlineLimit)));
+            }
             case PurchaseFinder.NotFound missing -> new QuoteOutcome.Refused(missing.refusal(), missing.reason());
         };
     }
@@ -87,12 +93,13 @@ public final class ReturnsDesk {
                 return new ReturnOutcome.Refused(missing.refusal(), missing.reason());
             }
         }
+        int offlineLimit = offlineLimitPercent();
         ReturnOutcome outcome = database.inTransaction("return against " + purchase.id(), connection -> {
             Optional<ReturnOutcome> raced = replay(connection, request);
             if (raced.isPresent()) {
                 return raced.get();
             }
-            return record(connection, purchase, command, request);
+            return record(connection, purchase, command, request, offlineLimit);
         });
         if (outcome instanceof ReturnOutcome.Made made && made.made().method() == RefundMethod.ORIGINAL_TENDER) {
             RefundStatus status = payments.pay(made.made().refund().orElseThrow().refundId());
@@ -101,7 +108,13 @@ public final class ReturnsDesk {
         return outcome;
     }
 
-    private Quote quote(Connection connection, Purchase purchase, QuoteRequest request) throws SQLException {
+    /** What the offline budget leaves of the offline refund limits, in percent: 100 while REFUNDS is online. */
+    private int offlineLimitPercent() {
+        return refundsOnline() ? 100 : budgets.standing(Capability.REFUNDS).limitPercent();
+    }
+
+    private Quote quote(Connection connection, Purchase purchase, QuoteRequest request, int offlineLimit)
+            throws SQLException {
         ReturnsPolicy policy = policies.inForce();
         boolean online = refundsOnline();
         ReturnRules.Context context = new ReturnRules.Context(request.giftReceipt(),
@@ -112,7 +125,7 @@ public final class ReturnsDesk {
         Money amount = value(lines, request.selection(), purchase);
         Exposure exposure = exposure(connection, purchase.customerKey(), amount);
         RefundRules.Situation situation = new RefundRules.Situation(online, request.channel(), request.giftReceipt(),
-                request.overrideReason().isPresent(), storeCredit.isPresent());
+                request.overrideReason().isPresent(), storeCredit.isPresent(), offlineLimit);
         List<RefundOption> options = amount.amount() == 0 ? List.of()
                 : RefundRules.options(policy, situation, purchase, amount, exposure);
         return new Quote(purchase.id(), purchase.kind(), purchase.purchasedAt(), policy.version(), online, lines, amount,
@@ -120,8 +133,8 @@ public final class ReturnsDesk {
     }
 
     private ReturnOutcome record(Connection connection, Purchase purchase, ReturnCommand command,
-                                 IdempotentRequests.Request request) throws SQLException {
-        Quote quote = quote(connection, purchase, command.asQuote());
+                                 IdempotentRequests.Request request, int offlineLimit) throws SQLException {
+        Quote quote = quote(connection, purchase, command.asQuote(), offlineLimit);
         if (quote.selectionProblem().isPresent()) {
             Reason why = quote.selectionProblem().get();
             return new ReturnOutcome.Refused(why.code().equals("return.condition-failed")

@@ -119,8 +119,8 @@ class DayReportsTest {
         CentralAlwaysPays central = new CentralAlwaysPays();
         returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(policies), board,
                 new PurchaseFinder(database, new EReceipts(Map.of(), Optional.empty()), central, clock),
-                Optional.of(new StoreCredit(CARDS)), new RefundPayments(database, outbox, central, clock), clock,
-                TestClocks.ZONE);
+                Optional.of(new StoreCredit(CARDS)), new RefundPayments(database, outbox, central, clock),
+                new OfflineBudgets(policies, board, database, clock), clock, TestClocks.ZONE);
         giftCards = new GiftCardDesk(database, outbox, new GiftCardPolicies(policies), board,
                 new OfflineBudgets(policies, board, database, clock), new NoCentralGiftCards(), CARDS, clock,
                 TestClocks.ZONE);

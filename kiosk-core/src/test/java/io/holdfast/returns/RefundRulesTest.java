@@ -32,7 +32,7 @@ class RefundRulesTest {
 
     private Map<RefundMethod, RefundOption.Availability> options(boolean online, Channel channel, Tender.Kind paid,
                                                                  long amount, Exposure exposure, boolean override) {
-        return RefundRules.options(policy, new RefundRules.Situation(online, channel, false, override, true),
+        return RefundRules.options(policy, new RefundRules.Situation(online, channel, false, override, true, 100),
                         paidWith(paid), gbp(amount), exposure).stream()
                 .collect(Collectors.toMap(RefundOption::method, RefundOption::availability));
     }
@@ -65,7 +65,7 @@ class RefundRulesTest {
     @Test
     void overTheKioskCapOfflineTheCustomerIsHandedToAColleagueWithTheLimit() {
         List<RefundOption> options = RefundRules.options(policy,
-                new RefundRules.Situation(false, Channel.KIOSK, false, false, true), paidWith(Tender.Kind.CARD),
+                new RefundRules.Situation(false, Channel.KIOSK, false, false, true, 100), paidWith(Tender.Kind.CARD),
                 gbp(10_001), NONE);
 
         assertThat(options).filteredOn(o -> o.method() == RefundMethod.STORE_CREDIT).singleElement()
@@ -95,11 +95,29 @@ class RefundRulesTest {
     @Test
     void aGiftReceiptIsRefundedAsStoreCreditOnly() {
         Map<RefundMethod, RefundOption.Availability> options = RefundRules.options(policy,
-                        new RefundRules.Situation(true, Channel.KIOSK, true, false, true), paidWith(Tender.Kind.CARD),
+                        new RefundRules.Situation(true, Channel.KIOSK, true, false, true, 100), paidWith(Tender.Kind.CARD),
                         gbp(2950), NONE).stream()
                 .collect(Collectors.toMap(RefundOption::method, RefundOption::availability));
 
         assertThat(options).containsEntry(RefundMethod.STORE_CREDIT, OPEN)
                 .containsEntry(RefundMethod.ORIGINAL_TENDER, CLOSED);
+    }
+
+    @Test
+    void anOfflineBudgetRunningDownCutsTheOfflineLimitsAndWhenSpentClosesOfflineRefundsButNotTheTill() {
+        List<RefundOption> halved = RefundRules.options(policy,
+                new RefundRules.Situation(false, Channel.KIOSK, false, false, true, 50), paidWith(Tender.Kind.CARD),
+                gbp(6000), NONE);
+        assertThat(halved).filteredOn(o -> o.method() == RefundMethod.STORE_CREDIT).singleElement()
+                .isEqualTo(new RefundOption(RefundMethod.STORE_CREDIT, ASK_COLLEAGUE,
+                        Reason.of("refund.over-kiosk-limit", "limit", gbp(5000))));
+
+        List<RefundOption> spent = RefundRules.options(policy,
+                new RefundRules.Situation(false, Channel.DESK, false, false, true, 0), paidWith(Tender.Kind.CASH),
+                gbp(1000), NONE);
+        assertThat(spent).filteredOn(o -> o.method() == RefundMethod.STORE_CREDIT).singleElement()
+                .isEqualTo(new RefundOption(RefundMethod.STORE_CREDIT, CLOSED, Reason.of("refund.offline-budget-spent")));
+        assertThat(spent).filteredOn(o -> o.method() == RefundMethod.CASH).singleElement()
+                .extracting(RefundOption::availability).as("the till's own cash is not owed by central").isEqualTo(OPEN);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.holdfast.budget.OfflineBudgets;
 import io.holdfast.giftcard.CardFingerprinter;
 import io.holdfast.giftcard.StoreCredit;
 import io.holdfast.mode.Capability;
@@ -76,7 +77,8 @@ class ReturnsDeskTest {
         desk = new ReturnsDesk(database, outbox, new ReturnsPolicies(new StorePolicies(database, clock)), board,
                 new PurchaseFinder(database, eReceipts, central, clock),
                 Optional.of(new StoreCredit(new CardFingerprinter("k".repeat(32).getBytes(StandardCharsets.US_ASCII)))),
-                payments, clock, LONDON);
+                payments, new OfflineBudgets(new StorePolicies(database, clock), board, database, clock), clock,
+                LONDON);
     }
 
     @AfterEach
@@ -314,6 +316,26 @@ class ReturnsDeskTest {
         assertThat(made.made().overrideReason()).contains("customer has the bank statement");
         assertThat(database.readLong("count override audits",
                 "SELECT count(*) FROM audit_log WHERE action = 'return.made-by-override'")).isEqualTo(1);
+    }
+
+    @Test
+    void refundsOfflineForTheirWholeWeekStopStoreCreditAndDeferredRefundsUntilRestored() {
+        isolateRefunds();
+        clock.advance(Duration.ofDays(4));
+        assertThat(quoteOne("0421-01-20261118-0001").option(RefundMethod.STORE_CREDIT).orElseThrow().reason())
+                .as("past half the budget the kiosk's limit is halved").isEqualTo(Reason.of("refund.store-credit-now",
+                        "amount", Money.of(2950, "GBP"), "tender", "VISA ****1234"));
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(quoteOne("0421-01-20261118-0001").option(RefundMethod.STORE_CREDIT).orElseThrow())
+                .isEqualTo(new RefundOption(RefundMethod.STORE_CREDIT, RefundOption.Availability.CLOSED,
+                        Reason.of("refund.offline-budget-spent")));
+        assertThat(desk.make(returnOf("0421-01-20261118-0001", 1, RefundMethod.STORE_CREDIT)))
+                .isInstanceOf(ReturnOutcome.Refused.class);
+
+        restoreRefunds();
+        assertThat(quoteOne("0421-01-20261118-0001").option(RefundMethod.STORE_CREDIT).orElseThrow().availability())
+                .isEqualTo(RefundOption.Availability.OPEN);
     }
 
     private ReturnOutcome.Made made(ReturnCommand command) {

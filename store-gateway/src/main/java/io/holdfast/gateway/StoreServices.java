@@ -159,10 +159,10 @@ public final class StoreServices implements AutoCloseable {
                 settings.resilience().guard(Capability.REFUNDS).callBudget()), clock);
         Optional<CardFingerprinter> fingerprinter = settings.returns().giftCardKey().map(CardFingerprinter::new);
         StorePolicies policies = new StorePolicies(database, clock);
+        this.budgets = new OfflineBudgets(policies, board, database, clock);
         this.returns = new ReturnsDesk(database, outbox, new ReturnsPolicies(policies), board,
                 new PurchaseFinder(database, eReceipts, centralOrders, clock), fingerprinter.map(StoreCredit::new),
-                refunds, clock, settings.zone());
-        this.budgets = new OfflineBudgets(policies, board, database, clock);
+                refunds, budgets, clock, settings.zone());
         this.giftCards = fingerprinter.map(cards -> new GiftCardDesk(database, outbox,
                 new GiftCardPolicies(policies), board, budgets,
                 new HttpCentralGiftCards(settings.central().url(Capability.GIFT_CARDS), settings.storeId(),
