@@ -17,6 +17,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
+import io.holdfast.store.Hashes;
 import io.holdfast.store.IdempotentRequests;
 import io.holdfast.store.Timestamps;
 
@@ -93,6 +94,21 @@ public final class CollectionDesk {
         });
     }
 
+    /**
+     * The audit entry's detail: the event's, with a proxy's name as its SHA-256 only. The audit log
+     * is append-only and hash-chained, so nothing personal goes into it that the retention purge would
+     * have to take out; the hash still ties the entry to the name on the hand-over while it is kept.
+     */
+    private static Map<String, Object> audited(Map<String, Object> payload) {
+        if (!(payload.get("collector") instanceof String name)) {
+            return payload;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>(payload);
+        detail.remove("collector");
+        detail.put("collectorSha256", Hashes.sha256Hex(name));
+        return detail;
+    }
+
     private Optional<CollectOutcome> replay(Connection connection, IdempotentRequests.Request request)
             throws SQLException {
         return IdempotentRequests.find(connection, request).map(previous -> switch (previous) {
@@ -130,7 +146,7 @@ public final class CollectionDesk {
         payload.put("orderStatus", after.status());
         outbox.append(connection, new OutboxEvent(collection.collectionId(), Capability.ORDERS,
                 "CollectionRecorded", order.id().value(), now, CoreJson.write(payload)));
-        AuditLog.append(connection, now, command.staffId(), "order.collected", order.id().value(), payload);
+        AuditLog.append(connection, now, command.staffId(), "order.collected", order.id().value(), audited(payload));
         return new CollectOutcome.Collected(collection, after, false);
     }
 

@@ -218,6 +218,25 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Copies the write-ahead log into the store file and empties it, as far as no reader still needs
+     * an older page: after a purge, so removed text does not linger in the log.
+     */
+    public void checkpoint() {
+        requireOpen();
+        if (writer == null) {
+            throw new StoreException("Cannot checkpoint: store " + settings.file() + " was opened read-only");
+        }
+        writeLock.lock();
+        try (var statement = writer.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw StoreException.of("checkpoint the write-ahead log", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     private static String rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {

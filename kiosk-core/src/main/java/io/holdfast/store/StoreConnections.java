@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Opens connections with the store's pragmas: WAL, foreign keys, a busy timeout, full sync. */
+/** Opens connections with the store's pragmas: WAL, foreign keys, a busy timeout, full sync, secure delete. */
 final class StoreConnections {
 
     enum Access { READ, WRITE }
@@ -36,6 +36,9 @@ final class StoreConnections {
         if (access == Access.WRITE) {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // Deleted and overwritten content is zeroed on disk, so what the retention purge removes
+            // (and acknowledged events the relay clears) does not linger in free pages.
+            config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "ON");
         } else {
             config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
             config.setReadOnly(true);

@@ -59,6 +59,7 @@ import io.holdfast.receipt.EReceipts;
 import io.holdfast.receipt.ReceiptPosting;
 import io.holdfast.returns.PurchaseFinder;
 import io.holdfast.returns.RefundPayments;
+import io.holdfast.privacy.PersonalDataPurge;
 import io.holdfast.report.DayReports;
 import io.holdfast.returns.ReturnsDesk;
 import io.holdfast.returns.ReturnsPolicies;
@@ -71,7 +72,8 @@ import io.holdfast.sync.downstream.GiftCardBalanceRows;
 /**
  * The store's use cases and their adapters, built by hand from the database, the devices and the
  * settings. Owns the background work: the manifest refresh, the probe of degraded capabilities and
- * the expiry runs (at start, at each midnight in the store's zone, and hourly as a safety net).
+ * the expiry runs with the retention purge (at start, at each midnight in the store's zone, and
+ * hourly as a safety net).
  */
 public final class StoreServices implements AutoCloseable {
 
@@ -114,6 +116,8 @@ public final class StoreServices implements AutoCloseable {
     final RequestTraffic traffic;
     final DayReports reports;
     final OfflineBudgets budgets;
+    /** Removes customers' details past the retention: at start, each midnight and hourly, with the expiry run. */
+    final PersonalDataPurge purge;
     final StoreUpdater updater;
     /** The kiosk's words in British English and Welsh, loaded once; the first language is the policy's. */
     final KioskLanguages kioskLanguages;
@@ -171,6 +175,7 @@ public final class StoreServices implements AutoCloseable {
                 cards, clock, settings.zone()));
         this.giftCardStatus = new GiftCardStatus(giftCards, exceptions);
         this.kioskLanguages = KioskPolicy.languages(policies);
+        this.purge = new PersonalDataPurge(database, settings.personalDataRetention(), clock);
         this.reports = new DayReports(settings.storeId(), database, new GiftCardPolicies(policies)::inForce, clock,
                 settings.zone());
         sync.onVerdicts(new GiftCardReconciliation(database, clock));
@@ -201,7 +206,7 @@ public final class StoreServices implements AutoCloseable {
         sync.start();
         syncMetrics = new SyncMetrics(sync);
         updater.start();
-        timer.scheduleWithFixedDelay(this::expireQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(this::expireAndPurgeQuietly, 0, Duration.ofHours(1).toMinutes(), TimeUnit.MINUTES);
         expireAtMidnight();
         long retry = settings.returns().refundRetry().toMillis();
         timer.scheduleWithFixedDelay(this::payOwedRefunds, retry, retry, TimeUnit.MILLISECONDS);
@@ -280,12 +285,12 @@ public final class StoreServices implements AutoCloseable {
     private void expireAtMidnight() {
         long delay = expiry.untilNextMidnight().plusMillis(MIDNIGHT_MARGIN_MILLIS).toMillis();
         timer.schedule(() -> {
-            expireQuietly();
+            expireAndPurgeQuietly();
             expireAtMidnight();
         }, delay, TimeUnit.MILLISECONDS);
     }
 
-    private void expireQuietly() {
+    private void expireAndPurgeQuietly() {
         try {
             int expired = expiry.expireOverdue().size();
             if (expired > 0) {
@@ -293,6 +298,16 @@ public final class StoreServices implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "expiring overdue orders failed", e);
+        }
+        try {
+            PersonalDataPurge.Plan purged = purge.purge("gateway");
+            if (purged.total() > 0) {
+                LOG.log(System.Logger.Level.INFO, "removed customers'' details kept longer than {0}: {1}",
+                        settings.personalDataRetention(), purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "removing customers' details past their retention failed; tried again"
+                    + " within the hour", e);
         }
     }
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "The in-store gateway that keeps a store serving customers while central systems are cut off.",
         subcommands = {ServeCommand.class, BackupCommand.class, AuditCommand.class, StaffCommand.class, SignCommand.class,
                 ReleaseCommand.class, UpdateCommand.class, SuperviseCommand.class, ReportCommand.class,
+                PurgeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HoldfastCommand {
 

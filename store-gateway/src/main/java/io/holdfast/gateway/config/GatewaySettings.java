@@ -13,6 +13,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
 import io.holdfast.gateway.logging.LogFormat;
+import io.holdfast.privacy.PersonalDataPurge;
 import io.holdfast.store.DatabaseSettings;
 import io.holdfast.sync.SyncConfig;
 
@@ -23,7 +24,7 @@ import io.holdfast.sync.SyncConfig;
 public record GatewaySettings(String storeId, String host, int port, long maxPayloadBytes,
                               DatabaseSettings database, LogFormat logFormat, CentralEndpoints central,
                               DeviceSettings devices, DeskSettings desk, ResilienceSettings resilience,
-                              SyncConfig sync, ReturnsSettings returns, ZoneId zone) {
+                              SyncConfig sync, ReturnsSettings returns, ZoneId zone, Duration personalDataRetention) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -57,6 +58,11 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(returns, "returns");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(personalDataRetention, "personal data retention");
+        if (personalDataRetention.isNegative() || personalDataRetention.isZero()) {
+            throw new IllegalArgumentException("holdfast.store.personal-data-retention must be positive, but was "
+                    + personalDataRetention);
+        }
     }
 
     /** Reads {@code server.*} and {@code holdfast.*}; a missing key takes its default. */
@@ -81,7 +87,8 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
                 ResilienceSettings.from(config.get("holdfast")),
                 SyncConfigReader.read(config.get("holdfast.sync")),
                 ReturnsSettings.from(config.get("holdfast")),
-                zone(config.get("holdfast")));
+                zone(config.get("holdfast")),
+                read(store.get("personal-data-retention"), Duration::parse, PersonalDataPurge.DEFAULT_RETENTION));
     }
 
     /**
@@ -101,37 +108,37 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
 
     public GatewaySettings withListener(String host, int port) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withDatabase(DatabaseSettings database) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withCentral(CentralEndpoints central) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withDevices(DeviceSettings devices) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withDesk(DeskSettings desk) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withSync(SyncConfig sync) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withResilience(ResilienceSettings resilience) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     /** The same settings with another call budget for one capability. */
@@ -141,17 +148,22 @@ public record GatewaySettings(String storeId, String host, int port, long maxPay
 
     public GatewaySettings withReturns(ReturnsSettings returns) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withZone(ZoneId zone) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
+    }
+
+    public GatewaySettings withPersonalDataRetention(Duration personalDataRetention) {
+        return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     public GatewaySettings withStoreId(String storeId) {
         return new GatewaySettings(storeId, host, port, maxPayloadBytes, database, logFormat, central, devices, desk,
-                resilience, sync, returns, zone);
+                resilience, sync, returns, zone, personalDataRetention);
     }
 
     /** Defaults: the central simulator's ports, 8091 to 8095 in capability order. */

@@ -234,6 +234,30 @@ class HoldfastCommandTest {
     }
 
     @Test
+    void purgeDryRunSaysWhatWouldGoAndPurgeRemovesIt() {
+        Path store = folder.resolve("holdfast.db");
+        TestStores.seed(store, List.of(TestStores.anOrder("CC-100001"), TestStores.anOrder("CC-100002")));
+        try (Database database = Database.open(DatabaseSettings.of(store))) {
+            database.inTransaction("finish an order long ago", connection -> connection.createStatement().executeUpdate(
+                    "UPDATE orders SET status = 'COLLECTED', updated_at = '"
+                            + io.holdfast.store.Timestamps.format(CLOCK.instant().minus(java.time.Duration.ofDays(40)))
+                            + "' WHERE order_id = 'CC-100001'"));
+        }
+
+        assertThat(run("purge", "--dry-run", "--database", store.toString())).isZero();
+        assertThat(out.toString()).contains("Would remove from")
+                .containsPattern("orders \\(name, postcode, contact\\) +1\n");
+        assertThat(run("purge", "--database", store.toString())).isZero();
+        assertThat(out.toString()).contains("Removed from");
+        try (Database database = Database.openReadOnly(DatabaseSettings.of(store))) {
+            assertThat(database.readLong("purged orders", "SELECT count(*) FROM orders WHERE customer_name = ''")).isOne();
+            assertThat(new AuditLog(database).verify()).isInstanceOf(AuditLog.Verification.Intact.class);
+        }
+        assertThat(run("purge", "--dry-run", "--database", store.toString(), "--retention", "P60D")).isZero();
+        assertThat(out.toString()).containsPattern("orders \\(name, postcode, contact\\) +0\n");
+    }
+
+    @Test
     void auditVerifyNamesTheFirstBrokenEntryAndExitsThree() throws Exception {
         Path store = folder.resolve("holdfast.db");
         try (Database database = Database.open(DatabaseSettings.of(store))) {
