@@ -8,10 +8,11 @@ import java.util.Optional;
  * Something the manager must resolve.
  *
  * @param detail     what happened, in words
+ * @param assignedTo the colleague looking after it, once assigned
  * @param resolution how the manager resolved it, once resolved
  */
 public record ManagerException(String exceptionId, ExceptionKind kind, String aggregateId, String detail,
-                               Instant raisedAt, Optional<Resolution> resolution) {
+                               Instant raisedAt, Optional<String> assignedTo, Optional<Resolution> resolution) {
 
     public record Resolution(String staffId, String note, Instant at) {
     }
@@ -22,6 +23,11 @@ public record ManagerException(String exceptionId, ExceptionKind kind, String ag
         Objects.requireNonNull(aggregateId, "aggregate id");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(raisedAt, "raised at");
+        Objects.requireNonNull(assignedTo, "assigned to");
         Objects.requireNonNull(resolution, "resolution");
+    }
+
+    public boolean open() {
+        return resolution.isEmpty();
     }
 }

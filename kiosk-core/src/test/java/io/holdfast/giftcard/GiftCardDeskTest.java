@@ -161,7 +161,7 @@ class GiftCardDeskTest {
         reconciliation.settle(List.of(overdrawn, new CentralVerdict("other-key", "accepted", "{}")));
         reconciliation.settle(List.of(overdrawn));
 
-        List<io.holdfast.exceptions.ManagerException> raised = new ManagerExceptions(database, clock).list();
+        List<io.holdfast.exceptions.ManagerException> raised = new ManagerExceptions(database, new Outbox(database), clock).list();
         assertThat(raised).singleElement().satisfies(exception -> {
             assertThat(exception.kind()).isEqualTo(ExceptionKind.GIFT_CARD_OVERDRAWN);
             assertThat(exception.detail()).contains("ending " + card.lastFour()).contains("by £20.00")

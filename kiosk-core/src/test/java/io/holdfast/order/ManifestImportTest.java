@@ -89,7 +89,7 @@ class ManifestImportTest {
         manifest.apply(List.of(cancelled(OrderFixtures.anOrder("CC-100001"))));
 
         assertThat(orders.find(new OrderId("CC-100001")).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(new ManagerExceptions(database, clock).list()).isEmpty();
+        assertThat(new ManagerExceptions(database, new Outbox(database), clock).list()).isEmpty();
     }
 
     @Test
@@ -102,7 +102,7 @@ class ManifestImportTest {
         assertThat(report.conflicts()).isEqualTo(1);
         assertThat(orders.find(new OrderId("CC-100001")).orElseThrow().status())
                 .as("the goods left the store; that stays true").isEqualTo(OrderStatus.COLLECTED);
-        assertThat(new ManagerExceptions(database, clock).list()).singleElement().satisfies(e -> {
+        assertThat(new ManagerExceptions(database, new Outbox(database), clock).list()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(ExceptionKind.ORDER_CANCELLED_AFTER_COLLECTION);
             assertThat(e.aggregateId()).isEqualTo("CC-100001");
             assertThat(e.detail()).contains("handed over 3 of its items");
@@ -115,7 +115,7 @@ class ManifestImportTest {
         manifest.apply(List.of(OrderFixtures.anOrder("CC-100001")));
         collect(new LineQuantity(1, 1));
         manifest.apply(List.of(cancelled(OrderFixtures.anOrder("CC-100001"))));
-        ManagerExceptions exceptions = new ManagerExceptions(database, clock);
+        ManagerExceptions exceptions = new ManagerExceptions(database, new Outbox(database), clock);
         String id = exceptions.list().getFirst().exceptionId();
 
         assertThat(exceptions.resolve(id, "S2001", "customer keeps the shirt; head office told"))

@@ -124,7 +124,7 @@ class DayReportsTest {
         giftCards = new GiftCardDesk(database, outbox, new GiftCardPolicies(policies), board,
                 new OfflineBudgets(policies, board, database, clock), new NoCentralGiftCards(), CARDS, clock,
                 TestClocks.ZONE);
-        exceptions = new ManagerExceptions(database, clock);
+        exceptions = new ManagerExceptions(database, outbox, clock);
         reports = new DayReports("store-0421", database, new GiftCardPolicies(policies)::inForce, clock, TestClocks.ZONE);
     }
 

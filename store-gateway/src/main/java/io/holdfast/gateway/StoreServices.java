@@ -148,7 +148,7 @@ public final class StoreServices implements AutoCloseable {
         this.desk = new CollectionDesk(database, outbox, centralOrders, expiry, clock);
         this.manifest = new ManifestSync(centralOrders, new ManifestImport(database, clock, expiry));
         this.staff = new StaffDirectory(database, SignInPolicy.DEFAULT, settings.desk().devices(), clock);
-        this.exceptions = new ManagerExceptions(database, clock);
+        this.exceptions = new ManagerExceptions(database, outbox, clock);
         this.helpCalls = new HelpCalls(database, clock);
         this.collectionQr = settings.desk().centralSigningKey()
                 .map(key -> new CollectionQr(key, settings.storeId(), clock));

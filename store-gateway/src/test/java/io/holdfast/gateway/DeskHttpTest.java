@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.holdfast.exceptions.ExceptionKind;
+import io.holdfast.exceptions.ManagerExceptions;
 import io.holdfast.order.CollectionQr;
 import io.holdfast.staff.StaffDirectory;
 import io.holdfast.testing.TestClocks;
@@ -226,8 +228,10 @@ class DeskHttpTest {
     }
 
     @Test
-    void onlySupervisorsSeeTheManagersExceptions() {
-        assertProblem(HttpCalls.get(base + "/api/v1/exceptions", "Authorization", colleague), 403, "role-not-allowed");
+    void supervisorsSeeTheManagersExceptionsAndAColleagueOnlyThoseAssignedToThem() {
+        HttpResponse<String> mine = HttpCalls.get(base + "/api/v1/exceptions", "Authorization", colleague);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(HttpCalls.json(mine).path("exceptions")).isEmpty();
 
         String supervisor = TestStores.signIn(base, TestStores.SUPERVISOR);
         HttpResponse<String> list = HttpCalls.get(base + "/api/v1/exceptions", "Authorization", supervisor);
@@ -235,6 +239,49 @@ class DeskHttpTest {
         assertThat(HttpCalls.json(list).path("exceptions")).isEmpty();
         assertProblem(post("/api/v1/exceptions/EX-nope/resolution", "{\"note\": \"done\"}", supervisor),
                 404, "exception-not-open");
+    }
+
+    @Test
+    void anExceptionIsAssignedToAColleagueWorkedWithTheActionsOfItsKindAndItsHistoryKept() {
+        gateway.services().database.inTransaction("raise", connection -> {
+            ManagerExceptions.raise(connection, ExceptionKind.ORDER_CANCELLED_AFTER_COLLECTION, "CC-100001",
+                    "Head office cancelled CC-100001 after it was handed over.", TestClocks.TICKING.instant());
+            return null;
+        });
+        String supervisor = TestStores.signIn(base, TestStores.SUPERVISOR);
+        JsonNode listed = HttpCalls.json(HttpCalls.get(base + "/api/v1/exceptions", "Authorization", supervisor))
+                .path("exceptions").get(0);
+        String id = listed.path("exceptionId").asText();
+        assertThat(listed.path("actions").toString()).isEqualTo("[\"CONTACT_CUSTOMER\",\"WRITE_OFF\"]");
+        String path = "/api/v1/exceptions/" + id;
+
+        assertProblem(post(path + "/assignment", "{\"staffId\": \"S1001\"}", colleague), 403, "role-not-allowed");
+        assertThat(post(path + "/assignment", "{\"staffId\": \"S1001\"}", supervisor).statusCode()).isEqualTo(200);
+        assertThat(HttpCalls.json(HttpCalls.get(base + "/api/v1/exceptions", "Authorization", colleague))
+                .path("exceptions")).as("now the colleague's").hasSize(1);
+        assertThat(post(path + "/notes", "{\"note\": \"Customer is on holiday until Monday.\"}", colleague)
+                .statusCode()).isEqualTo(200);
+        assertProblem(post(path + "/actions", "{\"action\": \"BLOCK\", \"note\": \"x\"}", colleague), 422,
+                "exception-action-not-allowed");
+        assertProblem(post(path + "/actions", "{\"action\": \"SHRUG\", \"note\": \"x\"}", colleague), 422,
+                "exception-action-invalid");
+        assertProblem(post(path + "/actions", "{\"action\": \"WRITE_OFF\", \"note\": \" \"}", colleague), 422,
+                "note-missing");
+        HttpResponse<String> contacted = post(path + "/actions",
+                "{\"action\": \"CONTACT_CUSTOMER\", \"note\": \"Left a voicemail.\"}", colleague);
+        assertThat(HttpCalls.json(contacted).path("open").asBoolean()).isTrue();
+        HttpResponse<String> written = post(path + "/actions",
+                "{\"action\": \"WRITE_OFF\", \"note\": \"Shirt, £29.50: written off.\"}", supervisor);
+        assertThat(HttpCalls.json(written).path("open").asBoolean()).isFalse();
+        assertProblem(post(path + "/assignment", "{\"staffId\": \"S1002\"}", supervisor), 409, "exception-resolved");
+
+        JsonNode history = HttpCalls.json(HttpCalls.get(base + path + "/history", "Authorization", colleague))
+                .path("history");
+        assertThat(history.findValuesAsText("entry"))
+                .containsExactly("RAISED", "ASSIGNED", "NOTE", "ACTION", "ACTION", "RESOLVED");
+        assertThat(history.get(4).path("action").asText()).isEqualTo("WRITE_OFF");
+        assertProblem(HttpCalls.get(base + "/api/v1/exceptions/EX-nope/history", "Authorization", colleague), 404,
+                "exception-not-found");
     }
 
     @Test
