@@ -35,6 +35,7 @@ async function useLanguage(code) {
   state.lang = code;
   document.documentElement.lang = code === "en" ? "en-GB" : code;
   for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+  if (!$("notice").hidden) $("notice").textContent = t("kiosk.notice.refunds-offline");
   const other = state.languages.find((language) => language.code !== code);
   $("language-switch").hidden = !other;
   if (other) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.holdfast.audit.AuditLog;
 import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
@@ -26,7 +28,10 @@ import io.holdfast.money.Money;
 import io.holdfast.report.DayReport;
 import io.holdfast.staff.Role;
 import io.holdfast.staff.StaffDirectory;
+import io.holdfast.store.Database;
+import io.holdfast.store.DatabaseSettings;
 import io.holdfast.testing.TestBrowser;
+import io.holdfast.testing.TestClocks;
 
 /**
  * Issue 15, item 10: the desk does what the API already does for colleagues. A supervisor answers a
@@ -60,12 +65,29 @@ class DeskTasksBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
     }
 
-    /** A card sale of a shirt two days ago, and a gift card in the store's copy. */
+    /**
+     * A card sale of a shirt two days ago, a gift card in the store's copy, and the morning's changes
+     * of mode as the board writes them to the audit log: orders degraded for 40 minutes from 06:10,
+     * refunds isolated by regional IT from 07:00 (the test isolates them again when it starts).
+     */
     private static void seed(Path file) {
+        try (Database database = Database.open(DatabaseSettings.of(file))) {
+            AuditLog audit = new AuditLog(database);
+            transition(audit, 6, 10, "ORDERS", "ONLINE", "DEGRADED", "gateway");
+            transition(audit, 6, 50, "ORDERS", "DEGRADED", "ONLINE", "gateway");
+            transition(audit, 7, 0, "REFUNDS", "ONLINE", "ISOLATED", "regional-it");
+        }
         StoreFixtures.in(file)
                 .cardSale(RECEIPT, 2, StoreFixtures.line(1, "5001001", "Linen shirt, blue, M", 2, 2950, "CLOTHING"))
                 .cardSale(OLD_RECEIPT, 40, StoreFixtures.line(1, "5002001", "Wool coat, navy, L", 1, 8900, "CLOTHING"))
                 .giftCard(GiftCardHttpTest.KEY, GIFT_CARD, GIFT_CARD_PIN, Money.of(4500, "GBP"), 2);
+    }
+
+    private static void transition(AuditLog audit, int hour, int minute, String capability, String from, String to,
+                                   String actor) {
+        audit.append(TestClocks.today().atTime(hour, minute).atZone(TestClocks.ZONE).toInstant(), actor,
+                "capability." + to.toLowerCase(java.util.Locale.ROOT), capability, Map.of("from", from, "to", to,
+                        "reason", "earlier today"));
     }
 
     @AfterAll

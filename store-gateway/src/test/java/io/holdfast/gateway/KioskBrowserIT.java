@@ -249,6 +249,8 @@ class KioskBrowserIT {
         welsh.click();
 
         wait.until(ExpectedConditions.textToBe(By.id("start-title"), "Dychwelyd rhywbeth"));
+        assertThat(browser.findElement(By.id("notice")).getText()).as("refunds are isolated: the notice in Welsh too")
+                .startsWith("Nid yw ein gwasanaeth ad-dalu ar gael");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
         assertThat(browser.findElement(By.id("language-switch")).getText()).isEqualTo("English");
         TestBrowser.assertAccessible(browser, "the kiosk's first screen in Welsh");

@@ -39,7 +39,7 @@ public final class TimelineSvg {
         Instant dayStart = report.from();
         Instant dayEnd = report.day().plusDays(1).atStartOfDay(report.zone()).toInstant();
         double span = Duration.between(dayStart, dayEnd).toSeconds();
-        double plot = WIDTH - LABEL - 10;
+        double plot = WIDTH - LABEL - 30;
         int height = TOP + report.time().size() * ROW + 36;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
