@@ -39,12 +39,12 @@ function clearScreen() {
 // Each task's script registers how to clear its screen, so nothing of one customer stays for the next.
 const taskClearers = [];
 
-/** Shows one of the desk's tasks: collections, returns, gift cards or refunds owed. */
+/** Shows one of the desk's tasks: collections, returns, gift cards, refunds owed or exceptions. */
 function showTask(name) {
   for (const button of document.querySelectorAll(".tasks .task")) {
     button.setAttribute("aria-pressed", String(button.dataset.task === name));
   }
-  for (const task of ["collect", "returns", "giftcards", "refunds"]) $("task-" + task).hidden = task !== name;
+  for (const task of ["collect", "returns", "giftcards", "refunds", "exceptions"]) $("task-" + task).hidden = task !== name;
   document.dispatchEvent(new CustomEvent("desk-task", { detail: name }));
 }
 

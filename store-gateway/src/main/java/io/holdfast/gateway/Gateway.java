@@ -145,7 +145,7 @@ public final class Gateway implements AutoCloseable {
     /** The routes alone: also read by {@link Routes} and by the tests that check the contract and sign-in. */
     public static void routes(HttpRouting.Builder routing, StoreServices services) {
         routing.get("/", LandingPage::show)
-                .register("/desk", new PageService("desk", "help.js", "returns.js", "giftcards.js"))
+                .register("/desk", new PageService("desk", "help.js", "returns.js", "giftcards.js", "exceptions.js"))
                 .register("/api/v1/sessions", new SessionHttpService(services.staff))
                 .register("/status", new PageService("status"))
                 .register("/reports", new PageService("reports", List.of("/day/{date}")))

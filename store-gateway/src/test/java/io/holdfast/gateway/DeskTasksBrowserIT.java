@@ -21,6 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.holdfast.audit.AuditLog;
+import io.holdfast.exceptions.ExceptionKind;
+import io.holdfast.exceptions.ManagerExceptions;
 import io.holdfast.gateway.config.ReturnsSettings;
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.IsolationSource;
@@ -213,6 +215,35 @@ class DeskTasksBrowserIT {
 
         browser.get(store.base + "/desk");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+    }
+
+    @Test
+    void aSupervisorAssignsAnExceptionNotesItWritesItOffAndReadsItsHistory() {
+        store.gateway.services().database.inTransaction("raise", connection -> {
+            ManagerExceptions.raise(connection, ExceptionKind.ORDER_CANCELLED_AFTER_COLLECTION, "CC-200001",
+                    "Head office cancelled CC-200001 after it was handed over.", TestClocks.TICKING.instant());
+            return null;
+        });
+        String id = store.gateway.services().exceptions.open(ExceptionKind.ORDER_CANCELLED_AFTER_COLLECTION)
+                .getFirst().exceptionId();
+        showTask("exceptions");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exception-" + id)));
+        TestBrowser.assertAccessible(browser, "the desk's exceptions");
+
+        browser.findElement(By.id("assign-" + id)).sendKeys("S1001");
+        browser.findElement(By.xpath("//li[@id='exception-" + id + "']//button[text()='Assign']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exception-" + id), "with S1001"));
+        browser.findElement(By.id("note-" + id)).sendKeys("Customer kept the shirt; agreed with head office.");
+        browser.findElement(By.xpath("//li[@id='exception-" + id + "']//button[text()='Write off']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exception-" + id),
+                "resolved by S2001: WRITE_OFF: Customer kept the shirt"));
+        assertThat(browser.findElement(By.id("exceptions-summary")).getText()).startsWith("Saved.");
+
+        browser.findElement(By.cssSelector("#exception-" + id + " summary")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#exception-" + id + " ol"),
+                "resolved"));
+        assertThat(browser.findElement(By.cssSelector("#exception-" + id + " ol")).findElements(By.tagName("li")))
+                .hasSize(4);
     }
 
     private static void showTask(String task) {

@@ -30,24 +30,11 @@ public final class AuditCommand {
     /** Exit code for an audit chain that does not verify. */
     public static final int CHAIN_BROKEN = 3;
 
-    static final class StoreOptions {
-        @Option(names = "--config", paramLabel = "FILE", description = "The gateway's configuration, to find the store.")
-        Path config;
-
-        @Option(names = "--database", paramLabel = "DB", description = "The store file (overrides configuration).")
-        Path database;
-
-        DatabaseSettings settings() {
-            return database != null ? DatabaseSettings.of(database)
-                    : GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config))).database();
-        }
-    }
-
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Walk the chain from the first entry; name the first entry that was changed or removed.")
     static final class Verify implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        StoreOptions store = new StoreOptions();
+        StoreFileOptions store = new StoreFileOptions();
 
         @Spec
         CommandSpec spec;
@@ -75,7 +62,7 @@ public final class AuditCommand {
             description = "Write every entry to FILE as one JSON object per line, oldest first.")
     static final class Export implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        StoreOptions store = new StoreOptions();
+        StoreFileOptions store = new StoreFileOptions();
 
         @Parameters(paramLabel = "FILE", description = "Where to write; must not exist yet.")
         Path target;

@@ -1,17 +1,15 @@
 package io.holdfast.gateway.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.privacy.PersonalDataPurge;
 import io.holdfast.store.Database;
 import io.holdfast.store.DatabaseSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +24,8 @@ import picocli.CommandLine.Spec;
                 + " --dry-run says what would go and changes nothing (safe while the gateway runs).")
 final class PurgeCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The gateway's configuration, to find the store.")
-    Path config;
-
-    @Option(names = "--database", paramLabel = "DB", description = "The store file (overrides configuration).")
-    Path database;
+    @Mixin
+    StoreFileOptions store = new StoreFileOptions();
 
     @Option(names = "--retention", paramLabel = "DURATION",
             description = "How long details are kept after the last event (ISO-8601, such as P30D); else the configuration's.")
@@ -50,10 +45,10 @@ final class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config)));
-        DatabaseSettings store = database != null ? DatabaseSettings.of(database) : settings.database();
+        GatewaySettings settings = store.gateway();
         Duration keep = retention != null ? retention : settings.personalDataRetention();
-        try (Database opened = dryRun ? Database.openReadOnly(store) : Database.open(store)) {
+        DatabaseSettings file = store.settings(settings);
+        try (Database opened = dryRun ? Database.openReadOnly(file) : Database.open(file)) {
             PersonalDataPurge purge = new PersonalDataPurge(opened, keep, clock);
             PersonalDataPurge.Plan plan = dryRun ? purge.plan() : purge.purge("holdfast purge");
             spec.commandLine().getOut().printf("%s %s: customers' details last used before %s (kept %s)%n",

@@ -1,23 +1,19 @@
 package io.holdfast.gateway.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import io.holdfast.gateway.config.GatewayConfig;
 import io.holdfast.gateway.config.GatewaySettings;
 import io.holdfast.giftcard.GiftCardPolicies;
 import io.holdfast.policy.StorePolicies;
 import io.holdfast.report.DayReports;
 import io.holdfast.report.DaySummary;
 import io.holdfast.store.Database;
-import io.holdfast.store.DatabaseSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,11 +26,8 @@ public final class ReportCommand {
     @Command(name = "day", mixinStandardHelpOptions = true,
             description = "The end-of-day report of DATE (YYYY-MM-DD, or 'today') in the store's zone.")
     static final class Day implements Callable<Integer> {
-        @Option(names = "--config", paramLabel = "FILE", description = "The gateway's configuration, to find the store.")
-        Path config;
-
-        @Option(names = "--database", paramLabel = "DB", description = "The store file (overrides configuration).")
-        Path database;
+        @Mixin
+        StoreFileOptions store = new StoreFileOptions();
 
         @Parameters(paramLabel = "DATE", description = "The day: YYYY-MM-DD or 'today'.")
         String date;
@@ -50,9 +43,8 @@ public final class ReportCommand {
 
         @Override
         public Integer call() {
-            GatewaySettings settings = GatewaySettings.from(GatewayConfig.load(Optional.ofNullable(config)));
-            DatabaseSettings store = database != null ? DatabaseSettings.of(database) : settings.database();
-            try (Database opened = Database.openReadOnly(store)) {
+            GatewaySettings settings = store.gateway();
+            try (Database opened = Database.openReadOnly(store.settings(settings))) {
                 DayReports reports = new DayReports(settings.storeId(), opened,
                         new GiftCardPolicies(new StorePolicies(opened, clock))::inForce, clock, settings.zone());
                 LocalDate day;
