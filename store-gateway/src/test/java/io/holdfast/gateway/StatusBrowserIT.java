@@ -65,6 +65,15 @@ class StatusBrowserIT {
             wait.until(ExpectedConditions.alertIsPresent()).accept();
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#capability-ORDERS .state"), "ISOLATED"));
             assertThat(gateway.services().board().isIsolated(Capability.PAYMENTS)).as("only what was chosen").isFalse();
+
+            gateway.services().board().isolate(List.of(Capability.GIFT_CARDS),
+                    io.holdfast.mode.IsolationSource.REGIONAL_IT, "regional-it", "card fraud at head office");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#capability-GIFT_CARDS .budget"),
+                    "of 72 h left (offline since"));
+            assertThat(browser.findElement(By.cssSelector("#capability-GIFT_CARDS .budget")).getText())
+                    .as("the countdown, and when the rules tighten").contains("Rules tighten at");
+            assertThat(browser.findElements(By.cssSelector("#capability-ORDERS .budget"))).as("orders have no budget")
+                    .isEmpty();
         }
     }
 
