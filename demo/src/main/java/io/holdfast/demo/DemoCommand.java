@@ -231,7 +231,8 @@ final class DemoCommand implements Callable<Integer> {
                 seeded.receipts(), seeded.giftCards(), dataset.orders().size());
         out.printf("  gateway          %s/%n", base);
         out.printf("  collection desk  %s/desk%n", base);
-        out.printf("  store status     %s/status  (each capability, the kill switch)%n", base);
+        out.printf("  store status     %s/status  (each capability, its offline budget, the kill switch)%n", base);
+        out.printf("  day report       %s/reports/day/today  (a supervisor signs in there, or at the desk)%n", base);
         out.printf("  returns kiosk    %s/kiosk#device=%s&token=%s%n", base, DemoSeeder.KIOSK_ID, DemoSeeder.KIOSK_TOKEN);
         out.printf("  a till           device %s, token %s (POST %s/api/v1/sessions {\"deviceId\", \"deviceToken\"})%n",
                 DemoSeeder.TILL_ID, DemoSeeder.TILL_TOKEN, base);
