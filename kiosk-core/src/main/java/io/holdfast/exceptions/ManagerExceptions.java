@@ -18,6 +18,7 @@ import io.holdfast.outbox.Outbox;
 import io.holdfast.outbox.OutboxEvent;
 import io.holdfast.store.CoreJson;
 import io.holdfast.store.Database;
+import io.holdfast.store.Hashes;
 import io.holdfast.store.Timestamps;
 
 /**
@@ -124,7 +125,7 @@ public final class ManagerExceptions {
         return switch (step(exceptionId, staffId, (connection, existing) -> {
             resolve(connection, existing, staffId, note, Optional.empty());
             return "exception.resolved";
-        }, Map.of("note", note))) {
+        }, noted(note))) {
             case Outcome.Done done -> Optional.of(done.exception());
             default -> Optional.empty();
         };
@@ -153,7 +154,7 @@ public final class ManagerExceptions {
         }
         database.inTransaction("note on " + exceptionId, connection -> {
             history(connection, exceptionId, clock.instant(), by, ExceptionHistory.Entry.NOTE, Optional.empty(), note);
-            AuditLog.append(connection, clock.instant(), by, "exception.noted", exceptionId, Map.of("note", note));
+            AuditLog.append(connection, clock.instant(), by, "exception.noted", exceptionId, noted(note));
             return null;
         });
         return new Outcome.Done(find(exceptionId).orElseThrow());
@@ -169,9 +170,8 @@ public final class ManagerExceptions {
         if (found.isPresent() && !found.get().kind().actions().contains(action)) {
             return new Outcome.ActionNotFitting(found.get().kind(), action);
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
+        Map<String, Object> detail = new LinkedHashMap<>(noted(note));
         detail.put("action", action.name());
-        detail.put("note", note);
         return step(exceptionId, by, (connection, existing) -> {
             if (action.settles()) {
                 resolve(connection, existing, by, note, Optional.of(action));
@@ -181,6 +181,15 @@ public final class ManagerExceptions {
             }
             return "exception." + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }, detail);
+    }
+
+    /**
+     * A note as the audit log keeps it: its SHA-256, not its words. Notes are free text a colleague may
+     * put a customer's name in; the words stay in the exception's history, and the append-only audit
+     * log holds nothing personal that could never be taken out.
+     */
+    private static Map<String, Object> noted(String note) {
+        return Map.of("noteSha256", Hashes.sha256Hex(note));
     }
 
     /** A step on an open exception, audited; the work writes its own rows and names the audit action. */

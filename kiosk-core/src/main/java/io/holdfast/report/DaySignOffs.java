@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.holdfast.audit.AuditLog;
 import io.holdfast.store.Database;
+import io.holdfast.store.Hashes;
 import io.holdfast.store.Timestamps;
 
 /**
@@ -72,7 +73,8 @@ public final class DaySignOffs {
             }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("day", day.toString());
-            detail.put("note", signOff.note());
+            // The note's words stay in day_sign_offs; the append-only audit log keeps their hash, nothing personal.
+            detail.put("noteSha256", Hashes.sha256Hex(signOff.note()));
             AuditLog.append(connection, now, staffId, AUDIT_ACTION, day.toString(), detail);
             return new Outcome.Signed(signOff);
         });
