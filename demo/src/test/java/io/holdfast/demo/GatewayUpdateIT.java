@@ -116,7 +116,7 @@ class GatewayUpdateIT {
         JsonNode back = awaitUpdate(update -> update.path("state").asText().equals("ROLLED_BACK")
                 && update.path("running").asText().equals("1.2.0"), Duration.ofSeconds(150));
         assertThat(back.path("version").asText()).isEqualTo("1.3.0");
-        assertThat(back.path("detail").asText()).contains("did not confirm its health within 15 s")
+        assertThat(back.path("detail").asText()).contains("did not confirm its health within 30 s")
                 .contains("central: the relay is not connected");
         assertThat(Files.readSymbolicLink(office.data().resolve("store-0421/releases/current")).toString())
                 .endsWith("1.2.0/content");
@@ -252,7 +252,7 @@ class GatewayUpdateIT {
         String yaml = Files.readString(config).replace("    quiet-for: PT10S\n", "    quiet-for: PT2S\n"
                 + "    window-start: \"" + opens.format(hms) + "\"\n"
                 + "    window-end: \"" + opens.plusHours(2).format(hms) + "\"\n"
-                + "    health-window: PT15S\n    health-soak: " + healthSoak + "\n    check-every: PT0.5S\n");
+                + "    health-window: PT30S\n    health-soak: " + healthSoak + "\n    check-every: PT0.5S\n");
         Files.writeString(config, yaml);
 
         Process staff = launch(folder, "staff", "add", "--config", config.toString(), "--id", "S1001", "--name", "Priya");
