@@ -87,6 +87,13 @@ class LauncherIT {
             assertThat(backup.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(backup.exitValue()).as(output(backup)).isZero();
             assertThat(Files.size(copy)).isPositive();
+
+            // The day report from the store file while the store runs: ORDERS has been isolated today.
+            Process report = launch("report", "day", "today", "--database", folder.resolve("data/holdfast.db").toString());
+            assertThat(report.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String printed = output(report);
+            assertThat(report.exitValue()).as(printed).isZero();
+            assertThat(printed).contains("Day report").contains("Orders: offline").contains("Not signed off");
         } finally {
             demo.destroy();
             assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();

@@ -56,6 +56,7 @@ public final class ReportCommand {
                 }
                 try {
                     spec.commandLine().getOut().print(DaySummary.of(reports.report(day)).text());
+                    spec.commandLine().getOut().flush();
                     return 0;
                 } catch (DayReports.FutureDayException e) {
                     spec.commandLine().getErr().println("holdfast: " + e.getMessage());
