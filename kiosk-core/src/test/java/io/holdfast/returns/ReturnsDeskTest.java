@@ -322,9 +322,15 @@ class ReturnsDeskTest {
     void refundsOfflineForTheirWholeWeekStopStoreCreditAndDeferredRefundsUntilRestored() {
         isolateRefunds();
         clock.advance(Duration.ofDays(4));
-        assertThat(quoteOne("0421-01-20261118-0001").option(RefundMethod.STORE_CREDIT).orElseThrow().reason())
-                .as("past half the budget the kiosk's limit is halved").isEqualTo(Reason.of("refund.store-credit-now",
-                        "amount", Money.of(2950, "GBP"), "tender", "VISA ****1234"));
+        assertThat(quoteOne("0421-01-20261118-0001").option(RefundMethod.STORE_CREDIT).orElseThrow().availability())
+                .as("one shirt, £29.50, is within the halved kiosk limit").isEqualTo(RefundOption.Availability.OPEN);
+        Quote both = ((QuoteOutcome.Quoted) desk.quote(new QuoteRequest(
+                new PurchaseRef.ByReceipt(new ReceiptId("0421-01-20261118-0001")), Channel.KIOSK, false,
+                Optional.empty(), List.of(new ReturnLineRequest(1, 2, "changed-mind", Map.of("unused", true)))))).quote();
+        assertThat(both.option(RefundMethod.STORE_CREDIT).orElseThrow())
+                .as("past half the budget the kiosk's £100.00 limit is £50.00: two shirts, £59.00, go to the desk")
+                .isEqualTo(new RefundOption(RefundMethod.STORE_CREDIT, RefundOption.Availability.ASK_COLLEAGUE,
+                        Reason.of("refund.over-kiosk-limit", "limit", Money.of(5000, "GBP"))));
         clock.advance(Duration.ofDays(3));
 
         assertThat(quoteOne("0421-01-20261118-0001").option(RefundMethod.STORE_CREDIT).orElseThrow())
