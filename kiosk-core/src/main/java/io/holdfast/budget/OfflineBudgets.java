@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.holdfast.mode.Capability;
 import io.holdfast.mode.CapabilityState;
@@ -30,6 +32,7 @@ public final class OfflineBudgets {
     private final ModeBoard board;
     private final Database database;
     private final Clock clock;
+    private final Map<Capability, Known> offlineSince = new ConcurrentHashMap<>();
 
     public OfflineBudgets(StorePolicies policies, ModeBoard board, Database database, Clock clock) {
         this.section = new PolicySection<>(policies, "offlineBudgets", OfflineBudgetPolicy.class,
@@ -50,7 +53,7 @@ public final class OfflineBudgets {
         if (status.state() == CapabilityState.ONLINE) {
             return BudgetStanding.untouched(capability, budget.map(OfflineBudgetPolicy.Budget::length), Optional.empty());
         }
-        Instant since = offlineSince(capability, status.since());
+        Instant since = offlineSince(capability, status);
         if (budget.isEmpty()) {
             return BudgetStanding.untouched(capability, Optional.empty(), Optional.of(since));
         }
@@ -91,8 +94,27 @@ public final class OfflineBudgets {
         return hours == 1 ? "1 hour" : hours + " hours";
     }
 
+    /**
+     * When the capability last left ONLINE, read from the audit log once per state it is in (the
+     * status page, the heartbeat and every offline redemption or refund ask): it cannot change until
+     * the board moves the capability again, which gives its status a new {@code since}.
+     */
+    private Instant offlineSince(Capability capability, CapabilityStatus status) {
+        Known known = offlineSince.get(capability);
+        if (known != null && known.stateSince().equals(status.since())) {
+            return known.offlineSince();
+        }
+        Instant since = readOfflineSince(capability, status.since());
+        offlineSince.put(capability, new Known(status.since(), since));
+        return since;
+    }
+
+    /** What {@link #offlineSince} read for a capability in the state that began at {@code stateSince}. */
+    private record Known(Instant stateSince, Instant offlineSince) {
+    }
+
     /** When the capability last left ONLINE; {@code fallback} (its state's start) when the log has no such step. */
-    private Instant offlineSince(Capability capability, Instant fallback) {
+    private Instant readOfflineSince(Capability capability, Instant fallback) {
         return database.read("find when " + capability + " went offline", connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT at FROM audit_log

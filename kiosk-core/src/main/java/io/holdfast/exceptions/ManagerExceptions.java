@@ -244,7 +244,8 @@ public final class ManagerExceptions {
                 Optional.empty(), note);
     }
 
-    private Optional<ManagerException> find(String exceptionId) {
+    /** One exception, open or resolved. */
+    public Optional<ManagerException> find(String exceptionId) {
         return database.read("find exception " + exceptionId, connection -> find(connection, exceptionId));
     }
 

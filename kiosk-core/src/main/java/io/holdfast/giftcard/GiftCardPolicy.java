@@ -55,13 +55,10 @@ public record GiftCardPolicy(long version, Money perCardDailyOffline, Money stor
         if (percent == 100) {
             return this;
         }
-        return new GiftCardPolicy(version, share(perCardDailyOffline, percent), share(storeDailyOffline, percent),
-                share(unknownCardFloor, percent), maximumRedemption, pinAttempts, pinLockMinutes);
+        return new GiftCardPolicy(version, perCardDailyOffline.percent(percent), storeDailyOffline.percent(percent),
+                unknownCardFloor.percent(percent), maximumRedemption, pinAttempts, pinLockMinutes);
     }
 
-    private static Money share(Money limit, int percent) {
-        return new Money(limit.amount() * percent / 100, limit.currency());
-    }
 
     GiftCardPolicy withVersion(long installed) {
         return new GiftCardPolicy(installed, perCardDailyOffline, storeDailyOffline, unknownCardFloor,

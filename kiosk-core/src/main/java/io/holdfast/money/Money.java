@@ -49,6 +49,11 @@ public record Money(long amount, Currency currency) {
         }
     }
 
+    /** {@code percent} of this amount, rounded down to the minor unit: a limit cut to a share of itself. */
+    public Money percent(int percent) {
+        return new Money(times(percent).amount / 100, currency);
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isNegative() {
         return amount < 0;

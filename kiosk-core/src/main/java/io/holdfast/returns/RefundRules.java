@@ -101,27 +101,24 @@ public final class RefundRules {
     private static Optional<Reason> overCap(ReturnsPolicy.Limits limits, Situation situation, Money amount,
                                             Exposure exposure) {
         int percent = situation.offlineLimitPercent();
-        Money kiosk = share(limits.kioskPerReturn(), percent);
+        Money kiosk = limits.kioskPerReturn().percent(percent);
         if (situation.channel() == Channel.KIOSK && amount.amount() > kiosk.amount()) {
             return Optional.of(Reason.of("refund.over-kiosk-limit", "limit", kiosk));
         }
         if (situation.override()) {
             return Optional.empty();
         }
-        Money customer = share(limits.customerDaily(), percent);
+        Money customer = limits.customerDaily().percent(percent);
         if (exposure.customerToday().amount() + amount.amount() > customer.amount()) {
             return Optional.of(Reason.of("refund.over-customer-daily", "limit", customer));
         }
-        Money store = share(limits.storeDailyOffline(), percent);
+        Money store = limits.storeDailyOffline().percent(percent);
         if (exposure.storeToday().amount() + amount.amount() > store.amount()) {
             return Optional.of(Reason.of("refund.over-store-daily", "limit", store));
         }
         return Optional.empty();
     }
 
-    private static Money share(Money limit, int percent) {
-        return new Money(limit.amount() * percent / 100, limit.currency());
-    }
 
     private static RefundOption ask(RefundMethod method, Reason reason) {
         return new RefundOption(method, Availability.ASK_COLLEAGUE, reason);

@@ -80,10 +80,10 @@ public final class ExceptionHttpService implements HttpService {
     private void history(ServerRequest request, ServerResponse response) {
         access.require(request, Access.STAFF);
         String id = request.path().pathParameters().get("exceptionId");
-        List<ExceptionHistory> history = exceptions.history(id);
-        if (history.isEmpty() && exceptions.list().stream().noneMatch(e -> e.exceptionId().equals(id))) {
+        if (exceptions.find(id).isEmpty()) {
             throw notFound(id);
         }
+        List<ExceptionHistory> history = exceptions.history(id);
         Json.send(response, Status.OK_200, Map.of("exceptionId", id, "history", history.stream().map(step -> {
             Map<String, Object> view = new java.util.LinkedHashMap<>();
             view.put("at", step.at());
